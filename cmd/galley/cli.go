@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Exit statuses (CONTRACT.md).
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+const usage = `galley typesets history-encyclopedia articles as print-ready PDF and EPUB 3.
+
+Usage:
+  galley build [flags] INPUT...   typeset each input to PDF and EPUB
+  galley parse [--pretty] INPUT   print the document model as JSON on stdout
+  galley check INPUT...           read inputs, print diagnostics, write nothing
+  galley version                  print the version and the versions of fpdf, go-epub, goldmark
+
+INPUT is a file, a directory (every *.txt and *.md in it, sorted), or - for standard input.
+Run 'galley build --help' for the build flags.
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "parse":
+		return cmdParse(args[1:], stdin, stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdin, stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "galley: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// expandInputs turns the command line's inputs into files: a directory stands for every *.txt
+// and *.md in it, sorted; "-" is standard input.
+func expandInputs(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, unwrapPath(err))
+		}
+		var files []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".txt" || ext == ".md") {
+				files = append(files, filepath.Join(a, e.Name()))
+			}
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes.
+func parseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1000}, {"mb", 1000 * 1000},
+		{"gb", 1000 * 1000 * 1000}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}}
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (like 32MiB)", s)
+	}
+	return n * mult, nil
+}

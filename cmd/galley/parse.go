@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"galley/source"
+)
+
+// readInput reads one input file or standard input ("-") under the size limit.
+func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	if limit <= 0 {
+		limit = source.DefaultMaxInput
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// parseFile reads and parses one input, printing its diagnostics to stderr.
+func parseFile(name string, stdin io.Reader, stderr io.Writer, opt source.Options) (*source.Document, error) {
+	data, err := readInput(name, stdin, opt.MaxInput)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s:1:1: error: %v\n", name, unwrapPath(err))
+		return nil, err
+	}
+	opt.File = name
+	opt.Markdown = source.IsMarkdownName(name)
+	doc, err := source.Parse(data, opt)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, err
+	}
+	printDiagnostics(stderr, name, doc.Diagnostics)
+	return doc, nil
+}
+
+// unwrapPath drops the path an *os.PathError repeats, since the diagnostic names the file.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+func printDiagnostics(w io.Writer, name string, ds []source.Diagnostic) {
+	for _, d := range ds {
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", name, d.Line, d.Col, d.Severity, d.Message)
+	}
+}
+
+func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pretty := fs.Bool("pretty", false, "indent the JSON")
+	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
+	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: galley parse [--pretty] INPUT")
+		return exitUsage
+	}
+	limit, err := parseSize(*maxInput)
+	if err != nil {
+		fmt.Fprintf(stderr, "galley parse: --max-input: %v\n", err)
+		return exitUsage
+	}
+	doc, err := parseFile(fs.Arg(0), stdin, stderr, source.Options{Lossy: *lossy, MaxInput: limit})
+	if err != nil {
+		return exitFailed
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s:1:1: error: %v\n", fs.Arg(0), err)
+		return exitFailed
+	}
+	if *pretty {
+		var b bytes.Buffer
+		json.Indent(&b, out, "", "  ")
+		out = b.Bytes()
+	}
+	stdout.Write(append(out, '\n'))
+	return exitOK
+}
+
+func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
+	strict := fs.Bool("strict", false, "warnings fail the check")
+	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: galley check INPUT...")
+		return exitUsage
+	}
+	limit, err := parseSize(*maxInput)
+	if err != nil {
+		fmt.Fprintf(stderr, "galley check: --max-input: %v\n", err)
+		return exitUsage
+	}
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "galley check: %v\n", err)
+		return exitUsage
+	}
+	code := exitOK
+	for _, in := range inputs {
+		doc, err := parseFile(in, stdin, stderr, source.Options{Lossy: *lossy, MaxInput: limit})
+		if err != nil || (*strict && len(doc.Diagnostics) > 0) {
+			code = exitFailed
+		}
+	}
+	return code
+}

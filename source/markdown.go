@@ -1,0 +1,446 @@
+package source
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.yaml.in/yaml/v3"
+)
+
+// maxNesting bounds how deep lists and quotes nest in the model; deeper content is kept as
+// paragraphs at the limit, with a warning, so no renderer recurses without bound.
+const maxNesting = 24
+
+// markdown reads whole Markdown documents: CommonMark with GFM tables and strikethrough, but
+// without raw HTML, which stays text.
+var markdown = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(without(parser.DefaultBlockParsers(), "*parser.htmlBlockParser")...),
+		parser.WithInlineParsers(without(parser.DefaultInlineParsers(), "*parser.rawHTMLParser")...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+)
+
+// without drops the parsers of the named concrete types.
+func without(ps []util.PrioritizedValue, typ string) []util.PrioritizedValue {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if fmt.Sprintf("%T", p.Value) != typ {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// frontMatter holds the keys galley reads from a Markdown document's YAML front matter.
+type frontMatter struct {
+	Title   string `yaml:"title"`
+	Date    string `yaml:"date"`
+	Summary string `yaml:"summary"`
+	Locale  any    `yaml:"locale"`
+	Locales any    `yaml:"locales"`
+	Lang    string `yaml:"lang"`
+}
+
+// hasFrontMatter reports whether the input begins with a YAML front-matter fence.
+func hasFrontMatter(lines []line) bool {
+	return len(lines) > 1 && lines[0].text == "---"
+}
+
+// parseMarkdownDoc reads a whole Markdown document: front matter for the header, `#`/`##`
+// headings for sections, article labels as headings for key figures, bibliography and see
+// also, and every other block into the model's blocks.
+func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
+	body := 0
+	if hasFrontMatter(lines) {
+		end := -1
+		for i := 1; i < len(lines); i++ {
+			if lines[i].text == "---" || lines[i].text == "..." {
+				end = i
+				break
+			}
+		}
+		if end > 0 {
+			var fm frontMatter
+			var y strings.Builder
+			for _, l := range lines[1:end] {
+				y.WriteString(l.text)
+				y.WriteByte('\n')
+			}
+			if err := yaml.Unmarshal([]byte(y.String()), &fm); err != nil {
+				doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: 2, Col: 1, Severity: SevWarning,
+					Message: fmt.Sprintf("front matter not understood (%v); ignored", firstLine(err.Error()))})
+			} else {
+				applyFrontMatter(doc, &fm, lines[0].num)
+			}
+			body = end + 1
+		}
+	}
+	// goldmark reads the text with its own line numbers; keep the offset of the body.
+	first := 1
+	if body < len(lines) {
+		first = lines[body].num
+	}
+	var src strings.Builder
+	for _, l := range lines[body:] {
+		src.WriteString(l.text)
+		src.WriteByte('\n')
+	}
+	b := []byte(src.String())
+	root := markdown.Parser().Parse(text.NewReader(b))
+	c := &mdConv{doc: doc, src: b, lineOf: newLineIndex(b, first)}
+	c.document(root)
+	if doc.Title == "" {
+		stem := strings.TrimSuffix(filepath.Base(opt.File), filepath.Ext(opt.File))
+		if opt.File == "-" || stem == "" {
+			stem = "article"
+		}
+		doc.Title = stem
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: first, Col: 1, Severity: SevWarning,
+			Message: "no title (front matter or # heading); using the file name"})
+	}
+	doc.KeyFigures = parseKeyFigures(c.figureLines, &doc.Diagnostics)
+	if doc.KeyFigures == nil {
+		doc.KeyFigures = []KeyFigure{}
+	}
+	assignIDs(doc)
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func applyFrontMatter(doc *Document, fm *frontMatter, ln int) {
+	doc.Title = strings.TrimSpace(fm.Title)
+	doc.TitleLine = ln
+	doc.Summary = strings.TrimSpace(fm.Summary)
+	if fm.Lang != "" {
+		doc.Lang = fm.Lang
+	}
+	if fm.Date != "" {
+		if d, ok := parseDateValue(fm.Date); ok {
+			doc.Date = d
+		} else {
+			doc.Date = &Date{Text: fm.Date}
+		}
+		doc.Date.Line = ln
+	}
+	for _, v := range []any{fm.Locale, fm.Locales} {
+		switch v := v.(type) {
+		case string:
+			doc.Locales = append(doc.Locales, splitList(v)...)
+		case []any:
+			for _, x := range v {
+				if s, ok := x.(string); ok && strings.TrimSpace(s) != "" {
+					doc.Locales = append(doc.Locales, strings.TrimSpace(s))
+				}
+			}
+		}
+	}
+}
+
+// lineIndex maps byte offsets of the Markdown body to source line numbers.
+type lineIndex struct {
+	starts []int
+	first  int
+}
+
+func newLineIndex(b []byte, first int) *lineIndex {
+	li := &lineIndex{starts: []int{0}, first: first}
+	for i, c := range b {
+		if c == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+func (li *lineIndex) line(off int) int {
+	lo, hi := 0, len(li.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if li.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + li.first
+}
+
+// mdConv converts goldmark's block tree into the model, in one place.
+type mdConv struct {
+	doc         *Document
+	src         []byte
+	lineOf      *lineIndex
+	cur         *Section
+	label       string
+	figureLines []line
+	lastLine    int
+	warnedDepth bool
+}
+
+// pos returns the source line a block node starts on.
+func (c *mdConv) pos(n gast.Node) int {
+	if n.Type() == gast.TypeBlock {
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			c.lastLine = c.lineOf.line(ls.At(0).Start)
+			return c.lastLine
+		}
+	}
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		if k.Type() == gast.TypeBlock {
+			return c.pos(k)
+		}
+		if t, ok := k.(*gast.Text); ok {
+			c.lastLine = c.lineOf.line(t.Segment.Start)
+			return c.lastLine
+		}
+	}
+	return c.lastLine
+}
+
+func (c *mdConv) document(root gast.Node) {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*gast.Heading); ok && h.Level <= 2 {
+			c.heading(h)
+			continue
+		}
+		switch c.label {
+		case labelKeyFigures, labelBibliography, labelFurther, labelSeeAlso:
+			c.labelled(n)
+			continue
+		}
+		b := c.block(n, 0)
+		if b == nil {
+			continue
+		}
+		if c.cur == nil {
+			c.doc.Abstract = append(c.doc.Abstract, b)
+		} else {
+			c.cur.Blocks = append(c.cur.Blocks, b)
+		}
+	}
+}
+
+// heading starts a section, or takes the title from the first level-1 heading.
+func (c *mdConv) heading(h *gast.Heading) {
+	ln := c.pos(h)
+	title := PlainText(c.inlines(h))
+	if h.Level == 1 && c.doc.Title == "" && c.cur == nil && len(c.doc.Abstract) == 0 {
+		c.doc.Title, c.doc.TitleLine = title, ln
+		return
+	}
+	c.label = asLabel(title)
+	switch c.label {
+	case labelKeyFigures, labelSeeAlso:
+		c.cur = nil
+		return
+	case labelBibliography, labelFurther:
+		c.doc.BibliographyTitle = c.label
+		c.cur = nil
+		return
+	}
+	if title == "" {
+		title = fmt.Sprintf("Section at line %d", ln)
+	}
+	c.cur = &Section{Title: title, Level: h.Level, Line: ln, Blocks: []Block{}}
+	c.doc.Sections = append(c.doc.Sections, c.cur)
+}
+
+// labelled reads the blocks under an article label: each paragraph or list item is one key
+// figure line, bibliography entry or see-also list.
+func (c *mdConv) labelled(n gast.Node) {
+	var items []line
+	if l, ok := n.(*gast.List); ok {
+		for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+			items = append(items, line{text: c.plain(it), num: c.pos(it)})
+		}
+	} else {
+		items = append(items, line{text: c.plain(n), num: c.pos(n)})
+	}
+	for _, l := range items {
+		l.text = strings.TrimSpace(l.text)
+		if l.text == "" {
+			continue
+		}
+		switch c.label {
+		case labelKeyFigures:
+			c.figureLines = append(c.figureLines, l)
+		case labelSeeAlso:
+			t := l.text
+			if m := seeAlsoRE.FindStringSubmatch(t); m != nil {
+				t = m[1]
+			}
+			c.doc.SeeAlso = append(c.doc.SeeAlso, splitList(t)...)
+		default:
+			c.doc.Bibliography = append(c.doc.Bibliography, parseBibLine(l, c.doc))
+		}
+	}
+}
+
+// plain returns the text of a node's lines as written (for key figures and bibliography
+// entries, which their own parsers read).
+func (c *mdConv) plain(n gast.Node) string {
+	var b strings.Builder
+	var walk func(n gast.Node)
+	walk = func(n gast.Node) {
+		if n.Type() == gast.TypeBlock && n.Lines() != nil && n.Lines().Len() > 0 {
+			ls := n.Lines()
+			for i := 0; i < ls.Len(); i++ {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				s := ls.At(i)
+				b.Write(s.Value(c.src))
+			}
+			return
+		}
+		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+			walk(k)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// inlines converts the inline children of a block node into runs.
+func (c *mdConv) inlines(n gast.Node) []Inline {
+	conv := inlineConv{md: true, src: c.src}
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		conv.node(k, 0, "")
+	}
+	runs := conv.done()
+	// A trailing soft break becomes a trailing space: drop it.
+	if last := &runs[len(runs)-1]; strings.HasSuffix(last.Text, " ") && !last.Break {
+		last.Text = strings.TrimRight(last.Text, " ")
+	}
+	return runs
+}
+
+// block converts one goldmark block node; depth counts enclosing lists and quotes.
+func (c *mdConv) block(n gast.Node, depth int) Block {
+	ln := c.pos(n)
+	switch n := n.(type) {
+	case *gast.Paragraph, *gast.TextBlock:
+		if f, ok := c.figure(n, ln); ok {
+			return f
+		}
+		return &Paragraph{Inlines: c.inlines(n), Line: ln}
+	case *gast.Heading:
+		return &Heading{Level: n.Level, Inlines: c.inlines(n), Line: ln}
+	case *gast.ThematicBreak:
+		return &Rule{Line: ln}
+	case *gast.CodeBlock, *gast.FencedCodeBlock:
+		var b strings.Builder
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			s := ls.At(i)
+			b.Write(s.Value(c.src))
+		}
+		cb := &CodeBlock{Text: strings.TrimRight(b.String(), "\n"), Line: ln}
+		if f, ok := n.(*gast.FencedCodeBlock); ok && f.Info != nil {
+			cb.Lang = strings.Fields(string(f.Info.Segment.Value(c.src)) + " x")[0]
+		}
+		return cb
+	case *gast.Blockquote:
+		if depth >= maxNesting {
+			return c.flatten(n, ln)
+		}
+		q := &Quote{Line: ln, Blocks: []Block{}}
+		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+			if b := c.block(k, depth+1); b != nil {
+				q.Blocks = append(q.Blocks, b)
+			}
+		}
+		return q
+	case *gast.List:
+		if depth >= maxNesting {
+			return c.flatten(n, ln)
+		}
+		l := &List{Ordered: n.IsOrdered(), Start: n.Start, Line: ln}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			var blocks []Block
+			for k := it.FirstChild(); k != nil; k = k.NextSibling() {
+				if b := c.block(k, depth+1); b != nil {
+					blocks = append(blocks, b)
+				}
+			}
+			if blocks == nil {
+				blocks = []Block{}
+			}
+			l.Items = append(l.Items, blocks)
+		}
+		if l.Items == nil {
+			l.Items = [][]Block{}
+		}
+		return l
+	case *east.Table:
+		return c.table(n, ln)
+	case *gast.HTMLBlock:
+		// Not produced (the HTML block parser is off), but never passed through as markup.
+		return &CodeBlock{Text: c.plain(n), Line: ln}
+	}
+	if n.Type() == gast.TypeBlock {
+		if t := c.plain(n); t != "" {
+			return &Paragraph{Inlines: []Inline{{Text: t}}, Line: ln}
+		}
+	}
+	return nil
+}
+
+// flatten keeps the text of content nested past maxNesting as one paragraph.
+func (c *mdConv) flatten(n gast.Node, ln int) Block {
+	if !c.warnedDepth {
+		c.warnedDepth = true
+		c.doc.Diagnostics = append(c.doc.Diagnostics, Diagnostic{Line: ln, Col: 1, Severity: SevWarning,
+			Message: fmt.Sprintf("lists and quotes nested more than %d deep; the rest is kept as text", maxNesting)})
+	}
+	return &Paragraph{Inlines: []Inline{{Text: c.plain(n)}}, Line: ln}
+}
+
+// figure reads a paragraph that holds only an image as a figure.
+func (c *mdConv) figure(n gast.Node, ln int) (*Figure, bool) {
+	img, ok := n.FirstChild().(*gast.Image)
+	if !ok || img.NextSibling() != nil {
+		return nil, false
+	}
+	alt := PlainText(c.inlines(img))
+	return parseFigure(line{text: "![" + alt + "](" + string(img.Destination) + ")", num: ln})
+}
+
+func (c *mdConv) table(n *east.Table, ln int) *Table {
+	t := &Table{Line: ln, Rows: [][][]Inline{}}
+	for _, a := range n.Alignments {
+		t.Align = append(t.Align, [...]Align{east.AlignLeft: AlignLeft, east.AlignRight: AlignRight,
+			east.AlignCenter: AlignCenter, east.AlignNone: AlignNone}[a])
+	}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells [][]Inline
+		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, c.inlines(cell))
+		}
+		for len(cells) < len(t.Align) {
+			cells = append(cells, []Inline{{Text: ""}})
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			t.Header = cells
+		} else {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
+	return t
+}

@@ -1,0 +1,302 @@
+// Package source reads history-encyclopedia articles in their canonical plain-text form (and
+// whole Markdown documents) into galley's document model, and derives from it the parts that
+// the renderers typeset: key figures, the timeline and the bibliography as CSL-JSON items.
+//
+// The package knows nothing of PDF or EPUB. Every node carries the 1-based source line it
+// starts on, so every diagnostic can name it.
+package source
+
+// Document is one parsed article: the model that every renderer reads.
+type Document struct {
+	// File is the name diagnostics use for the input ("-" or a path).
+	File string `json:"-"`
+	// Lang is the BCP 47 language tag of the text, "en" unless the input says otherwise.
+	Lang string `json:"-"`
+
+	Title     string `json:"title"`
+	TitleLine int    `json:"-"`
+	// Abstract is the editorial overview before the header lines (paragraphs; any blocks in a
+	// Markdown document).
+	Abstract []Block `json:"-"`
+	Date     *Date   `json:"date"`
+	Summary  string  `json:"summary"`
+	// SummaryLine is the line of the one-sentence summary (0 when there is none).
+	SummaryLine int         `json:"-"`
+	Locales     []string    `json:"locales"`
+	KeyFigures  []KeyFigure `json:"key_figures"`
+	Sections    []*Section  `json:"-"`
+	// BibliographyTitle is the label the article gives its reading list
+	// ("Bibliography" or "Further Reading").
+	BibliographyTitle string      `json:"-"`
+	Bibliography      []*BibEntry `json:"-"`
+	Timeline          []Event     `json:"timeline"`
+	SeeAlso           []string    `json:"see_also"`
+	Diagnostics       []Diagnostic
+}
+
+// Date is the event's date as the `Date` line gives it, with its ISO 8601 reading.
+type Date struct {
+	// Text is exactly what follows "Date ".
+	Text string `json:"text"`
+	// Start and End are ISO 8601 dates ("1933-11-16", "1933-11", "1933", "-0043");
+	// End is empty unless the value is a range.
+	Start string `json:"start"`
+	End   string `json:"end"`
+	// Precision is "day", "month", "year" or "decade" (of Start).
+	Precision string `json:"-"`
+	Line      int    `json:"-"`
+}
+
+// KeyFigure is one person of the Key Figures list.
+type KeyFigure struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	// Born and Died are ISO years ("1876", "-0099"), empty when unknown.
+	Born string `json:"born"`
+	Died string `json:"died"`
+	// Life is the lifespan as written inside the parentheses ("c. 86-42 b.c.e.").
+	Life string `json:"life"`
+	Role string `json:"role"`
+	// Raw is set, and Name holds the raw text, when the entry could not be parsed.
+	Raw  bool `json:"raw,omitempty"`
+	Line int  `json:"line"`
+}
+
+// Section is a labelled part of the body ("Summary of Event", "Significance", or a Markdown
+// heading in a Markdown document).
+type Section struct {
+	Title string `json:"title"`
+	// Level is the heading level: 1 for article sections, 1-6 for Markdown headings.
+	Level  int     `json:"level"`
+	Blocks []Block `json:"blocks"`
+	Line   int     `json:"line"`
+	// ID is a stable anchor for links and navigation ("s-significance").
+	ID string `json:"id"`
+}
+
+// Block is a block-level node: *Paragraph, *Figure, *Heading, *List, *Quote, *CodeBlock,
+// *Table or *Rule.
+type Block interface {
+	// Pos is the 1-based source line the block starts on.
+	Pos() int
+	block()
+}
+
+// Style is a set of inline style flags.
+type Style uint8
+
+// Inline styles; they combine.
+const (
+	Italic Style = 1 << iota
+	Bold
+	Code
+	Strike
+)
+
+// Inline is a run of text with one style. Paragraph text is a flat sequence of runs: renderers
+// lay runs out without walking a tree.
+type Inline struct {
+	Text  string `json:"text"`
+	Style Style  `json:"style,omitempty"`
+	// Link is the target of a hyperlink run (http, https or mailto only).
+	Link string `json:"link,omitempty"`
+	// Break marks a hard line break after the run.
+	Break bool `json:"break,omitempty"`
+}
+
+// Paragraph is a paragraph of running text.
+type Paragraph struct {
+	Inlines []Inline `json:"inlines"`
+	Line    int      `json:"line"`
+	// ID is a stable anchor ("p12", from the line) that the timeline links back to.
+	ID string `json:"id"`
+}
+
+// Figure is an image with its caption and credit, split out of the Markdown alt text.
+type Figure struct {
+	Alt     string `json:"alt"`
+	Caption string `json:"caption"`
+	Credit  string `json:"credit"`
+	// File is the image's file name (from the caption or the URL's path).
+	File string `json:"file"`
+	Src  string `json:"src"`
+	Line int    `json:"line"`
+	ID   string `json:"id"`
+}
+
+// Heading is a heading inside a section (Markdown documents only).
+type Heading struct {
+	Level   int      `json:"level"`
+	Inlines []Inline `json:"inlines"`
+	Line    int      `json:"line"`
+	ID      string   `json:"id"`
+}
+
+// List is an ordered or bullet list; each item is a sequence of blocks.
+type List struct {
+	Ordered bool      `json:"ordered"`
+	Start   int       `json:"start"`
+	Items   [][]Block `json:"items"`
+	Line    int       `json:"line"`
+}
+
+// Quote is a block quotation.
+type Quote struct {
+	Blocks []Block `json:"blocks"`
+	Line   int     `json:"line"`
+}
+
+// CodeBlock is preformatted text.
+type CodeBlock struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// Align is a table column's alignment.
+type Align uint8
+
+// Column alignments.
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a GFM table; every row has as many cells as the header.
+type Table struct {
+	Align  []Align      `json:"align"`
+	Header [][]Inline   `json:"header"`
+	Rows   [][][]Inline `json:"rows"`
+	Line   int          `json:"line"`
+}
+
+// Rule is a thematic break.
+type Rule struct {
+	Line int `json:"line"`
+}
+
+func (b *Paragraph) Pos() int { return b.Line }
+func (b *Figure) Pos() int    { return b.Line }
+func (b *Heading) Pos() int   { return b.Line }
+func (b *List) Pos() int      { return b.Line }
+func (b *Quote) Pos() int     { return b.Line }
+func (b *CodeBlock) Pos() int { return b.Line }
+func (b *Table) Pos() int     { return b.Line }
+func (b *Rule) Pos() int      { return b.Line }
+
+func (*Paragraph) block() {}
+func (*Figure) block()    {}
+func (*Heading) block()   {}
+func (*List) block()      {}
+func (*Quote) block()     {}
+func (*CodeBlock) block() {}
+func (*Table) block()     {}
+func (*Rule) block()      {}
+
+// Text returns the paragraph's plain text.
+func (b *Paragraph) Text() string { return PlainText(b.Inlines) }
+
+// PlainText joins the text of inline runs; hard breaks become spaces.
+func PlainText(runs []Inline) string {
+	if len(runs) == 1 && !runs[0].Break {
+		return runs[0].Text
+	}
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text) + 1
+	}
+	buf := make([]byte, 0, n)
+	for i, r := range runs {
+		buf = append(buf, r.Text...)
+		if r.Break && i < len(runs)-1 {
+			buf = append(buf, ' ')
+		}
+	}
+	return string(buf)
+}
+
+// BibEntry is one entry of the bibliography: its CSL-JSON reading and where it came from.
+type BibEntry struct {
+	Item Item
+	// Raw is the entry line as written.
+	Raw  string
+	Line int
+}
+
+// Item is a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html),
+// the form Zotero and pandoc's citeproc read.
+type Item struct {
+	ID             string     `json:"id,omitempty"`
+	Type           string     `json:"type"`
+	Author         []Name     `json:"author,omitempty"`
+	Editor         []Name     `json:"editor,omitempty"`
+	Translator     []Name     `json:"translator,omitempty"`
+	Title          string     `json:"title,omitempty"`
+	ContainerTitle string     `json:"container-title,omitempty"`
+	Volume         string     `json:"volume,omitempty"`
+	Issue          string     `json:"issue,omitempty"`
+	Page           string     `json:"page,omitempty"`
+	Edition        string     `json:"edition,omitempty"`
+	PublisherPlace string     `json:"publisher-place,omitempty"`
+	Publisher      string     `json:"publisher,omitempty"`
+	Issued         *DateParts `json:"issued,omitempty"`
+	OriginalDate   *DateParts `json:"original-date,omitempty"`
+	Annote         string     `json:"annote,omitempty"`
+}
+
+// Name is a CSL name: a person (Family, Given) or an institution (Literal).
+type Name struct {
+	Family  string `json:"family,omitempty"`
+	Given   string `json:"given,omitempty"`
+	Literal string `json:"literal,omitempty"`
+}
+
+// DateParts is a CSL date: {"date-parts": [[year, month, day]]}, month and day optional.
+type DateParts struct {
+	Parts [][]int `json:"date-parts"`
+}
+
+// Year returns the first year of d, and false when d holds none.
+func (d *DateParts) Year() (int, bool) {
+	if d == nil || len(d.Parts) == 0 || len(d.Parts[0]) == 0 {
+		return 0, false
+	}
+	return d.Parts[0][0], true
+}
+
+// Event is one dated event of the timeline.
+type Event struct {
+	// Start and End are ISO 8601 dates; End is empty unless the event spans a range.
+	Start string `json:"start"`
+	End   string `json:"end"`
+	// Precision is "day", "month", "year" or "decade".
+	Precision string `json:"precision"`
+	// Text is the sentence that states the event.
+	Text string `json:"text"`
+	// Phrase is the date as written in Text, and At its byte offset there, so renderers can
+	// set it off.
+	Phrase string `json:"phrase"`
+	At     int    `json:"at"`
+	Line   int    `json:"line"`
+	// Para is the ID of the paragraph that states the event.
+	Para string `json:"para"`
+}
+
+// Severity grades a diagnostic.
+type Severity string
+
+// Severities.
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+)
+
+// Diagnostic is a problem found in the input, with its position.
+type Diagnostic struct {
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}

@@ -1,0 +1,337 @@
+package source
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// Options control how an input is read.
+type Options struct {
+	// File names the input in diagnostics ("-" for standard input).
+	File string
+	// Markdown reads the input as a whole Markdown document rather than an article. Inputs that
+	// begin with YAML front matter are read as Markdown whatever this says.
+	Markdown bool
+	// MaxInput is the largest input accepted, in bytes; 0 means DefaultMaxInput.
+	MaxInput int64
+	// Lossy replaces invalid UTF-8 with U+FFFD and warns, instead of failing.
+	Lossy bool
+}
+
+// Parse reads one input into a Document. A fatal problem is returned as an *Error; problems
+// that still allow a complete document are in Document.Diagnostics as warnings.
+func Parse(data []byte, opt Options) (*Document, error) {
+	if opt.File == "" {
+		opt.File = "-"
+	}
+	doc := &Document{File: opt.File, Lang: "en", Locales: []string{}, KeyFigures: []KeyFigure{},
+		Timeline: []Event{}, SeeAlso: []string{}, BibliographyTitle: "Bibliography"}
+	lines, err := readLines(data, &opt, &doc.Diagnostics)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Markdown || hasFrontMatter(lines) {
+		err = parseMarkdownDoc(doc, lines, &opt)
+	} else {
+		err = parseArticle(doc, lines, &opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc.Timeline = extractTimeline(doc)
+	return doc, nil
+}
+
+// IsMarkdownName reports whether a file name asks to be read as a Markdown document.
+func IsMarkdownName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// Part labels of the article format.
+const (
+	labelSummary      = "Summary of Event"
+	labelSignificance = "Significance"
+	labelBibliography = "Bibliography"
+	labelFurther      = "Further Reading"
+	labelSeeAlso      = "See also"
+	labelKeyFigures   = "Key Figures"
+)
+
+var knownLabels = []string{labelSummary, labelSignificance, labelBibliography, labelFurther,
+	labelSeeAlso, labelKeyFigures}
+
+var headingMarkRE = regexp.MustCompile(`^#{1,6}\s+`)
+
+// asLabel returns the canonical label when the line is one (optionally as a Markdown heading,
+// with a trailing colon), or "".
+func asLabel(text string) string {
+	t := headingMarkRE.ReplaceAllString(text, "")
+	t = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), ":"))
+	t = strings.TrimSpace(strings.TrimRight(t, "#"))
+	for _, l := range knownLabels {
+		if strings.EqualFold(t, l) {
+			return l
+		}
+	}
+	return ""
+}
+
+var (
+	dateLineRE   = regexp.MustCompile(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
+	localeLineRE = regexp.MustCompile(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
+	seeAlsoRE    = regexp.MustCompile(`^(?i:see also):?\s+(\S.*)$`)
+)
+
+// parseArticle reads the canonical article layout: title, abstract, repeated title, Date,
+// summary, Locale, Key Figures, labelled sections and See also.
+func parseArticle(doc *Document, all []line, opt *Options) error {
+	lines := make([]line, 0, len(all))
+	for _, l := range all {
+		if strings.TrimSpace(l.text) != "" {
+			l.text = strings.TrimSpace(l.text)
+			lines = append(lines, l)
+		}
+	}
+	first := lines[0]
+	if dateLineRE.MatchString(first.text) || localeLineRE.MatchString(first.text) || asLabel(first.text) != "" {
+		return &Error{File: opt.File, Line: first.num, Col: 1,
+			Err: fmt.Errorf("missing title: the article begins with %q", clip(first.text, 40))}
+	}
+	doc.Title = strings.TrimSpace(headingMarkRE.ReplaceAllString(first.text, ""))
+	doc.TitleLine = first.num
+
+	// The header ends at the Date line; the abstract ends at the repeated title, or failing
+	// that at the Date line.
+	dateAt := -1
+	for i := 1; i < len(lines); i++ {
+		if asLabel(lines[i].text) != "" {
+			break
+		}
+		if dateLineRE.MatchString(lines[i].text) {
+			dateAt = i
+			break
+		}
+	}
+	absEnd, next := dateAt, dateAt
+	if dateAt < 0 {
+		absEnd = len(lines)
+		for i := 1; i < len(lines); i++ {
+			if asLabel(lines[i].text) != "" {
+				absEnd = i
+				break
+			}
+		}
+		next = absEnd
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: first.num, Col: 1,
+			Severity: SevWarning, Message: "no Date line after the title; the article has no date"})
+	}
+	for i := 1; i < absEnd; i++ {
+		if sameTitle(lines[i].text, doc.Title) {
+			absEnd = i
+			break
+		}
+	}
+	for _, l := range lines[1:absEnd] {
+		doc.Abstract = append(doc.Abstract, textBlock(l, doc))
+	}
+
+	i := next
+	if dateAt >= 0 {
+		dl := lines[dateAt]
+		value := strings.TrimSpace(dateLineRE.FindStringSubmatch(dl.text)[1])
+		if d, ok := parseDateValue(value); ok {
+			d.Line = dl.num
+			doc.Date = d
+		} else {
+			doc.Date = &Date{Text: value, Line: dl.num}
+			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: dl.num, Col: 6,
+				Severity: SevWarning, Message: fmt.Sprintf("date %q not understood; kept as written", value)})
+		}
+		i = dateAt + 1
+		// Summary and Locale, in either order, until the first label.
+		for ; i < len(lines) && asLabel(lines[i].text) == ""; i++ {
+			l := lines[i]
+			if m := localeLineRE.FindStringSubmatch(l.text); m != nil && len(doc.Locales) == 0 {
+				doc.Locales = splitList(m[1])
+				continue
+			}
+			if doc.Summary == "" && len(doc.Locales) == 0 {
+				doc.Summary, doc.SummaryLine = l.text, l.num
+				continue
+			}
+			// Anything else before the first label is kept with the abstract.
+			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
+				Severity: SevWarning, Message: "unexpected line in the article header; kept as a paragraph"})
+			doc.Abstract = append(doc.Abstract, textBlock(l, doc))
+		}
+	}
+	return parseBody(doc, lines[i:])
+}
+
+// parseBody reads the labelled parts after the header.
+func parseBody(doc *Document, lines []line) error {
+	var cur *Section
+	label := ""
+	var figureLines []line
+	for _, l := range lines {
+		if lab := asLabel(l.text); lab != "" {
+			label = lab
+			cur = nil
+			switch lab {
+			case labelSummary, labelSignificance:
+				cur = &Section{Title: lab, Level: 1, Line: l.num, Blocks: []Block{}}
+				doc.Sections = append(doc.Sections, cur)
+			case labelBibliography, labelFurther:
+				doc.BibliographyTitle = lab
+			}
+			continue
+		}
+		if m := seeAlsoRE.FindStringSubmatch(l.text); m != nil && label != labelKeyFigures {
+			doc.SeeAlso = append(doc.SeeAlso, splitList(m[1])...)
+			continue
+		}
+		switch label {
+		case labelKeyFigures:
+			figureLines = append(figureLines, l)
+		case labelBibliography, labelFurther:
+			doc.Bibliography = append(doc.Bibliography, parseBibLine(l, doc))
+		case labelSeeAlso:
+			doc.SeeAlso = append(doc.SeeAlso, splitList(l.text)...)
+		default:
+			if cur == nil {
+				// Text after the header with no label yet: a section of its own.
+				cur = &Section{Title: "", Level: 1, Line: l.num, Blocks: []Block{}}
+				doc.Sections = append(doc.Sections, cur)
+			}
+			cur.Blocks = append(cur.Blocks, textBlock(l, doc))
+		}
+	}
+	doc.KeyFigures = parseKeyFigures(figureLines, &doc.Diagnostics)
+	if doc.KeyFigures == nil {
+		doc.KeyFigures = []KeyFigure{}
+	}
+	assignIDs(doc)
+	return nil
+}
+
+// parseBibLine reads one bibliography line into an entry; what cannot be parsed is kept whole
+// with a warning.
+func parseBibLine(l line, doc *Document) *BibEntry {
+	e := &BibEntry{Raw: l.text, Line: l.num}
+	item, err := ParseEntry(l.text)
+	if err != nil {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
+			Severity: SevWarning, Message: fmt.Sprintf("bibliography entry not understood (%v); kept as written", err)})
+		item = Item{Type: "book", Title: l.text}
+	}
+	e.Item = item
+	return e
+}
+
+// textBlock reads one line of running text: a figure when it is an image on a line of its own,
+// otherwise a paragraph whose inline Markdown is parsed.
+func textBlock(l line, doc *Document) Block {
+	if f, ok := parseFigure(l); ok {
+		return f
+	}
+	return &Paragraph{Inlines: parseInlines(l.text, false), Line: l.num}
+}
+
+// sameTitle reports whether a line repeats the title (ignoring case, space and heading marks).
+func sameTitle(text, title string) bool {
+	t := strings.TrimSpace(headingMarkRE.ReplaceAllString(text, ""))
+	return strings.EqualFold(strings.Join(strings.Fields(t), " "), strings.Join(strings.Fields(title), " "))
+}
+
+// splitList splits a ';'-separated list and trims each item; empty items are dropped.
+func splitList(s string) []string {
+	out := []string{}
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// assignIDs gives every section, paragraph and figure a stable anchor derived from its line.
+func assignIDs(doc *Document) {
+	used := map[string]int{}
+	for _, b := range doc.Abstract {
+		blockIDs(b)
+	}
+	for _, s := range doc.Sections {
+		base := "s-" + slug(s.Title)
+		if s.Title == "" {
+			base = fmt.Sprintf("s-%d", s.Line)
+		}
+		used[base]++
+		s.ID = base
+		if used[base] > 1 {
+			s.ID = fmt.Sprintf("%s-%d", base, used[base])
+		}
+		for _, b := range s.Blocks {
+			blockIDs(b)
+		}
+	}
+}
+
+func blockIDs(b Block) {
+	switch b := b.(type) {
+	case *Paragraph:
+		b.ID = fmt.Sprintf("p%d", b.Line)
+	case *Figure:
+		b.ID = fmt.Sprintf("f%d", b.Line)
+	case *Heading:
+		b.ID = fmt.Sprintf("h%d", b.Line)
+	case *List:
+		for _, it := range b.Items {
+			for _, c := range it {
+				blockIDs(c)
+			}
+		}
+	case *Quote:
+		for _, c := range b.Blocks {
+			blockIDs(c)
+		}
+	}
+}
+
+// slug turns a title into an ASCII anchor: lowercase letters and digits joined by '-'.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() > 48 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}
+
+// clip shortens s to at most n runes for a diagnostic.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
