@@ -1,0 +1,109 @@
+// Package fonts provides the font families galley embeds: Liberation Serif and Liberation Sans
+// (metric-compatible with Times and Arial, SIL Open Font License) from Go modules, Liberation
+// Mono for code, or a directory of TTF files.
+package fonts
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-fonts/liberation/liberationmonobold"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+)
+
+// Family is one typeface in four styles, as TrueType bytes.
+type Family struct {
+	// Name identifies the family ("serif", "sans", or the directory's base name).
+	Name                                string
+	Regular, Bold, Italic, BoldItalic []byte
+}
+
+// Serif is the default body family, Liberation Serif.
+var Serif = &Family{Name: "serif", Regular: liberationserifregular.TTF, Bold: liberationserifbold.TTF,
+	Italic: liberationserifitalic.TTF, BoldItalic: liberationserifbolditalic.TTF}
+
+// Sans is Liberation Sans.
+var Sans = &Family{Name: "sans", Regular: liberationsansregular.TTF, Bold: liberationsansbold.TTF,
+	Italic: liberationsansitalic.TTF, BoldItalic: liberationsansbolditalic.TTF}
+
+// Mono is Liberation Mono, for code; its italic styles reuse the upright faces.
+var Mono = &Family{Name: "mono", Regular: liberationmonoregular.TTF, Bold: liberationmonobold.TTF,
+	Italic: liberationmonoregular.TTF, BoldItalic: liberationmonobold.TTF}
+
+// Lookup returns the family a --font value names: "serif", "sans", or a directory of TTF files.
+func Lookup(name string) (*Family, error) {
+	switch name {
+	case "", "serif":
+		return Serif, nil
+	case "sans":
+		return Sans, nil
+	}
+	return LoadDir(name)
+}
+
+// LoadDir reads a family from a directory of .ttf files. The styles are told apart by the file
+// names ("Bold", "Italic"/"Oblique"); a missing style falls back to the regular face.
+func LoadDir(dir string) (*Family, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("font directory: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".ttf") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	f := &Family{Name: filepath.Base(dir)}
+	for _, n := range names {
+		l := strings.ToLower(n)
+		bold := strings.Contains(l, "bold")
+		italic := strings.Contains(l, "italic") || strings.Contains(l, "oblique")
+		slot := &f.Regular
+		switch {
+		case bold && italic:
+			slot = &f.BoldItalic
+		case bold:
+			slot = &f.Bold
+		case italic:
+			slot = &f.Italic
+		}
+		if *slot != nil {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", n, err)
+		}
+		if len(data) < 12 || !isTrueType(data) {
+			return nil, fmt.Errorf("font %s: not a TrueType file", n)
+		}
+		*slot = data
+	}
+	if f.Regular == nil {
+		return nil, fmt.Errorf("font directory %s: no regular .ttf file", dir)
+	}
+	for _, s := range []*[]byte{&f.Bold, &f.Italic, &f.BoldItalic} {
+		if *s == nil {
+			*s = f.Regular
+		}
+	}
+	return f, nil
+}
+
+func isTrueType(b []byte) bool {
+	tag := string(b[:4])
+	return tag == "\x00\x01\x00\x00" || tag == "true"
+}

@@ -1,0 +1,57 @@
+// Package render holds what galley's renderers share: the options of a build, how images are
+// found, and how dates and lifespans are shown. The renderers themselves are render/pdf and
+// render/epub; citation styles are render/cite.
+package render
+
+import (
+	"time"
+
+	"galley/fonts"
+	"galley/render/cite"
+	"galley/source"
+)
+
+// Options configure one rendering of a document.
+type Options struct {
+	// Paper is "letter" (default), "a4" or "a5" (PDF only).
+	Paper string
+	// Cite is the bibliography style.
+	Cite cite.Style
+	// Font is the embedded family; nil means fonts.Serif.
+	Font *fonts.Family
+	// EmbedFonts embeds the family in the EPUB too (the PDF always embeds it).
+	EmbedFonts bool
+	// Images finds figures' image bytes; nil means every figure gets a placeholder.
+	Images Images
+	// Version is galley's version, written as the PDF's Creator and the EPUB's generator.
+	Version string
+	// Modified is the build time written into metadata: SOURCE_DATE_EPOCH when set, so that
+	// builds are reproducible.
+	Modified time.Time
+	// Identifier is the document's stable identifier (a urn:uuid derived from the source).
+	Identifier string
+	// Warn receives problems that do not stop the rendering (a missing image, a character the
+	// font lacks), with the source line they concern.
+	Warn func(line int, msg string)
+}
+
+// Warnf reports a warning through o.Warn, if set.
+func (o *Options) Warnf(line int, msg string) {
+	if o.Warn != nil {
+		o.Warn(line, msg)
+	}
+}
+
+// Family returns the font family to use.
+func (o *Options) Family() *fonts.Family {
+	if o.Font == nil {
+		return fonts.Serif
+	}
+	return o.Font
+}
+
+// Lexicon returns the words the article writes capitalised mid-sentence (from the body, the
+// key figures' names and the locales), which APA's sentence case must keep.
+func Lexicon(doc *source.Document) cite.Lexicon {
+	return cite.NewLexicon(doc)
+}
