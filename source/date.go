@@ -140,6 +140,9 @@ func parsePoint(words []string) (p point, ok bool) {
 			case p.month == 0 && p.day == 0 && !p.hasYear && len(w) <= 2 && n >= 1 && n <= 31 &&
 				i+1 < len(words) && monthOf(words[i+1]) > 0:
 				p.day = n // "1 July 1916"
+			case p.month == 0 && p.day == 0 && !p.hasYear && len(w) <= 2 && n >= 1 && n <= 31 &&
+				i+1 < len(words) && isDigits(words[i+1]):
+				p.day = n // "17, 1917" (month from the other end of a range)
 			case !p.hasYear:
 				p.year, p.hasYear = n, true
 			default:
@@ -203,7 +206,7 @@ func parseDateValue(text string) (*Date, bool) {
 	if !ok {
 		return nil, false
 	}
-	if !end.hasYear && end.month == 0 && end.day > 0 {
+	if end.month == 0 && end.day > 0 {
 		end.month = start.month
 	}
 	if !end.hasYear && !start.hasYear {

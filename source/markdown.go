@@ -91,8 +91,15 @@ func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
 		first = lines[body].num
 	}
 	var src strings.Builder
+	warnedDeep := false
 	for _, l := range lines[body:] {
-		src.WriteString(l.text)
+		t, capped := capContainers(l.text)
+		if capped && !warnedDeep {
+			warnedDeep = true
+			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1, Severity: SevWarning,
+				Message: fmt.Sprintf("quotes and lists nested more than %d deep; the rest of the line is kept as text", maxNesting)})
+		}
+		src.WriteString(t)
 		src.WriteByte('\n')
 	}
 	b := []byte(src.String())
@@ -400,6 +407,44 @@ func (c *mdConv) block(n gast.Node, depth int) Block {
 		}
 	}
 	return nil
+}
+
+// capContainers escapes the container marker (quote '>', list '-', '*', '+', "1.") that would
+// open a level past maxNesting at the start of a line, so the parser never builds, and no
+// renderer ever walks, a tree thousands of levels deep.
+func capContainers(t string) (string, bool) {
+	depth := 0
+	for i := 0; i < len(t); {
+		switch c := t[i]; {
+		case c == ' ':
+			i++
+			continue
+		case c == '>':
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(t) || t[i+1] == ' '):
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+			if j < len(t) && (t[j] == '.' || t[j] == ')') && (j+1 == len(t) || t[j+1] == ' ') {
+				if depth >= maxNesting {
+					return t[:i] + t[i:j] + "\\" + t[j:], true
+				}
+				depth++
+				i = j + 1
+				continue
+			}
+			return t, false
+		default:
+			return t, false
+		}
+		if depth >= maxNesting {
+			return t[:i] + "\\" + t[i:], true
+		}
+		depth++
+		i++
+	}
+	return t, false
 }
 
 // flatten keeps the text of content nested past maxNesting as one paragraph.
