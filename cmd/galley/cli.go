@@ -29,12 +29,14 @@ INPUT is a file, a directory (every *.txt and *.md in it, sorted), or - for stan
 Run 'galley build --help' for the build flags.
 `
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdin, stdout, stderr, env)
 	case "parse":
 		return cmdParse(args[1:], stdin, stdout, stderr)
 	case "check":

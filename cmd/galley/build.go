@@ -1,0 +1,456 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"galley/fonts"
+	"galley/output"
+	"galley/render"
+	"galley/render/cite"
+	"galley/source"
+)
+
+// renderFunc writes one artifact of a document.
+type renderFunc func(w io.Writer, doc *source.Document, opt *render.Options) error
+
+// formats lists the artifact formats in the order they are built and listed, with their file
+// name suffix and renderer.
+var formats = []struct {
+	name, suffix string
+	render       renderFunc
+}{
+	{"pdf", ".pdf", nil},
+	{"epub", ".epub", nil},
+	{"json", ".json", renderJSON},
+	{"csl", ".csl.json", renderCSL},
+}
+
+// buildConfig is the parsed command line of `galley build`.
+type buildConfig struct {
+	out         string
+	formats     []string
+	paper       string
+	cite        cite.Style
+	font        *fonts.Family
+	images      string
+	fetchImages bool
+	jobs        int
+	strict      bool
+	quiet       bool
+	progress    bool
+	shardK      int
+	shardN      int
+	watch       bool
+	maxInput    int64
+	lossy       bool
+	embedFonts  bool
+	modified    time.Time
+	inputs      []string
+}
+
+const buildUsage = `usage: galley build [flags] INPUT...
+
+Typeset each input (a file, a directory of *.txt and *.md, or - for standard input) to PDF and
+EPUB in the output directory, as DIR/<stem>.pdf, DIR/<stem>.epub (and .json, .csl.json).
+
+Examples:
+  galley build examples/us-recognizes-soviet-union.txt
+  galley build -o out --paper a4 --cite apa articles/
+  galley build -f pdf,csl -j 4 --strict articles/
+  galley build --shard 2/8 -q corpus/        # the 2nd of 8 slices, for a CI matrix
+  cat article.txt | galley build -o out -     # writes out/article.pdf and out/article.epub
+
+Flags:
+`
+
+func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
+	fs := pflag.NewFlagSet("build", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	out := fs.StringP("out", "o", "dist", "output `DIR`, created if missing")
+	formatList := fs.StringP("format", "f", "pdf,epub", "artifacts to write: any of pdf, epub, json, csl")
+	paper := fs.String("paper", "letter", "paper size: letter, a4, a5")
+	citeStyle := fs.String("cite", "chicago", "bibliography style: chicago, mla, apa")
+	font := fs.String("font", "serif", "embedded family: serif, sans, or a directory of TTF files")
+	images := fs.String("images", "", "where local image files are looked up (default: each input's directory)")
+	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s timeout, 20 MiB cap)")
+	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "inputs built in parallel")
+	strict := fs.Bool("strict", false, "warnings fail the build")
+	quiet := fs.BoolP("quiet", "q", false, "no progress, only errors")
+	progress := fs.Bool("progress", false, "show progress even when standard error is not a terminal")
+	shard := fs.String("shard", "", "build only the K-th of N deterministic slices of the inputs (`K/N`)")
+	watch := fs.Bool("watch", false, "rebuild an input whenever it changes")
+	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
+	embed := fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, buildUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	c := &buildConfig{out: *out, paper: strings.ToLower(*paper), images: *images, fetchImages: *fetch,
+		jobs: *jobs, strict: *strict, quiet: *quiet, watch: *watch, lossy: *lossy, embedFonts: *embed}
+	c.progress = !c.quiet && (*progress || isTerminal)
+	if fs.NArg() == 0 {
+		return nil, fmt.Errorf("no input (a file, a directory, or - for standard input)")
+	}
+	seen := map[string]bool{}
+	for _, f := range strings.Split(*formatList, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" || seen[f] {
+			continue
+		}
+		ok := false
+		for _, k := range formats {
+			ok = ok || k.name == f
+		}
+		if !ok {
+			return nil, fmt.Errorf("--format: unknown format %q (pdf, epub, json, csl)", f)
+		}
+		seen[f] = true
+	}
+	for _, k := range formats {
+		if seen[k.name] {
+			c.formats = append(c.formats, k.name)
+		}
+	}
+	if len(c.formats) == 0 {
+		return nil, fmt.Errorf("--format: no format given")
+	}
+	switch c.paper {
+	case "letter", "a4", "a5":
+	default:
+		return nil, fmt.Errorf("--paper: unknown paper %q (letter, a4, a5)", *paper)
+	}
+	var err error
+	if c.cite, err = cite.ParseStyle(*citeStyle); err != nil {
+		return nil, fmt.Errorf("--cite: %w", err)
+	}
+	if c.font, err = fonts.Lookup(*font); err != nil {
+		return nil, fmt.Errorf("--font: %w", err)
+	}
+	if c.jobs < 1 {
+		return nil, fmt.Errorf("--jobs: must be at least 1")
+	}
+	if c.maxInput, err = parseSize(*maxInput); err != nil {
+		return nil, fmt.Errorf("--max-input: %w", err)
+	}
+	if *shard != "" {
+		if c.shardK, c.shardN, err = parseShard(*shard); err != nil {
+			return nil, fmt.Errorf("--shard: %w", err)
+		}
+	}
+	if c.modified, err = output.BuildTime(getenv); err != nil {
+		return nil, err
+	}
+	if c.inputs, err = expandInputs(fs.Args()); err != nil {
+		return nil, err
+	}
+	if c.shardN > 0 {
+		c.inputs = shardOf(c.inputs, c.shardK, c.shardN)
+	}
+	return c, nil
+}
+
+// parseShard reads "K/N" with 1 ≤ K ≤ N.
+func parseShard(s string) (int, int, error) {
+	a, b, ok := strings.Cut(s, "/")
+	k, err1 := strconv.Atoi(strings.TrimSpace(a))
+	n, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n {
+		return 0, 0, fmt.Errorf("%q is not K/N with 1 ≤ K ≤ N", s)
+	}
+	return k, n, nil
+}
+
+// shardOf keeps the K-th of N slices of the (sorted, expanded) inputs: every N-th input from
+// the K-th, so slices are balanced and their union is the whole list.
+func shardOf(inputs []string, k, n int) []string {
+	var out []string
+	for i, in := range inputs {
+		if i%n == k-1 {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// stem is the output base name of an input: its file name without extension.
+func stem(input string) string {
+	if input == "-" {
+		return "article"
+	}
+	b := filepath.Base(input)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// result is what building one input produced.
+type result struct {
+	input     string
+	messages  []string
+	artifacts []output.Artifact
+	failed    bool
+}
+
+func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
+	c, err := parseBuildFlags(args, stderr, env.getenv, env.stderrIsTerminal)
+	if err == pflag.ErrHelp {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		return exitUsage
+	}
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		return exitFailed
+	}
+	output.CleanStale(c.out)
+	stop := handleSignals(stderr)
+	defer stop()
+	if c.watch {
+		return watchInputs(c, stdin, stderr)
+	}
+	return buildAll(c, stdin, stderr)
+}
+
+// buildAll builds every input with c.jobs workers and writes the manifest for a batch.
+func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
+	results := make([]result, len(c.inputs))
+	owner := map[string]string{}
+	clash := make([]string, len(c.inputs))
+	for i, in := range c.inputs {
+		s := stem(in)
+		if prev, ok := owner[s]; ok {
+			clash[i] = prev
+			continue
+		}
+		owner[s] = in
+	}
+
+	prog := newProgress(c, len(c.inputs), stderr)
+	var mu sync.Mutex
+	emit := func(r *result) {
+		mu.Lock()
+		defer mu.Unlock()
+		prog.clear()
+		for _, m := range r.messages {
+			fmt.Fprintln(stderr, m)
+		}
+		prog.step(r.input)
+	}
+
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(c.jobs, max(1, len(c.inputs))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				in := c.inputs[i]
+				if clash[i] != "" {
+					results[i] = result{input: in, failed: true, messages: []string{
+						fmt.Sprintf("%s:1:1: error: output name %q is already taken by %s", in, stem(in), clash[i])}}
+				} else {
+					prog.current(in)
+					results[i] = buildOne(c, in, stdin)
+				}
+				emit(&results[i])
+			}
+		}()
+	}
+	for i := range c.inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	prog.finish()
+
+	code := exitOK
+	m := &output.Manifest{Generator: "galley " + galleyVersion(), Created: c.modified.Format(time.RFC3339)}
+	for _, r := range results {
+		if r.failed {
+			code = exitFailed
+			m.Failed = append(m.Failed, r.input)
+		}
+		m.Artifacts = append(m.Artifacts, r.artifacts...)
+	}
+	if len(c.inputs) > 1 {
+		if err := output.WriteManifest(filepath.Join(c.out, "manifest.json"), m); err != nil {
+			fmt.Fprintf(stderr, "galley build: manifest: %v\n", err)
+			code = exitFailed
+		}
+	}
+	return code
+}
+
+// buildOne reads, parses and renders one input into every requested format. Its artifacts
+// are committed together, and only when all of them succeeded (and, with --strict, nothing
+// was worth a warning).
+func buildOne(c *buildConfig, input string, stdin io.Reader) result {
+	r := result{input: input}
+	fail := func(format string, a ...any) result {
+		r.messages = append(r.messages, fmt.Sprintf(format, a...))
+		r.failed = true
+		return r
+	}
+	data, err := readInput(input, stdin, c.maxInput)
+	if err != nil {
+		return fail("%s:1:1: error: %v", input, unwrapPath(err))
+	}
+	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
+		MaxInput: c.maxInput, Lossy: c.lossy})
+	if err != nil {
+		return fail("%v", err)
+	}
+	warnings := 0
+	for _, d := range doc.Diagnostics {
+		r.messages = append(r.messages, fmt.Sprintf("%s:%d:%d: %s: %s", input, d.Line, d.Col, d.Severity, d.Message))
+		if d.Severity == source.SevWarning {
+			warnings++
+		}
+	}
+	imgDir := c.images
+	if imgDir == "" {
+		imgDir = filepath.Dir(input)
+		if input == "-" {
+			imgDir = "."
+		}
+	}
+	images := &render.DirImages{Dir: imgDir}
+	if c.fetchImages {
+		images.Fetch = render.NewFetcher().Fetch
+	}
+	opt := &render.Options{Paper: c.paper, Cite: c.cite, Font: c.font, EmbedFonts: c.embedFonts,
+		Images: &onceImages{inner: images}, Version: galleyVersion(), Modified: c.modified,
+		Identifier: output.Identifier(data)}
+	seenWarn := map[string]bool{}
+	opt.Warn = func(line int, msg string) {
+		if line < 1 {
+			line = 1
+		}
+		m := fmt.Sprintf("%s:%d:1: warning: %s", input, line, msg)
+		if !seenWarn[m] {
+			seenWarn[m] = true
+			warnings++
+			r.messages = append(r.messages, m)
+		}
+	}
+
+	var temps []*output.Temp
+	abort := func() {
+		for _, t := range temps {
+			t.Abort()
+		}
+	}
+	for _, f := range c.formats {
+		k := formatByName(f)
+		if k.render == nil {
+			abort()
+			return fail("%s:1:1: error: %s output is not available in this build", input, f)
+		}
+		var buf bytes.Buffer
+		if err := k.render(&buf, doc, opt); err != nil {
+			abort()
+			return fail("%s:1:1: error: %s: %v", input, f, err)
+		}
+		path := filepath.Join(c.out, stem(input)+k.suffix)
+		t, err := output.Create(path)
+		if err == nil {
+			_, err = t.Write(buf.Bytes())
+			temps = append(temps, t)
+		}
+		if err != nil {
+			abort()
+			return fail("%s:1:1: error: %v", input, err)
+		}
+		r.artifacts = append(r.artifacts, output.Describe(input, path, f, buf.Bytes()))
+	}
+	if c.strict && warnings > 0 {
+		abort()
+		r.artifacts = nil
+		return fail("%s:1:1: error: %d warning(s) and --strict: nothing written", input, warnings)
+	}
+	for _, t := range temps {
+		if err := t.Commit(); err != nil {
+			abort()
+			r.artifacts = nil
+			return fail("%s:1:1: error: %v", input, err)
+		}
+	}
+	return r
+}
+
+func formatByName(name string) struct {
+	name, suffix string
+	render       renderFunc
+} {
+	for _, k := range formats {
+		if k.name == name {
+			return k
+		}
+	}
+	panic("unknown format " + name)
+}
+
+// onceImages looks each figure's image up once per document, whatever the number of formats
+// that ask for it.
+type onceImages struct {
+	inner render.Images
+	mu    sync.Mutex
+	cache map[*source.Figure]imageResult
+}
+
+type imageResult struct {
+	img *render.Image
+	err error
+}
+
+func (o *onceImages) Find(f *source.Figure) (*render.Image, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if r, ok := o.cache[f]; ok {
+		return r.img, r.err
+	}
+	if o.cache == nil {
+		o.cache = map[*source.Figure]imageResult{}
+	}
+	img, err := o.inner.Find(f)
+	o.cache[f] = imageResult{img, err}
+	return img, err
+}
+
+func renderJSON(w io.Writer, doc *source.Document, _ *render.Options) error {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+func renderCSL(w io.Writer, doc *source.Document, _ *render.Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc.CSL())
+}
