@@ -1,0 +1,186 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"galley/source"
+)
+
+func pngBytes(t testing.TB, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	img.Set(0, 0, color.RGBA{200, 10, 10, 255})
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// bombPNG is a valid PNG header claiming 100,000 × 100,000 pixels.
+func bombPNG(t testing.TB) []byte {
+	b := pngBytes(t, 1, 1)
+	// IHDR's width and height sit at bytes 16..24, its CRC at 29..33.
+	copy(b[16:24], []byte{0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0})
+	binary.BigEndian.PutUint32(b[29:33], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+func TestDirImages(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "images")
+	os.Mkdir(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "ok.png"), pngBytes(t, 40, 30), 0o644)
+	os.WriteFile(filepath.Join(dir, "fake.jpg"), []byte("<html>not an image</html>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bomb.png"), bombPNG(t), 0o644)
+	secret := filepath.Join(root, "secret.png")
+	os.WriteFile(secret, pngBytes(t, 2, 2), 0o644)
+	os.Symlink(secret, filepath.Join(dir, "link.png"))
+	os.Symlink(root, filepath.Join(dir, "up"))
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "in.gif"), []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), 0o644)
+
+	d := &DirImages{Dir: dir}
+	tests := []struct {
+		fig     source.Figure
+		ok      bool
+		errPart string
+	}{
+		{source.Figure{Src: "https://example.org/x/ok.png?a=1", File: "ok.png"}, true, ""},
+		{source.Figure{Src: "ok.png"}, true, ""},
+		{source.Figure{Src: "sub/in.gif"}, true, ""},
+		{source.Figure{Src: "fake.jpg"}, false, "not a JPEG, PNG or GIF"},
+		{source.Figure{Src: "bomb.png"}, false, "pixels"},
+		{source.Figure{Src: "../secret.png"}, false, "outside"},
+		{source.Figure{Src: "../../../../etc/passwd"}, false, "outside"},
+		{source.Figure{Src: "/etc/passwd"}, false, "absolute"},
+		{source.Figure{Src: "file:///etc/passwd"}, false, "refused"},
+		{source.Figure{Src: "javascript:alert(1)"}, false, "refused"},
+		{source.Figure{Src: "link.png"}, false, ""},
+		{source.Figure{Src: "up/secret.png"}, false, ""},
+		{source.Figure{Src: "https://example.org/missing.png", File: "missing.png"}, false, "no missing.png"},
+	}
+	for _, tt := range tests {
+		img, err := d.Find(&tt.fig)
+		if tt.ok {
+			if err != nil || img == nil || img.Width == 0 {
+				t.Errorf("%s: %v", tt.fig.Src, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%s: read %d bytes, want a refusal", tt.fig.Src, len(img.Data))
+			continue
+		}
+		if !errors.Is(err, ErrNoImage) && !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: error %v is not ErrNoImage", tt.fig.Src, err)
+		}
+		if !strings.Contains(err.Error(), tt.errPart) {
+			t.Errorf("%s: error %q lacks %q", tt.fig.Src, err, tt.errPart)
+		}
+	}
+}
+
+func TestFetcher(t *testing.T) {
+	good := pngBytes(t, 8, 8)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/ok.png", func(w http.ResponseWriter, r *http.Request) { w.Write(good) })
+	mux.HandleFunc("/slow.png", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(3 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/huge.png", func(w http.ResponseWriter, r *http.Request) {
+		chunk := bytes.Repeat([]byte{0}, 1<<16)
+		for i := 0; i < 64; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	mux.HandleFunc("/to-ok", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok.png", http.StatusFound) })
+	mux.HandleFunc("/page.png", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("<html><script>x</script></html>")) })
+	mux.HandleFunc("/gone.png", http.NotFound)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	f := NewFetcher()
+	f.Client.Timeout = 500 * time.Millisecond
+	f.MaxBytes = 1 << 20
+	d := &DirImages{Dir: t.TempDir(), Fetch: f.Fetch}
+	for _, tt := range []struct {
+		path, errPart string
+	}{
+		{"/ok.png", ""},
+		{"/to-ok", ""},
+		{"/slow.png", "Timeout"},
+		{"/huge.png", "limit"},
+		{"/to-file", "refused"},
+		{"/page.png", "not a JPEG"},
+		{"/gone.png", "404"},
+	} {
+		start := time.Now()
+		img, err := d.Find(&source.Figure{Src: srv.URL + tt.path})
+		if time.Since(start) > 2*time.Second {
+			t.Errorf("%s took %v", tt.path, time.Since(start))
+		}
+		if tt.errPart == "" {
+			if err != nil || img.Width != 8 {
+				t.Errorf("%s: %v", tt.path, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.errPart) {
+			t.Errorf("%s: error %v, want %q", tt.path, err, tt.errPart)
+		}
+	}
+	// Without --fetch-images nothing is downloaded.
+	if _, err := (&DirImages{Dir: t.TempDir()}).Find(&source.Figure{Src: srv.URL + "/ok.png"}); err == nil {
+		t.Error("fetched without permission")
+	}
+}
+
+func TestFormatISO(t *testing.T) {
+	for _, tt := range []struct{ iso, prec, want string }{
+		{"1933-11-16", "day", "November 16, 1933"},
+		{"1933-11", "month", "November 1933"},
+		{"1933", "year", "1933"},
+		{"-0043", "year", "44 BCE"},
+		{"-0043-03-15", "day", "March 15, 44 BCE"},
+		{"1920", "decade", "1920s"},
+		{"0000", "year", "1 BCE"},
+	} {
+		if got := FormatISO(tt.iso, tt.prec); got != tt.want {
+			t.Errorf("FormatISO(%s) = %q, want %q", tt.iso, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		e    source.Event
+		want string
+	}{
+		{source.Event{Start: "1918", End: "1921", Precision: "year"}, "1918–1921"},
+		{source.Event{Start: "1919-06-28", End: "1919-07-03", Precision: "day"}, "June 28 – July 3, 1919"},
+		{source.Event{Start: "1917-03", End: "1917-07", Precision: "month"}, "March – July 1917"},
+		{source.Event{Start: "-0099", End: "-0043", Precision: "year"}, "100 BCE – 44 BCE"},
+	} {
+		if got := EventDate(tt.e); got != tt.want {
+			t.Errorf("EventDate(%+v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}
