@@ -464,7 +464,11 @@ func (c *mdConv) figure(n gast.Node, ln int) (*Figure, bool) {
 		return nil, false
 	}
 	alt := PlainText(c.inlines(img))
-	return parseFigure(line{text: "![" + alt + "](" + string(img.Destination) + ")", num: ln})
+	f, ok := parseFigure(line{text: "![" + alt + "](" + string(img.Destination) + ")", num: ln})
+	if !ok {
+		return nil, false
+	}
+	return c.doc.countFigure(f)
 }
 
 func (c *mdConv) table(n *east.Table, ln int) *Table {

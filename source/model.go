@@ -32,6 +32,9 @@ type Document struct {
 	Timeline          []Event     `json:"timeline"`
 	SeeAlso           []string    `json:"see_also"`
 	Diagnostics       []Diagnostic
+
+	// figures counts the figures read, against maxFigures.
+	figures int
 }
 
 // Date is the event's date as the `Date` line gives it, with its ISO 8601 reading.

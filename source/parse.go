@@ -238,9 +238,30 @@ func parseBibLine(l line, doc *Document) *BibEntry {
 // otherwise a paragraph whose inline Markdown is parsed.
 func textBlock(l line, doc *Document) Block {
 	if f, ok := parseFigure(l); ok {
-		return f
+		if f, ok := doc.countFigure(f); ok {
+			return f
+		}
+		return &Paragraph{Inlines: []Inline{{Text: f.Caption + " " + f.Credit}}, Line: l.num}
 	}
 	return &Paragraph{Inlines: parseInlines(l.text, false), Line: l.num}
+}
+
+// maxFigures bounds the figures of one document: each may cost an image look-up (or a
+// download), so a hostile input cannot make thousands.
+const maxFigures = 500
+
+// countFigure counts a figure; past maxFigures it says no, once with a warning, and the
+// caller keeps the figure's text as a paragraph.
+func (doc *Document) countFigure(f *Figure) (*Figure, bool) {
+	doc.figures++
+	if doc.figures <= maxFigures {
+		return f, true
+	}
+	if doc.figures == maxFigures+1 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: f.Line, Col: 1, Severity: SevWarning,
+			Message: fmt.Sprintf("more than %d figures; the rest are kept as text without their images", maxFigures)})
+	}
+	return f, false
 }
 
 // sameTitle reports whether a line repeats the title (ignoring case, space and heading marks).

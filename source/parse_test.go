@@ -567,3 +567,36 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("key figure %v", figs[1])
 	}
 }
+
+func TestFigureLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Title\nDate 1933\nSummary.\nSummary of Event\n")
+	for i := 0; i < maxFigures+20; i++ {
+		b.WriteString("![A caption By Someone pic.jpg](pic.jpg)\n")
+	}
+	doc, err := Parse([]byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs, paras := 0, 0
+	for _, blk := range doc.Sections[0].Blocks {
+		switch blk.(type) {
+		case *Figure:
+			figs++
+		case *Paragraph:
+			paras++
+		}
+	}
+	if figs != maxFigures || paras != 20 {
+		t.Errorf("%d figures, %d paragraphs", figs, paras)
+	}
+	warned := 0
+	for _, d := range doc.Diagnostics {
+		if strings.Contains(d.Message, "figures") {
+			warned++
+		}
+	}
+	if warned != 1 {
+		t.Errorf("%d warnings about figures", warned)
+	}
+}
