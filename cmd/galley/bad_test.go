@@ -1,0 +1,119 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBadCorpus builds every malformed input of testdata/bad as its EXPECT.md says.
+func TestBadCorpus(t *testing.T) {
+	tests := []struct {
+		file string
+		code int
+		// diag must appear on stderr.
+		diag string
+	}{
+		{"bad01.txt", exitFailed, "bad01.txt:1:1: error: empty input"},
+		{"bad03.txt", exitFailed, "bad03.txt:1:1: error: not UTF-8 text: invalid byte 0xF5 at byte offset 0"},
+		{"bad05.txt", exitFailed, "bad05.txt:1:1: error: missing title"},
+		{"bad06.txt", exitOK, "bad06.txt:9:1: warning: key figure not understood"},
+		{"bad08.txt", exitOK, ""},
+		{"bad09.txt", exitOK, "bad09.txt:12:1: warning:"},
+		{"bad11.txt", exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			out := t.TempDir()
+			in := filepath.Join("testdata/bad", tt.file)
+			start := time.Now()
+			code, _, stderr := galley(t, "", "build", "-f", allFormats(), "-o", out, in)
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			// Images are looked up only by the renderers of pages.
+			rendersImages := strings.Contains(allFormats(), "pdf") || strings.Contains(allFormats(), "epub")
+			if (rendersImages || tt.file != "bad09.txt") && !strings.Contains(stderr, tt.diag) {
+				t.Errorf("stderr lacks %q:\n%s", tt.diag, stderr)
+			}
+			for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+				if l != "" && !diagRE.MatchString(l) {
+					t.Errorf("not a FILE:LINE:COL diagnostic: %q", l)
+				}
+			}
+			files, _ := os.ReadDir(out)
+			if tt.code != exitOK {
+				if len(files) != 0 {
+					t.Errorf("a failed input left %v", files)
+				}
+				return
+			}
+			if len(files) != len(strings.Split(allFormats(), ",")) {
+				t.Errorf("artifacts: %v", files)
+			}
+			for _, f := range files {
+				p := filepath.Join(out, f.Name())
+				checkComplete(t, p)
+				b, _ := os.ReadFile(p)
+				if bytes.Contains(b, []byte("root:x:0:0")) {
+					t.Errorf("%s holds bytes of /etc/passwd", f.Name())
+				}
+				if strings.HasSuffix(p, ".epub") {
+					checkEPUBSafe(t, p)
+				}
+			}
+		})
+	}
+	// With --strict, bad06's warning fails the input and nothing is written.
+	out := t.TempDir()
+	if code, _, _ := galley(t, "", "build", "--strict", "-f", allFormats(), "-o", out, "testdata/bad/bad06.txt"); code != exitFailed {
+		t.Errorf("--strict bad06: exit %d", code)
+	}
+	if files, _ := os.ReadDir(out); len(files) != 0 {
+		t.Errorf("--strict bad06 left %v", files)
+	}
+}
+
+var diagRE = regexp.MustCompile(`^testdata/bad/bad\d\d\.txt:\d+:\d+: (error|warning): \S`)
+
+var (
+	scriptRE  = regexp.MustCompile(`(?i)<script|<img[^>]*onerror|\son[a-z]+\s*=\s*["']`)
+	hrefOutRE = regexp.MustCompile(`(?i)(href|src)\s*=\s*["'](\.\./|file:|/etc)`)
+)
+
+// checkEPUBSafe fails when an EPUB holds a script, an event-handler attribute, or an item or
+// link that points outside the book.
+func checkEPUBSafe(t *testing.T, path string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if strings.Contains(f.Name, "..") || strings.HasPrefix(f.Name, "/") {
+			t.Errorf("zip entry %q", f.Name)
+		}
+		if !strings.HasSuffix(f.Name, "html") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".ncx") {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if m := scriptRE.Find(b); m != nil {
+			t.Errorf("%s: %q", f.Name, m)
+		}
+		if m := hrefOutRE.Find(b); m != nil {
+			t.Errorf("%s: %q", f.Name, m)
+		}
+	}
+}
