@@ -1,6 +1,7 @@
 package source
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,58 +11,73 @@ import (
 type span struct{ s, e int }
 
 // splitSentences cuts a paragraph into sentences, as byte spans with surrounding white space
-// trimmed. A sentence ends at '.', '!', '?' or '…' (with any closing quotes or brackets) when
-// white space and then a capital, a digit or an opening quote follow, unless the period belongs
-// to an abbreviation or an initial: "U.S. officials", "Franklin D. Roosevelt",
-// "St. Petersburg", "c. 1450", "No. 1" and "44 b.c.e. he" stay whole, while an era or a time
-// ("45 b.c.e. Between", "7 p.m. The") and a state ("Springfield, Mass. The") may end one.
-// It runs in one pass, so a paragraph of any length costs time in proportion to its bytes.
+// trimmed; see sentences.
 func splitSentences(text string) []span {
 	var out []span
-	start := 0
-	for i := 0; i < len(text); {
-		c := text[i]
-		var termEnd int
-		switch {
-		case c == '.' || c == '!' || c == '?':
-			termEnd = i + 1
-		case c == 0xE2 && strings.HasPrefix(text[i:], "…"):
-			termEnd = i + len("…")
-		default:
-			i++
-			continue
-		}
-		// Runs of terminators ("?!", "...") end together.
-		for termEnd < len(text) {
-			if d := text[termEnd]; d == '.' || d == '!' || d == '?' {
-				termEnd++
-			} else if strings.HasPrefix(text[termEnd:], "…") {
-				termEnd += len("…")
-			} else {
-				break
-			}
-		}
-		j := skipClosers(text, termEnd)
-		if j < len(text) {
-			r, _ := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsSpace(r) {
-				i = termEnd
-				continue
-			}
-		}
-		k := skipSpace(text, j)
-		if k < len(text) && sentenceBreak(text, start, i, termEnd, k) {
-			appendSpan(&out, text, start, j)
-			start = k
-		}
-		i = termEnd
+	for s, e := range sentences(text) {
+		out = append(out, span{s, e})
 	}
-	appendSpan(&out, text, start, len(text))
 	return out
 }
 
-// appendSpan adds the trimmed span [s, e) of text when it is not empty.
-func appendSpan(out *[]span, text string, s, e int) {
+// sentences yields the sentences of a paragraph as byte spans [s, e) with surrounding white
+// space trimmed. A sentence ends at '.', '!', '?' or '…' (with any closing quotes or
+// brackets) when white space and then a capital, a digit or an opening quote follow, unless
+// the period belongs to an abbreviation or an initial: "U.S. officials", "Franklin D. Roosevelt",
+// "St. Petersburg", "c. 1450", "No. 1" and "44 b.c.e. he" stay whole, while an era or a time
+// ("45 b.c.e. Between", "7 p.m. The") and a state ("Springfield, Mass. The") may end one.
+// It runs in one pass, so a paragraph of any length costs time in proportion to its bytes,
+// and it holds no list of them.
+func sentences(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		start := 0
+		for i := 0; i < len(text); {
+			c := text[i]
+			var termEnd int
+			switch {
+			case c == '.' || c == '!' || c == '?':
+				termEnd = i + 1
+			case c == 0xE2 && strings.HasPrefix(text[i:], "…"):
+				termEnd = i + len("…")
+			default:
+				i++
+				continue
+			}
+			// Runs of terminators ("?!", "...") end together.
+			for termEnd < len(text) {
+				if d := text[termEnd]; d == '.' || d == '!' || d == '?' {
+					termEnd++
+				} else if strings.HasPrefix(text[termEnd:], "…") {
+					termEnd += len("…")
+				} else {
+					break
+				}
+			}
+			j := skipClosers(text, termEnd)
+			if j < len(text) {
+				r, _ := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(r) {
+					i = termEnd
+					continue
+				}
+			}
+			k := skipSpace(text, j)
+			if k < len(text) && sentenceBreak(text, start, i, termEnd, k) {
+				if s, e, ok := trimSpan(text, start, j); ok && !yield(s, e) {
+					return
+				}
+				start = k
+			}
+			i = termEnd
+		}
+		if s, e, ok := trimSpan(text, start, len(text)); ok {
+			yield(s, e)
+		}
+	}
+}
+
+// trimSpan trims white space off the span [s, e) of text; ok is false when nothing is left.
+func trimSpan(text string, s, e int) (int, int, bool) {
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
 		if !unicode.IsSpace(r) {
@@ -76,9 +92,7 @@ func appendSpan(out *[]span, text string, s, e int) {
 		}
 		e -= n
 	}
-	if s < e {
-		*out = append(*out, span{s, e})
-	}
+	return s, e, s < e
 }
 
 func skipClosers(text string, i int) int {
@@ -123,7 +137,7 @@ func sentenceBreak(text string, start, at, termEnd, next int) bool {
 	if word == "" {
 		return true
 	}
-	if abbrevKeeps(word, digit) {
+	if abbrevKeeps(word, digit) || (endingDotted[strings.ToLower(word)] && introPhrase(text[start:at])) {
 		// "World War I. After" ends a sentence although "I." looks like an initial.
 		if word == "I" && strings.HasSuffix(strings.TrimRight(text[start:at-1], " "), "War") {
 			return true
@@ -187,7 +201,7 @@ func abbrevKeeps(word string, digit bool) bool {
 		// "U.S", "e.g", "J.R.R", "b.c.e": dotted abbreviations. Eras, times and places end a
 		// sentence before a capital; the others (mostly adjectives: "U.S. officials") do not.
 		if endingDotted[strings.ToLower(word)] {
-			return digit // "A.D. 410"
+			return digit // "A.D. 410"; see also introPhrase
 		}
 		return true
 	}
@@ -199,4 +213,22 @@ func abbrevKeeps(word string, digit bool) bool {
 		return digit // "c. 1450", "b. 1946"
 	}
 	return false
+}
+
+// Prepositions that open an introductory phrase of time.
+var introWords = map[string]bool{
+	"In": true, "On": true, "At": true, "By": true, "During": true, "From": true, "After": true,
+	"Before": true, "Around": true, "Until": true, "Since": true, "About": true, "Between": true,
+	"Early": true, "Late": true, "Later": true,
+}
+
+// introPhrase reports whether the sentence so far is a short introductory phrase of time
+// that an era or a time ends: "In 44 b.c.e. Caesar ...", "On October 22 at 7 p.m. Kennedy ...".
+// There the capital that follows begins the subject, not a new sentence.
+func introPhrase(s string) bool {
+	if len(s) > 80 {
+		return false // also keeps a long sentence from being re-read at every era
+	}
+	first, _, _ := strings.Cut(s, " ")
+	return introWords[first] && strings.Count(s, " ") < 6
 }

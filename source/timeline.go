@@ -1,9 +1,11 @@
 package source
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // extractTimeline lists the dated events the article states, as FORMAT.md's "The timeline"
@@ -15,7 +17,7 @@ import (
 // It runs in time linear in the text: each paragraph is cut into sentences and each sentence
 // tokenised once, and the scanner looks at most a few tokens around each one.
 func extractTimeline(doc *Document) []Event {
-	x := &timeline{seen: map[eventKey]int{}}
+	x := &timeline{doc: doc, seen: map[eventKey]int{}, sentences: map[string]int{}}
 	x.sc.lives = lifeYears(doc.KeyFigures)
 	if doc.Date != nil {
 		x.ctx.fallback, x.ctx.hasFallback = isoYear(doc.Date.Start)
@@ -34,17 +36,48 @@ func extractTimeline(doc *Document) []Event {
 	return x.ordered()
 }
 
+// Bounds that keep the timeline of any input small: an event's text is the sentence, or a
+// window of it around the date when the sentence is longer than maxEventText bytes (a line
+// without sentence ends must not be copied into every event it states); past maxEvents
+// events the rest are left out with a warning.
+const (
+	maxEventText = 1200
+	eventWindow  = 400
+	maxEvents    = 10000
+	// maxScan bounds the text scanned at once: a longer "sentence" (a line with no sentence
+	// end) is read in pieces cut at spaces, so memory stays bounded whatever the input.
+	maxScan = 1 << 16
+)
+
 // eventKey identifies duplicates: the same dates stated by the same sentence.
-type eventKey struct{ start, end, text string }
+type eventKey struct {
+	start, end isoKey
+	hasEnd     bool
+	sentence   int
+}
+
+// sentence is the sentence being read, with where it comes from.
+type sentence struct {
+	text string
+	id   int // equal texts have equal ids; -1 until an event needs it
+	line int
+	para string
+	// later[k] is the index of the first mention after k with an explicit year, or -1;
+	// computed when first needed.
+	later []int
+}
 
 // timeline accumulates the events of one document in reading order.
 type timeline struct {
-	sc     scanner
-	ctx    dateContext
-	events []Event
-	keys   [][2]isoKey
-	rel    []bool // the event came from a relative phrase ("the next day")
-	seen   map[eventKey]int
+	doc       *Document
+	sc        scanner
+	ctx       dateContext
+	events    []Event
+	keys      [][2]isoKey
+	rel       []bool // the event came from a relative phrase ("the next day")
+	seen      map[eventKey]int
+	sentences map[string]int
+	full      bool // maxEvents reached
 }
 
 // dateContext is what earlier text says about the time being told.
@@ -126,14 +159,40 @@ func (x *timeline) block(b Block) {
 
 // paragraph reads the events of one paragraph, sentence by sentence.
 func (x *timeline) paragraph(text string, line int, id string) {
-	for _, sp := range splitSentences(text) {
-		sent := text[sp.s:sp.e]
-		x.sc.text = sent
-		x.sc.toks = tokenize(sent, x.sc.toks)
-		ms := x.sc.scan()
-		if len(ms) > 0 {
-			x.resolve(ms, sent, line, id)
+	for s, e := range sentences(text) {
+		for s < e && !x.full {
+			end := e
+			if end-s > maxScan {
+				end = cutNear(text, s+maxScan, s)
+			}
+			x.sentence(text[s:end], line, id)
+			s = skipSpace(text, end)
 		}
+		if x.full {
+			return
+		}
+	}
+}
+
+// cutNear returns where to cut text near at (after from): after the last space in the
+// kilobyte before at, else at the start of the rune at at.
+func cutNear(text string, at, from int) int {
+	lo := max(from+1, at-1024)
+	if k := strings.LastIndexByte(text[lo:at], ' '); k >= 0 {
+		return lo + k + 1
+	}
+	for at > from+1 && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	return at
+}
+
+// sentence reads the events of one sentence.
+func (x *timeline) sentence(sent string, line int, id string) {
+	x.sc.text = sent
+	x.sc.toks = tokenize(sent, x.sc.toks)
+	if ms := x.sc.scan(); len(ms) > 0 {
+		x.resolve(ms, &sentence{text: sent, id: -1, line: line, para: id})
 	}
 }
 
@@ -155,7 +214,7 @@ func (x *timeline) coordinated(from, to int) bool {
 }
 
 // resolve turns a sentence's mentions into events, in order, updating the context.
-func (x *timeline) resolve(ms []mention, sent string, line int, id string) {
+func (x *timeline) resolve(ms []mention, st *sentence) {
 	implied := make([]bool, len(ms))
 	// A year-less date joined to a dated one shares its year: "in March and April, 1917".
 	for k := len(ms) - 2; k >= 0; k-- {
@@ -173,29 +232,29 @@ func (x *timeline) resolve(ms []mention, sent string, line int, id string) {
 		m := &ms[k]
 		switch m.kind {
 		case mDecade:
-			x.emit(m, isoKey{m.start.y.val}, isoKey{m.end.y.val}, true, PrecisionDecade, sent, line, id, false)
+			x.emit(m, isoKey{m.start.y.val}, isoKey{m.end.y.val}, true, PrecisionDecade, st, false)
 			x.ctx.hasDay = false
 		case mRelYear:
 			if !x.ctx.hasYear {
 				continue
 			}
-			x.emit(m, isoKey{x.ctx.year + m.off}, isoKey{}, false, PrecisionYear, sent, line, id, true)
+			x.emit(m, isoKey{x.ctx.year + m.off}, isoKey{}, false, PrecisionYear, st, true)
 			x.ctx.hasDay = false
 		case mRelDay:
 			if !x.ctx.hasDay {
 				continue
 			}
 			d := addDays(x.ctx.day, m.off)
-			x.emit(m, d, isoKey{}, false, PrecisionDay, sent, line, id, true)
+			x.emit(m, d, isoKey{}, false, PrecisionDay, st, true)
 			x.ctx.day = d
 		case mDate:
-			x.date(ms, k, implied[k], sent, line, id)
+			x.date(ms, k, implied[k], st)
 		}
 	}
 }
 
 // date resolves the calendar mention ms[k] and emits its event.
-func (x *timeline) date(ms []mention, k int, implied bool, sent string, line int, id string) {
+func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 	m := &ms[k]
 	a, b := m.start, m.end
 	var ya, yb int
@@ -203,7 +262,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, sent string, line int
 	case a.y.ok && !implied:
 		ya, yb = a.y.astro(), b.y.astro()
 		if m.weak {
-			if a.y.nd <= 2 && x.ctx.marked == 0 {
+			if m.needEra && x.ctx.marked == 0 {
 				return // "in 49" means a year only where the era is in view
 			}
 			ya = a.y.val
@@ -226,7 +285,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, sent string, line int
 	case a.y.ok:
 		ya, yb = a.y.astro(), b.y.astro()
 	default:
-		y, ok := x.contextYear(ms, k)
+		y, ok := x.contextYear(ms, k, st)
 		if !ok {
 			return
 		}
@@ -243,7 +302,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, sent string, line int
 	if !validDay(start) {
 		return
 	}
-	x.emit(m, start, end, m.hasEnd, a.precision(), sent, line, id, false)
+	x.emit(m, start, end, m.hasEnd, a.precision(), st, false)
 	last := start
 	if m.hasEnd {
 		last = end
@@ -254,39 +313,101 @@ func (x *timeline) date(ms []mention, k int, implied bool, sent string, line int
 // contextYear finds the year of a year-less date: the nearest preceding explicit year, else
 // the first explicit year later in the same sentence ("on the Ides of March in 44 BCE"), else
 // the Date line's.
-func (x *timeline) contextYear(ms []mention, k int) (int, bool) {
+func (x *timeline) contextYear(ms []mention, k int, st *sentence) (int, bool) {
 	if x.ctx.hasYear {
 		return x.ctx.year, true
 	}
-	for _, n := range ms[k+1:] {
-		if n.kind == mDate && n.start.y.ok && !n.weak {
-			return n.start.y.astro(), true
+	if st.later == nil {
+		st.later = make([]int, len(ms))
+		next := -1
+		for i := len(ms) - 1; i >= 0; i-- {
+			st.later[i] = next
+			if n := ms[i]; n.kind == mDate && n.start.y.ok && !n.weak {
+				next = i
+			}
 		}
+	}
+	if n := st.later[k]; n >= 0 {
+		return ms[n].start.y.astro(), true
 	}
 	return x.ctx.fallback, x.ctx.hasFallback
 }
 
 // emit adds one event unless the same dates and sentence are there already; an explicit
 // phrase replaces a relative one for the same date ("The next day, March 8").
-func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec, sent string, line int, id string, rel bool) {
-	ev := Event{Start: start.iso(), Precision: prec, Text: sent, Phrase: sent[m.s:m.e], At: m.s,
-		Line: line, Para: id}
-	if hasEnd {
-		ev.End = end.iso()
-	} else {
+func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec string, st *sentence, rel bool) {
+	if x.full {
+		return
+	}
+	if !hasEnd {
 		end = start
 	}
-	key := eventKey{ev.Start, ev.End, sent}
-	if i, ok := x.seen[key]; ok {
-		if x.rel[i] && !rel {
-			x.events[i].Phrase, x.events[i].At, x.rel[i] = ev.Phrase, ev.At, false
+	if st.id < 0 {
+		// Sentences are numbered only when they state an event, so the table stays small.
+		id, ok := x.sentences[st.text]
+		if !ok {
+			id = len(x.sentences)
+			x.sentences[st.text] = id
 		}
+		st.id = id
+	}
+	key := eventKey{start, end, hasEnd, st.id}
+	i, dup := x.seen[key]
+	switch {
+	case dup && (!x.rel[i] || rel):
+		return
+	case !dup && len(x.events) == maxEvents:
+		x.full = true
+		x.doc.Diagnostics = append(x.doc.Diagnostics, Diagnostic{Line: st.line, Col: 1, Severity: SevWarning,
+			Message: fmt.Sprintf("more than %d dated events; the timeline leaves out the rest", maxEvents)})
+		return
+	}
+	text, at := eventText(st.text, m.s, m.e)
+	ev := Event{Start: start.iso(), Precision: prec, Text: text, Phrase: st.text[m.s:m.e], At: at,
+		Line: st.line, Para: st.para}
+	if hasEnd {
+		ev.End = end.iso()
+	}
+	if dup {
+		x.events[i], x.rel[i] = ev, false
 		return
 	}
 	x.seen[key] = len(x.events)
 	x.events = append(x.events, ev)
 	x.keys = append(x.keys, [2]isoKey{start, end})
 	x.rel = append(x.rel, rel)
+}
+
+// eventText returns the text of an event whose phrase is sent[s:e], and the phrase's offset
+// in it: the sentence, or a window of a very long one around the phrase, cut at spaces and
+// marked with ellipses.
+func eventText(sent string, s, e int) (string, int) {
+	if len(sent) <= maxEventText {
+		return sent, s
+	}
+	lo, hi := max(0, s-eventWindow), min(len(sent), e+eventWindow)
+	if lo > 0 {
+		if k := strings.IndexByte(sent[lo:s], ' '); k >= 0 {
+			lo += k + 1
+		} else {
+			lo = s
+		}
+	}
+	if hi < len(sent) {
+		if k := strings.LastIndexByte(sent[e:hi], ' '); k >= 0 {
+			hi = e + k
+		} else {
+			hi = e
+		}
+	}
+	text, at := sent[lo:hi], s-lo
+	if lo > 0 {
+		text, at = "…"+text, at+len("…")
+	}
+	if hi < len(sent) {
+		text += "…"
+	}
+	return text, at
 }
 
 // ordered returns the events by date: by start, then end, then reading order.

@@ -289,3 +289,82 @@ func tlCheckTimeline(t *testing.T, evs []Event) {
 		prev = k
 	}
 }
+
+// tlLongInputs are paragraphs of 1 MiB that stress one part of the extraction each.
+func tlLongInputs() map[string]string {
+	const n = 1 << 20
+	return map[string]string{
+		"years":          strings.Repeat("1933 ", n/5),
+		"distinct years": strings.Repeat("in 1933. In 1934! In 1935? ", n/27),
+		"month days":     strings.Repeat("March 1 ", n/8),
+		"bare months":    strings.Repeat("in March ", n/9),
+		"ones":           strings.Repeat("1 ", n/2),
+		"periods":        strings.Repeat(". ", n/2),
+		"times":          "In " + strings.Repeat("a", 1000) + strings.Repeat(" 7 p.m. X", n/9),
+		"dotted":         strings.Repeat("a.", n/2),
+		"parentheses":    strings.Repeat("(", n),
+		"dashes":         strings.Repeat("1933-", n/5),
+		"initials":       strings.Repeat("A. ", n/3),
+		"decades":        strings.Repeat("the 1920s ", n/10),
+		"relative years": "In 1917 " + strings.Repeat("the next year ", n/14),
+		"next days":      "On March 1, 1917 " + strings.Repeat("the next day ", n/13),
+		"digits":         strings.Repeat("1", n),
+		"eras":           strings.Repeat("44 b.c.e. ", n/10),
+		"mixed": strings.Repeat("On June 28-July 3, 1919, and from 1914 to 1918 (1882-1945) the early 1930’s; ",
+			n/80),
+	}
+}
+
+// Inputs with no sentence ends, or millions of dates, give a bounded timeline: at most
+// maxEvents events, each with a bounded text, and a warning when some were left out.
+func TestTimelineLongInputs(t *testing.T) {
+	for name, in := range tlLongInputs() {
+		t.Run(name, func(t *testing.T) {
+			doc := tlDoc(in)
+			evs := extractTimeline(doc)
+			tlCheckTimeline(t, evs)
+			if len(evs) > maxEvents {
+				t.Errorf("%d events", len(evs))
+			}
+			for _, e := range evs {
+				if len(e.Text) > maxEventText+2*len("…") {
+					t.Fatalf("event text of %d bytes", len(e.Text))
+				}
+			}
+			if warned := len(doc.Diagnostics) > 0; warned != (len(evs) == maxEvents) {
+				t.Errorf("%d events, diagnostics %v", len(evs), doc.Diagnostics)
+			}
+		})
+	}
+}
+
+func TestEventText(t *testing.T) {
+	short := "It began on March 1, 1917."
+	if text, at := eventText(short, 12, 25); text != short || at != 12 {
+		t.Errorf("short sentence: %q at %d", text, at)
+	}
+	long := strings.Repeat("word ", 400) + "on March 1, 1917 " + strings.Repeat("more ", 400)
+	s := strings.Index(long, "March")
+	e := s + len("March 1, 1917")
+	text, at := eventText(long, s, e)
+	if !strings.HasPrefix(text, "…word ") || !strings.HasSuffix(text, " more…") || len(text) > maxEventText {
+		t.Errorf("window %q", text)
+	}
+	if text[at:at+e-s] != "March 1, 1917" {
+		t.Errorf("phrase at %d of %q", at, text)
+	}
+}
+
+// BenchmarkTimelineLongInputs extracts the timeline of each of tlLongInputs.
+func BenchmarkTimelineLongInputs(b *testing.B) {
+	for name, in := range tlLongInputs() {
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			doc := tlDoc(in)
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				doc.Diagnostics = nil
+				extractTimeline(doc)
+			}
+		})
+	}
+}

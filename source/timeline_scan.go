@@ -67,6 +67,7 @@ type mention struct {
 	hasEnd     bool
 	off        int
 	weak       bool // a bare year of one to three digits: its era comes from context
+	needEra    bool // ... and it is a year only where an era marker is in view
 	s, e       int  // the phrase's byte span in the sentence
 	ts, te     int  // its token span
 }
@@ -77,6 +78,9 @@ type scanner struct {
 	toks  []token
 	lives map[[2]int]bool // the key figures' (born, died) pairs, astronomical years
 	out   []mention
+	// lastYear is the token after the last year read, so that a list of short years
+	// ("in 408, 409, and 410") keeps its cue; -1 when none.
+	lastYear int
 }
 
 var fullMonths = map[string]int{
@@ -103,10 +107,16 @@ var monthCues = map[string]bool{
 	"throughout": true, "around": true, "early": true, "late": true, "mid": true,
 }
 
-// Words after which a number of one to three digits may be a year.
+// Words after which a number of one to three digits may be a year ("in 476").
 var weakCues = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "before": true, "after": true,
 	"around": true, "c.": true, "ca.": true, "ca": true, "circa": true,
+}
+
+// Words after which a number of one to three digits is a year only where an era marker is
+// in view: "by 400" in an article dated c.e., not "grew by 300".
+var softCues = map[string]bool{
+	"by": true, "from": true, "to": true, "of": true, "during": true, "year": true,
 }
 
 // Words after which an OCR-split number ("1 931") is a year.
@@ -140,6 +150,22 @@ var quantityNouns = map[string]bool{
 	"other": true, "others": true, "of": true,
 }
 
+// Words that count what follows "of": "a population of 1800" is no year.
+var countNouns = map[string]bool{
+	"population": true, "total": true, "force": true, "army": true, "crew": true, "fleet": true,
+	"garrison": true, "band": true, "sum": true, "cost": true, "salary": true, "height": true,
+	"depth": true, "altitude": true, "distance": true, "length": true, "area": true,
+	"budget": true, "debt": true, "loan": true, "ransom": true, "tribute": true, "strength": true,
+	"majority": true, "margin": true, "maximum": true, "minimum": true, "average": true,
+	"circulation": true, "membership": true, "enrollment": true, "toll": true, "loss": true,
+	"losses": true, "price": true, "speed": true, "range": true, "capacity": true,
+}
+
+// Words before a number that make it a count: "some 1500 guns".
+var countLeads = map[string]bool{
+	"some": true, "nearly": true, "approximately": true, "roughly": true, "almost": true,
+}
+
 // Labels before a number that make it an identifier: "No. 1", "Flight 1549".
 var numberLabels = map[string]bool{
 	"No": true, "no": true, "Nos": true, "nos": true, "Number": true, "number": true,
@@ -151,7 +177,7 @@ var numberLabels = map[string]bool{
 	"Serial": true, "serial": true, "Plate": true, "plate": true, "Figure": true, "figure": true,
 	"Fig": true, "fig": true, "Table": true, "table": true, "Interstate": true, "Item": true,
 	"item": true, "Art": true, "art": true, "Ch": true, "ch": true, "Code": true, "Form": true,
-	"Apollo": true, "Boeing": true, "Gemini": true, "Soyuz": true, "Vostok": true,
+	"Apollo": true, "Boeing": true, "Order": true, "Gemini": true, "Soyuz": true, "Vostok": true,
 }
 
 // Markers of a lifespan or a reign before a year: "(b. 1946)", "(r. 1894-1917)".
@@ -430,10 +456,11 @@ func (sc *scanner) modifier(i int) (string, int) {
 // scan finds every date mention of the sentence.
 func (sc *scanner) scan() []mention {
 	sc.out = sc.out[:0]
+	sc.lastYear = -1
 	for i := 0; i < len(sc.toks); {
-		m, next := sc.match(i)
-		if m != nil {
-			sc.out = append(sc.out, *m)
+		m, ok, next := sc.match(i)
+		if ok {
+			sc.out = append(sc.out, m)
 		}
 		if next <= i {
 			next = i + 1
@@ -443,22 +470,22 @@ func (sc *scanner) scan() []mention {
 	return sc.out
 }
 
-// match tries to read a mention that starts at token i. It returns the mention (nil when
+// match tries to read a mention that starts at token i. It returns the mention (ok false when
 // there is none) and the token to go on from, past anything read that is not a date.
-func (sc *scanner) match(i int) (*mention, int) {
+func (sc *scanner) match(i int) (mention, bool, int) {
 	t := sc.toks[i]
 	switch t.kind {
 	case tkWord:
 		w := sc.text[t.s:t.e]
-		if m, next := sc.relative(i); m != nil {
-			return m, next
+		if m, ok, next := sc.relative(i); ok {
+			return m, true, next
 		}
 		switch w {
 		case "Ides", "Nones", "Kalends", "Calends":
 			// A Roman named day: not a calendar reference of its own.
 			if sc.word(i+1) == "of" {
 				if m, j := sc.month(i + 2); m > 0 {
-					return nil, j
+					return mention{}, false, j
 				}
 			}
 		case "c.", "ca.", "ca", "circa", "Circa", "C.":
@@ -477,8 +504,8 @@ func (sc *scanner) match(i int) (*mention, int) {
 				j++
 			}
 			if nt := sc.tok(j); nt != nil && nt.kind == tkNum {
-				_, next := sc.dated(j, j, 0)
-				return nil, next
+				_, _, next := sc.dated(j, j, 0)
+				return mention{}, false, next
 			}
 		}
 		if m, _ := sc.month(i); m > 0 {
@@ -489,17 +516,17 @@ func (sc *scanner) match(i int) (*mention, int) {
 	case tkDecade:
 		return sc.decade(i)
 	}
-	return nil, i + 1
+	return mention{}, false, i + 1
 }
 
 // relative reads "the following year", "the next day", "later that year" at token i.
-func (sc *scanner) relative(i int) (*mention, int) {
+func (sc *scanner) relative(i int) (mention, bool, int) {
 	w := sc.word(i)
 	switch w {
 	case "the", "The", "that", "That":
 		w = strings.ToLower(w)
 	default:
-		return nil, i
+		return mention{}, false, i
 	}
 	var kind mentionKind
 	off, n := 0, 0
@@ -513,18 +540,18 @@ func (sc *scanner) relative(i int) (*mention, int) {
 		case "previous", "preceding":
 			off = -1
 		default:
-			return nil, i
+			return mention{}, false, i
 		}
 		n = 3
 	case "that":
 		switch sc.lw(i - 1) {
 		case "in", "later", "earlier", "of", "by", "during", "throughout", "until":
 		default:
-			return nil, i
+			return mention{}, false, i
 		}
 		n = 2
 	default:
-		return nil, i
+		return mention{}, false, i
 	}
 	switch sc.word(i + n - 1) {
 	case "year":
@@ -532,18 +559,18 @@ func (sc *scanner) relative(i int) (*mention, int) {
 	case "day":
 		kind = mRelDay
 	default:
-		return nil, i
+		return mention{}, false, i
 	}
-	return &mention{kind: kind, off: off, s: sc.toks[i].s, e: sc.toks[i+n-1].e, ts: i, te: i + n}, i + n
+	return mention{kind: kind, off: off, s: sc.toks[i].s, e: sc.toks[i+n-1].e, ts: i, te: i + n}, true, i + n
 }
 
 // decade reads "the 1920’s", "1930s", "early 1930’s", "late 1920s". A decade that ends in
 // "00" is left out: "the 1900s" may mean a century. So is "mid-1930s": unlike early (X0-X3)
 // and late (X7-X9), its years have no agreed reading.
-func (sc *scanner) decade(i int) (*mention, int) {
+func (sc *scanner) decade(i int) (mention, bool, int) {
 	t := sc.toks[i]
 	if t.nd != 4 || t.val%100 == 0 || t.val < 1000 || t.val > 2090 {
-		return nil, i + 1
+		return mention{}, false, i + 1
 	}
 	mod, ps := sc.modifier(i)
 	lo, hi := 0, 9
@@ -553,27 +580,27 @@ func (sc *scanner) decade(i int) (*mention, int) {
 	case "late":
 		lo = 7
 	case "mid", "middle":
-		return nil, i + 1
+		return mention{}, false, i + 1
 	}
-	m := &mention{kind: mDecade, hasEnd: true, s: sc.toks[ps].s, e: t.e, ts: ps, te: i + 1}
+	m := mention{kind: mDecade, hasEnd: true, s: sc.toks[ps].s, e: t.e, ts: ps, te: i + 1}
 	m.start = pt{y: yearRef{ok: true, val: t.val + lo, nd: 4}, ts: i, te: i + 1}
 	m.end = pt{y: yearRef{ok: true, val: t.val + hi, nd: 4}, ts: i, te: i + 1}
-	return m, i + 1
+	return m, true, i + 1
 }
 
 // dated reads a date or a range whose first reference starts at token i; ps is where the
 // phrase starts (a "c." or "A.D." before it) and era a marker that precedes the number.
-func (sc *scanner) dated(i, ps, era int) (*mention, int) {
+func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 	p, j, ok := sc.point(i, false)
 	if !ok {
-		return nil, i + 1
+		return mention{}, false, i + 1
 	}
 	if era != 0 && p.y.ok && p.y.era == 0 {
 		p.y.era = era
 	}
 	_, ps = sc.modifier(ps)
 	lead := sc.lw(ps - 1)
-	m := &mention{kind: mDate, start: p, s: sc.toks[ps].s, ts: ps}
+	m := mention{kind: mDate, start: p, s: sc.toks[ps].s, ts: ps}
 	if k, isSep, dash := sc.sep(j, p, lead); isSep {
 		if w := sc.lw(k); w == "early" || w == "mid" || w == "late" {
 			k++
@@ -586,29 +613,34 @@ func (sc *scanner) dated(i, ps, era int) (*mention, int) {
 				m.start, m.end, m.hasEnd = a, b, true
 				m.te, m.e = j2, sc.toks[j2-1].e
 				if sc.lifespan(ps, j2, a, b) {
-					return nil, j2
+					return mention{}, false, j2
 				}
-				return m, j2
+				sc.lastYear = j2
+				return m, true, j2
 			}
 		}
 	}
 	m.te, m.e = j, sc.toks[j-1].e
 	if p.m == 0 {
 		// A year alone.
-		weak, ok := sc.acceptYear(p, ps, lead)
-		if !ok {
-			return nil, j
+		switch sc.acceptYear(p, ps, lead) {
+		case notYear:
+			return mention{}, false, j
+		case weakYear:
+			m.weak = true
+		case eraYear:
+			m.weak, m.needEra = true, true
 		}
-		m.weak = weak
-		return m, j
+		sc.lastYear = j
+		return m, true, j
 	}
 	if p.d == 0 && !p.y.ok && !sc.monthAlone(p, ps, lead) {
-		return nil, j
+		return mention{}, false, j
 	}
 	if p.y.ok && !p.y.strong() {
-		m.weak = true
+		m.weak, m.needEra = true, p.y.nd <= 2
 	}
-	return m, j
+	return m, true, j
 }
 
 // sep reads the separator of a range after a first reference p: a hyphen or en dash, "to",
@@ -616,6 +648,9 @@ func (sc *scanner) dated(i, ps, era int) (*mention, int) {
 func (sc *scanner) sep(j int, p pt, lead string) (next int, ok, dash bool) {
 	if isDash(sc.punct(j)) {
 		return j + 1, true, true
+	}
+	if sc.punct(j) == "," && lead == "from" && p.y.ok {
+		j++ // "from December 30, 1916, to January 2, 1917"
 	}
 	switch sc.word(j) {
 	case "to", "through", "until", "till", "thru":
@@ -634,6 +669,10 @@ func (sc *scanner) sep(j int, p pt, lead string) (next int, ok, dash bool) {
 // (the year of "June 28-July 3, 1919", the month of "March 15-17", the era of
 // "100-44 b.c.e."); "1916-18" ends in 1918. ok is false when the two do not make a range.
 func (sc *scanner) rangeOf(p, q pt, dash bool) (pt, pt, bool) {
+	if p.m == 0 && p.y.ok && p.y.era == 0 && p.y.nd <= 2 && p.y.val <= 31 && q.m > 0 && q.d > 0 && !p.y.split {
+		// "1-3 July 1916", "from 1 to 3 August 1914": the first number is a day.
+		p.d, p.m, p.y = p.y.val, q.m, yearRef{}
+	}
 	if q.m == 0 && q.d > 0 {
 		if p.m == 0 || p.d == 0 {
 			return p, q, false
@@ -744,56 +783,92 @@ func (sc *scanner) lifespan(ps, end int, a, b pt) bool {
 	return words > 0
 }
 
+// yearClass is how sure a number read alone is to be a year.
+type yearClass uint8
+
+const (
+	notYear  yearClass = iota
+	isYear             // four digits, or an era marker
+	weakYear           // "in 476": a year, of the era in view
+	eraYear            // "in 49", "by 400": a year only where an era marker is in view
+)
+
 // acceptYear decides whether a number read alone (p, starting the phrase at token ps after
-// the word lead) is a year. weak is set for a bare number of one to three digits, whose era
-// and acceptance depend on the context.
-func (sc *scanner) acceptYear(p pt, ps int, lead string) (weak, ok bool) {
+// the word lead) is a year.
+func (sc *scanner) acceptYear(p pt, ps int, lead string) yearClass {
 	y, i := p.y, p.ts
 	// What comes before the number.
 	if sc.glued(i) {
 		switch prev := sc.punct(i - 1); {
 		case prev == "$" || prev == "£" || prev == "€" || prev == "¥" || prev == "#" ||
 			prev == "§" || prev == "№" || prev == "+" || prev == "/" || prev == "×":
-			return false, false
+			return notYear
 		case isDash(prev):
 			// "mid-1930", "pre-1914" are years; "U-2", "B-52" and the second half of a
 			// broken range are not.
 			switch sc.lw(i - 2) {
 			case "mid", "pre", "post", "early", "late":
 			default:
-				return false, false
+				return notYear
 			}
 		case prev == "." || prev == ",":
-			return false, false
+			return notYear
 		}
 	}
 	if numberLabels[sc.word(i-1)] || (sc.punct(i-1) == "." && numberLabels[sc.word(i-2)]) {
-		return false, false
+		return notYear
+	}
+	if countLeads[lead] || (lead == "of" && countNouns[sc.lw(ps-2)]) {
+		return notYear
 	}
 	// What comes after it.
 	next := p.te
 	switch sc.punct(next) {
 	case "%":
-		return false, false
+		return notYear
 	}
 	if isDash(sc.punct(next)) && sc.glued(next) && sc.glued(next+1) && sc.lowerWord(next+1) {
-		return false, false // "the 1500-mile border"
+		return notYear // "the 1500-mile border"
 	}
 	if sc.lowerWord(next) && y.era == 0 {
 		w := sc.word(next)
 		if (quantityNouns[w] || plural(w)) && !yearLeads[lead] {
-			return false, false
+			return notYear
 		}
 	}
 	switch {
 	case y.split:
-		return false, y.era != 0 || splitCues[lead]
+		if y.era != 0 || splitCues[lead] {
+			return isYear
+		}
+		return notYear
 	case y.strong():
-		return false, true
-	case y.era == 0 && y.nd <= 3:
-		return true, (weakCues[lead] || weakCues[sc.lw(i-1)]) && sc.quietAfter(next)
+		return isYear
+	case y.era != 0 || y.nd > 3 || !sc.quietAfter(next):
+		return notYear
 	}
-	return false, false
+	listed := sc.listedAfterYear(ps)
+	switch {
+	case (weakCues[lead] || weakCues[sc.lw(i-1)] || listed) && y.nd == 3:
+		return weakYear
+	case weakCues[lead] || weakCues[sc.lw(i-1)] || softCues[lead] || listed:
+		return eraYear
+	}
+	return notYear
+}
+
+// listedAfterYear reports whether the phrase at token ps continues a list of years
+// ("in 408, 409, and 410"): only commas, "and" and "or" since the last year read.
+func (sc *scanner) listedAfterYear(ps int) bool {
+	if sc.lastYear < 0 || ps <= sc.lastYear || ps-sc.lastYear > 3 {
+		return false
+	}
+	for k := sc.lastYear; k < ps; k++ {
+		if p := sc.punct(k); p != "," && sc.word(k) != "and" && sc.word(k) != "or" {
+			return false
+		}
+	}
+	return true
 }
 
 // plural reports whether a lowercase word looks like a plural noun ("guns", "casualties").
@@ -814,8 +889,8 @@ func (sc *scanner) monthAlone(p pt, ps int, lead string) bool {
 		return false
 	}
 	switch lead {
-	case "to", "and", "or", "of", "from":
-		// "to June Carter", "the Fourth of July": a name, not a date.
+	case "to", "and", "or", "of", "from", "by", "on", "after", "before", "this", "that":
+		// "to June Carter", "by August Strindberg", "the Fourth of July": a name, not a date.
 		if sc.capitalized(p.te) && !sc.glued(p.te) {
 			return false
 		}
