@@ -131,6 +131,7 @@ var splitCues = map[string]bool{
 var yearLeads = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true,
 	"before": true, "after": true, "the": true, "early": true, "late": true, "mid": true,
+	"from": true, "between": true,
 }
 
 // Short words that may follow a year of one to three digits ("in 410 the city fell").
@@ -306,8 +307,12 @@ func (sc *scanner) splitYear(i int) (int, bool) {
 	if v < 1000 || v > 2099 {
 		return 0, false
 	}
-	// Not the first part of a longer run of numbers ("1 931 2").
+	// Not the first part of a longer run of numbers ("1 931 2"), nor a day and a count
+	// ("on March 1 300 workers struck").
 	if w := sc.tok(i + 2); w != nil && w.kind == tkNum && w.sp {
+		return 0, false
+	}
+	if w := sc.word(i + 2); sc.lowerWord(i+2) && (quantityNouns[w] || plural(w)) {
 		return 0, false
 	}
 	return v, true
@@ -615,6 +620,9 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 				if sc.lifespan(ps, j2, a, b) {
 					return mention{}, false, j2
 				}
+				if a.m == 0 && !sc.countless(i, j2, ps, lead, a.y.era != 0) {
+					return mention{}, false, j2 // "1500-2000 men"
+				}
 				sc.lastYear = j2
 				return m, true, j2
 			}
@@ -797,44 +805,8 @@ const (
 // the word lead) is a year.
 func (sc *scanner) acceptYear(p pt, ps int, lead string) yearClass {
 	y, i := p.y, p.ts
-	// What comes before the number.
-	if sc.glued(i) {
-		switch prev := sc.punct(i - 1); {
-		case prev == "$" || prev == "£" || prev == "€" || prev == "¥" || prev == "#" ||
-			prev == "§" || prev == "№" || prev == "+" || prev == "/" || prev == "×":
-			return notYear
-		case isDash(prev):
-			// "mid-1930", "pre-1914" are years; "U-2", "B-52" and the second half of a
-			// broken range are not.
-			switch sc.lw(i - 2) {
-			case "mid", "pre", "post", "early", "late":
-			default:
-				return notYear
-			}
-		case prev == "." || prev == ",":
-			return notYear
-		}
-	}
-	if numberLabels[sc.word(i-1)] || (sc.punct(i-1) == "." && numberLabels[sc.word(i-2)]) {
+	if !sc.countless(i, p.te, ps, lead, y.era != 0) {
 		return notYear
-	}
-	if countLeads[lead] || (lead == "of" && countNouns[sc.lw(ps-2)]) {
-		return notYear
-	}
-	// What comes after it.
-	next := p.te
-	switch sc.punct(next) {
-	case "%":
-		return notYear
-	}
-	if isDash(sc.punct(next)) && sc.glued(next) && sc.glued(next+1) && sc.lowerWord(next+1) {
-		return notYear // "the 1500-mile border"
-	}
-	if sc.lowerWord(next) && y.era == 0 {
-		w := sc.word(next)
-		if (quantityNouns[w] || plural(w)) && !yearLeads[lead] {
-			return notYear
-		}
 	}
 	switch {
 	case y.split:
@@ -844,7 +816,7 @@ func (sc *scanner) acceptYear(p pt, ps int, lead string) yearClass {
 		return notYear
 	case y.strong():
 		return isYear
-	case y.era != 0 || y.nd > 3 || !sc.quietAfter(next):
+	case y.era != 0 || y.nd > 3 || !sc.quietAfter(p.te):
 		return notYear
 	}
 	listed := sc.listedAfterYear(ps)
@@ -855,6 +827,51 @@ func (sc *scanner) acceptYear(p pt, ps int, lead string) yearClass {
 		return eraYear
 	}
 	return notYear
+}
+
+// countless reports whether the numbers from token i to token next (the phrase starting at
+// ps after the word lead) may be years, going by what surrounds them: not an amount
+// ("$1933", "20%", "1500 men", "a population of 1800"), an identifier ("No. 1",
+// "Flight 1549", "U-2") or a measure ("the 1500-mile border").
+func (sc *scanner) countless(i, next, ps int, lead string, marked bool) bool {
+	// What comes before the number.
+	if sc.glued(i) {
+		switch prev := sc.punct(i - 1); {
+		case prev == "$" || prev == "£" || prev == "€" || prev == "¥" || prev == "#" ||
+			prev == "§" || prev == "№" || prev == "+" || prev == "/" || prev == "×":
+			return false
+		case isDash(prev):
+			// "mid-1930", "pre-1914" are years; "U-2", "B-52" and the second half of a
+			// broken range are not.
+			switch sc.lw(i - 2) {
+			case "mid", "pre", "post", "early", "late":
+			default:
+				return false
+			}
+		case prev == "." || prev == ",":
+			return false
+		}
+	}
+	if numberLabels[sc.word(i-1)] || (sc.punct(i-1) == "." && numberLabels[sc.word(i-2)]) {
+		return false
+	}
+	if countLeads[lead] || (lead == "of" && countNouns[sc.lw(ps-2)]) {
+		return false
+	}
+	// What comes after it.
+	if sc.punct(next) == "%" {
+		return false
+	}
+	if isDash(sc.punct(next)) && sc.glued(next) && sc.glued(next+1) && sc.lowerWord(next+1) {
+		return false // "the 1500-mile border"
+	}
+	if sc.lowerWord(next) && !marked {
+		w := sc.word(next)
+		if (quantityNouns[w] || plural(w)) && !yearLeads[lead] {
+			return false
+		}
+	}
+	return true
 }
 
 // listedAfterYear reports whether the phrase at token ps continues a list of years

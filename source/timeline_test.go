@@ -85,6 +85,8 @@ func TestTimelineForms(t *testing.T) {
 		{"circa", "Printing spread after c. 1450 in Mainz.", []string{"1450 year [c. 1450]"}},
 		{"OCR split year", "Japan invaded Manchuria in 1 931.", []string{"1931 year [1 931]"}},
 		{"OCR split year in a date", "It ended on June 5, 1 931.", []string{"1931-06-05 day [June 5, 1 931]"}},
+		{"day and a count", "Strikes began in 1917. On March 1 300 workers marched.",
+			[]string{"1917 year [1917]", "1917-03-01 day [March 1]"}},
 		{"possessive year", "1917’s upheaval ended the dynasty.", []string{"1917 year [1917]"}},
 		// Ranges.
 		{"parenthesised range", "During the Russian Civil War (1918-1921), troops went.",
@@ -182,6 +184,7 @@ func TestTimelineNotDates(t *testing.T) {
 		"Interstate 1933 was never built.",
 		"The town had a population of 1800 and some 1200 horses.",
 		"The play was written by August Strindberg.",
+		"Some 1500-2000 men and $1914-1918 were lost.",
 	}
 	for _, in := range tests {
 		if evs := extractTimeline(tlDoc(in)); len(evs) > 0 {
