@@ -94,6 +94,12 @@ type dateContext struct {
 	// fallback is the Date line's year, for a year-less date that nothing precedes.
 	fallback    int
 	hasFallback bool
+	// top is the latest year of a day or month date in the paragraph being read. A
+	// narrative moves forward by such dates; a year before top in the middle of a sentence
+	// looks back ("France returned to its borders of 1792") and does not become the year of
+	// the dates that follow.
+	top    int
+	hasTop bool
 }
 
 // isoKey is a sortable date: astronomical year, month and day, missing parts zero.
@@ -159,6 +165,7 @@ func (x *timeline) block(b Block) {
 
 // paragraph reads the events of one paragraph, sentence by sentence.
 func (x *timeline) paragraph(text string, line int, id string) {
+	x.ctx.hasTop = false
 	for s, e := range sentences(text) {
 		for s < e && !x.full {
 			end := e
@@ -270,17 +277,25 @@ func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 				ya = 1 - a.y.val
 			}
 		}
-		x.ctx.year, x.ctx.hasYear = ya, true
+		last := ya
 		if m.hasEnd {
-			x.ctx.year = yb
+			last = yb
 		}
-		switch {
-		case m.hasEnd && b.y.era != 0:
-			x.ctx.marked = b.y.era
-		case a.y.era != 0:
-			x.ctx.marked = a.y.era
-		case !m.weak:
-			x.ctx.marked = 0
+		// The phrase opens its sentence ("In 1792, ...", "Earlier, in 1917, ...").
+		opening := m.ts <= 3
+		if !x.ctx.hasTop || last >= x.ctx.top || opening {
+			x.ctx.year, x.ctx.hasYear = last, true
+			switch {
+			case m.hasEnd && b.y.era != 0:
+				x.ctx.marked = b.y.era
+			case a.y.era != 0:
+				x.ctx.marked = a.y.era
+			case !m.weak:
+				x.ctx.marked = 0
+			}
+		}
+		if a.m > 0 && (!x.ctx.hasTop || last > x.ctx.top) {
+			x.ctx.top, x.ctx.hasTop = last, true
 		}
 	case a.y.ok:
 		ya, yb = a.y.astro(), b.y.astro()

@@ -220,6 +220,10 @@ func TestTimelineResolution(t *testing.T) {
 			"", []string{"1930 year [1930]", "1930-10 month [mid-October]"}},
 		{"nearest preceding, not first", []string{"He was born in 1882 and elected in 1932.", "He took office in March."},
 			"", []string{"1882 year [1882]", "1932 year [1932]", "1932-03 month [March]"}},
+		{"a look back is not the context", []string{"By the treaty of May 30, 1814, France returned to its borders of 1792. Delegates arrived in late September."},
+			"", []string{"1792 year [1792]", "1814-05-30 day [May 30, 1814]", "1814-09 month [late September]"}},
+		{"a look back that opens a sentence is", []string{"The treaty was signed on May 30, 1814. In 1792, France had declared war in April."},
+			"", []string{"1792 year [1792]", "1792-04 month [April]", "1814-05-30 day [May 30, 1814]"}},
 		{"range end gives the year", []string{"The winter of 1916-1917 was cold; the upheaval came in late February."},
 			"", []string{"1916..1917 year [1916-1917]", "1917-02 month [late February]"}},
 		{"decades give no year", []string{"The war ended in 1918.", "In the 1920s trade grew; in May it fell."},
@@ -351,5 +355,26 @@ func TestTokenize(t *testing.T) {
 	want := strings.Fields("0:On 0:Nov 5:. 1:9 5:, 2:57,470 0:men 5:( 0:U.S. 5:) 0:saw 4:1920’s 2:1.5 2:7:30 3:36th 0:b.c.e. 5:, 1:1 1:931 5:.")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// The look-back guard holds within a paragraph: the next one may go back.
+func TestTimelineLookBackScope(t *testing.T) {
+	for _, tt := range []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"It ended on May 30, 1814; the plan, drafted in 1812, had failed in April."}, "1814-04"},
+		{[]string{"It ended on May 30, 1814.", "The plan, drafted in 1812, failed in April."}, "1812-04"},
+	} {
+		var got []string
+		for _, e := range extractTimeline(tlDoc(tt.paras...)) {
+			if e.Phrase == "April" {
+				got = append(got, e.Start)
+			}
+		}
+		if !reflect.DeepEqual(got, []string{tt.want}) {
+			t.Errorf("%q: April is %q, want %s", tt.paras, got, tt.want)
+		}
 	}
 }
