@@ -264,14 +264,19 @@ func (x *timeline) resolve(ms []mention, st *sentence) {
 func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 	m := &ms[k]
 	a, b := m.start, m.end
+	if m.needEra && x.ctx.marked == 0 {
+		if a.m == 0 {
+			return // "in 49" means a year only where an era is in view
+		}
+		// "On March 5, 10 Downing Street ...": the date has no year of its own.
+		a.y, b.y, m.weak = yearRef{}, yearRef{}, false
+		m.e = a.noYear
+	}
 	var ya, yb int
 	switch {
 	case a.y.ok && !implied:
 		ya, yb = a.y.astro(), b.y.astro()
 		if m.weak {
-			if m.needEra && x.ctx.marked == 0 {
-				return // "in 49" means a year only where the era is in view
-			}
 			ya = a.y.val
 			if x.ctx.marked < 0 {
 				ya = 1 - a.y.val

@@ -38,6 +38,7 @@ type pt struct {
 	y      yearRef
 	m, d   int
 	ts, te int // token span [ts, te)
+	noYear int // the byte end of the reference without its year ("March 5" of "March 5, 10")
 }
 
 func (p pt) precision() string {
@@ -402,6 +403,7 @@ func (sc *scanner) point(i int, dayOnly bool) (pt, int, bool) {
 		if d, k, ok := sc.dayAt(j); ok {
 			p.d, j = d, k
 		}
+		p.noYear = sc.toks[j-1].e
 		if y, k, ok := sc.yearSlot(j); ok {
 			p.y, j = y, k
 		}
@@ -420,6 +422,7 @@ func (sc *scanner) point(i int, dayOnly bool) (pt, int, bool) {
 		if m, k := sc.month(j); m > 0 && (t.kind == tkOrd || j == i+1) {
 			p.d, p.m = t.val, m
 			j = k
+			p.noYear = sc.toks[j-1].e
 			if y, k, ok := sc.yearSlot(j); ok {
 				p.y, j = y, k
 			}

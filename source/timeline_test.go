@@ -265,6 +265,8 @@ func TestTimelineResolution(t *testing.T) {
 			"", []string{"1917 year [1917]"}},
 		{"from to without year", []string{"The battle opened in 1916.", "They held the wood from July 15 to July 20."},
 			"", []string{"1916 year [1916]", "1916-07-15..1916-07-20 day [July 15 to July 20]"}},
+		{"a short number after a date is no year", []string{"It began in 1902.", "He moved on March 5, 10 Downing Street being free."},
+			"", []string{"1902 year [1902]", "1902-03-05 day [March 5]"}},
 		{"impossible day", []string{"It fell on February 30, 1917."}, "", []string{}},
 		{"leap day", []string{"It fell on February 29, 1916, and on February 29, 1900."}, "", []string{"1916-02-29 day [February 29, 1916]"}},
 	}
