@@ -230,3 +230,30 @@ func parseDateValue(text string) (*Date, bool) {
 	d.Start, d.End, d.Precision = start.iso(), end.iso(), start.precision()
 	return d, true
 }
+
+// isoAstro formats an astronomical year, with month and day when they are not zero, as an
+// ISO 8601 date: isoAstro(-43, 3, 15) is "-0043-03-15", isoAstro(410, 0, 0) is "0410".
+func isoAstro(y, m, d int) string {
+	b := make([]byte, 0, 11)
+	if y < 0 {
+		b = append(b, '-')
+		y = -y
+	}
+	b = appendPadded(b, y, 4)
+	if m > 0 {
+		b = appendPadded(append(b, '-'), m, 2)
+		if d > 0 {
+			b = appendPadded(append(b, '-'), d, 2)
+		}
+	}
+	return string(b)
+}
+
+// appendPadded appends n in decimal, zero-padded to width digits.
+func appendPadded(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
