@@ -57,6 +57,7 @@ type jsonEvent struct {
 	Precision string  `json:"precision"`
 	Text      string  `json:"text"`
 	Phrase    string  `json:"phrase"`
+	At        int     `json:"at"`
 	Line      int     `json:"line"`
 	Para      string  `json:"para"`
 }
@@ -111,7 +112,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	}
 	for _, e := range d.Timeline {
 		j.Timeline = append(j.Timeline, jsonEvent{Start: e.Start, End: nullable(e.End), Precision: e.Precision,
-			Text: e.Text, Phrase: e.Phrase, Line: e.Line, Para: e.Para})
+			Text: e.Text, Phrase: e.Phrase, At: e.At, Line: e.Line, Para: e.Para})
 	}
 	for _, e := range d.Bibliography {
 		j.Bibliography = append(j.Bibliography, e.Item)

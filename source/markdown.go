@@ -134,6 +134,9 @@ func applyFrontMatter(doc *Document, fm *frontMatter, ln int) {
 	doc.Title = strings.TrimSpace(fm.Title)
 	doc.TitleLine = ln
 	doc.Summary = strings.TrimSpace(fm.Summary)
+	if doc.Summary != "" {
+		doc.SummaryLine = ln
+	}
 	if fm.Lang != "" {
 		doc.Lang = fm.Lang
 	}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchConfig is a build of the default formats into dir, as `galley build -q` would run.
+func benchConfig(b *testing.B, dir string, jobs int, inputs []string) *buildConfig {
+	c, err := parseBuildFlags(append([]string{"-q", "-o", dir, "-j", string(rune('0' + jobs))}, inputs...),
+		io.Discard, func(string) string { return "1700000000" }, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkBuildSeed builds the seed to every default format (PDF and EPUB), fonts warm,
+// including writing the files.
+func BenchmarkBuildSeed(b *testing.B) {
+	c := benchConfig(b, b.TempDir(), 1, []string{seedPath})
+	if r := buildOne(c, seedPath, nil); r.failed {
+		b.Fatal(r.messages)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := buildOne(c, seedPath, nil); r.failed {
+			b.Fatal(r.messages)
+		}
+	}
+}
+
+// BenchmarkBatch200 builds 200 copies of the seed with two workers; articles/s is reported.
+func BenchmarkBatch200(b *testing.B) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := b.TempDir()
+	var inputs []string
+	for i := 0; i < 200; i++ {
+		p := filepath.Join(in, "a"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+string(rune('a'+i/26))+".txt")
+		os.WriteFile(p, seed, 0o644)
+		inputs = append(inputs, p)
+	}
+	c := benchConfig(b, b.TempDir(), 2, inputs)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := buildAll(c, nil, io.Discard); code != exitOK {
+			b.Fatal("batch failed")
+		}
+	}
+	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
