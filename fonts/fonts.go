@@ -25,7 +25,7 @@ import (
 // Family is one typeface in four styles, as TrueType bytes.
 type Family struct {
 	// Name identifies the family ("serif", "sans", or the directory's base name).
-	Name                                string
+	Name                              string
 	Regular, Bold, Italic, BoldItalic []byte
 }
 
