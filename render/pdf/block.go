@@ -40,6 +40,11 @@ func (r *renderer) set(es []elem, ps *paraStyle, o blockOpts) *textBlock {
 	stretch := 0.0
 	if !t.justify {
 		stretch = ps.size * 3 // ragged: each line may fall short by up to about 3 em
+		for i := range t.es {
+			if e := &t.es[i]; e.kind == kGlue && e.stretch < fill {
+				e.stretch, e.shrink = 0, 0 // spaces at their natural width
+			}
+		}
 	}
 	t.lines = breakLines(t.es, widthOf, stretch)
 	return t

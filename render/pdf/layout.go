@@ -340,7 +340,9 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 	}
 }
 
-// bibliography sets the formatted entries with a hanging indent, each with its annotation.
+// bibliography sets the formatted entries with a hanging indent, each with its annotation,
+// ragged right: entries are full of names and numbers that cannot be hyphenated, and
+// justified they would need wide spaces.
 func (r *renderer) bibliography() {
 	doc := r.doc
 	if len(doc.Bibliography) == 0 {
@@ -373,11 +375,11 @@ func (r *renderer) bibliography() {
 		if len(es) == 0 {
 			continue
 		}
-		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale, justify: true})
+		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
 		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line})...)
 		if e.Annote != "" {
 			es := r.elems(plain(e.Annote), &note, e.Line)
-			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead, justify: true})
+			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
 			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})
 			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
 			r.add(bs...)

@@ -22,6 +22,7 @@ const (
 	forbiddenDemerits  = 1e8   // what the brief says must never happen: only if nothing else fits
 	pretolerance       = 100   // first pass, without hyphenation
 	tolerance          = 200   // second pass, with hyphenation
+	looseTolerance     = 1000  // third pass: spaces up to about half an em
 	emergencyTolerance = 10000
 )
 
@@ -45,17 +46,26 @@ func breakLines(es []elem, widthOf func(int) float64, rightStretch float64) []li
 	}
 	k := kp{es: es, widthOf: widthOf, rightStretch: rightStretch}
 	k.sums()
+	// Like TeX: first without hyphenation, then with it; then looser lines rather than
+	// two hyphens in a row; then anything that fits.
 	if lines := k.run(pretolerance, false); lines != nil {
 		return lines
 	}
-	if hasDisc {
-		if lines := k.run(tolerance, true); lines != nil {
+	for _, tol := range []float64{tolerance, looseTolerance} {
+		if lines := k.run(tol, hasDisc); lines != nil {
 			return lines
 		}
-	} else if lines := k.run(tolerance, false); lines != nil {
-		return lines
 	}
-	if lines := k.run(emergencyTolerance, true); lines != nil {
+	// The last pass, as TeX's \emergencystretch: every line gets some more stretch, so that
+	// lines too loose for the tolerance still compare by how loose they are instead of all
+	// being "infinitely bad".
+	for i := range es {
+		if es[i].kind == kBox && es[i].st != nil {
+			k.emergency = 1.5 * es[i].st.size
+			break
+		}
+	}
+	if lines := k.run(emergencyTolerance, hasDisc); lines != nil {
 		return lines
 	}
 	return greedy(es, widthOf)
@@ -65,6 +75,7 @@ type kp struct {
 	es           []elem
 	widthOf      func(int) float64
 	rightStretch float64
+	emergency    float64 // stretch added to every line in the last pass
 	// running sums of width, stretch and shrink before each element
 	sw, sy, sz []float64
 }
@@ -150,7 +161,7 @@ func (k *kp) run(threshold float64, hyphenate bool) []line {
 				width += e.w
 			}
 			target := k.widthOf(a.line)
-			stretch := k.sy[i] - k.sy[from] + k.rightStretch
+			stretch := k.sy[i] - k.sy[from] + k.rightStretch + k.emergency
 			shrink := k.sz[i] - k.sz[from]
 			var r float64
 			switch {
@@ -227,6 +238,11 @@ func (k *kp) run(threshold float64, hyphenate bool) []line {
 		}
 	}
 	if last == nil {
+		return nil
+	}
+	if last.demerits >= forbiddenDemerits && threshold < emergencyTolerance {
+		// Only with two hyphenated lines in a row, or a hyphen before the last line: a
+		// looser pass may do without.
 		return nil
 	}
 	return k.lines(last)

@@ -553,3 +553,19 @@ func TestPathological(t *testing.T) {
 		})
 	}
 }
+
+// newTestRenderer returns a renderer ready to set text, as Render makes it.
+func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
+	t.Helper()
+	g, err := geometry("letter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := loadFontSet(options(nil).Family())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &renderer{doc: doc, opt: options(nil), fs: fs, g: g, paraIDs: map[string]bool{}}
+	r.styles()
+	return r
+}
