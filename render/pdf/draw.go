@@ -1,0 +1,417 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// drawer writes the pages: text goes straight into the page content as PDF text operators
+// (one TJ array per line and style, with kerning and justification as displacements), which
+// is what fpdf's own text calls cannot do; fpdf does the rest (fonts, images, links,
+// outline, metadata).
+type drawer struct {
+	r     *renderer
+	p     *fpdf.Fpdf
+	used  map[*face]map[int]int // runes drawn per font, for fpdf's subsetting
+	buf   []byte
+	pageH float64
+	links map[string]int // fpdf link per anchor
+	page  int
+	pages int
+}
+
+// draw renders the paginated boxes.
+func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
+	p := r.p
+	d := &drawer{r: r, p: p, used: map[*face]map[int]int{}, pageH: r.g.pageH,
+		links: map[string]int{}, pages: len(pages)}
+	// fpdf encodes outline titles as UTF-16 only while a UTF-8 font is current.
+	d.use(r.fs.faces[slotRegular])
+	p.SetFont(r.fs.faces[slotRegular].key, "", r.g.body)
+	for n, pg := range pages {
+		d.page = n + 1
+		p.AddPage()
+		d.furniture(pg)
+		for _, it := range pg.items {
+			if m := it.b.mark; m != nil {
+				p.Bookmark(m.title, m.level, it.y)
+			}
+			if it.b.draw != nil {
+				it.b.draw(d, it.y)
+			}
+		}
+		d.flush()
+	}
+	if p.Err() {
+		return nil, fmt.Errorf("pdf: %w", p.Error())
+	}
+	// fpdf needs the last page current when it closes the document.
+	p.SetPage(p.PageCount())
+	return p, nil
+}
+
+// use registers a face with the document on first use.
+func (d *drawer) use(f *face) map[int]int {
+	u := d.used[f]
+	if u == nil {
+		u = f.install(d.p)
+		d.used[f] = u
+	}
+	return u
+}
+
+// flush writes the buffered content to the current page.
+func (d *drawer) flush() {
+	if len(d.buf) > 0 {
+		d.p.RawWriteStr(string(d.buf))
+		d.buf = d.buf[:0]
+	}
+}
+
+// furniture draws the running head (not on page 1) and the footer.
+func (d *drawer) furniture(pg *page) {
+	r := d.r
+	g := &r.g
+	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
+	if d.page > 1 {
+		short := shortTitle(r.doc.Title, st, g.width*0.55)
+		d.text(st, short, g.left, g.headY)
+		if pg.part != "" {
+			it := &textStyle{face: r.fs.faces[slotItalic], size: g.script, color: grey}
+			part := shortTitle(pg.part, it, g.width*0.4)
+			d.text(it, part, g.left+g.width-it.width(part), g.headY)
+		}
+		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)
+	}
+	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)
+	d.text(st, foot, g.left+(g.width-st.width(foot))/2, g.footY)
+}
+
+// shortTitle fits a title into width, cutting at a word and adding an ellipsis.
+func shortTitle(t string, st *textStyle, width float64) string {
+	if st.width(t) <= width {
+		return t
+	}
+	words := []rune(t)
+	for n := len(words) - 1; n > 0; n-- {
+		if words[n] != ' ' {
+			continue
+		}
+		s := string(words[:n]) + "…"
+		if st.width(s) <= width {
+			return s
+		}
+	}
+	return t
+}
+
+// text draws a string at a baseline, without justification.
+func (d *drawer) text(st *textStyle, s string, x, base float64) {
+	d.beginText(st, x, base)
+	d.glyphs(st, s, -1)
+	d.buf = append(d.buf, "] TJ ET\n"...)
+}
+
+func (d *drawer) beginText(st *textStyle, x, base float64) {
+	u := d.use(st.face)
+	_ = u
+	d.buf = append(d.buf, "BT "...)
+	d.color(st.color, false)
+	d.buf = append(d.buf, "/F"...)
+	d.buf = append(d.buf, st.face.id...)
+	d.buf = append(d.buf, ' ')
+	d.num(st.size)
+	d.buf = append(d.buf, " Tf "...)
+	d.num(x)
+	d.buf = append(d.buf, ' ')
+	d.num(d.pageH - base)
+	d.buf = append(d.buf, " Td ["...)
+}
+
+// glyphs appends the hex codes of s to the open TJ array, with kerning. prev is the rune
+// before s in the same font (-1 for none); it returns the last rune and s's width in points.
+func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
+	u := d.used[st.face]
+	f := st.face
+	w := 0
+	open := false
+	for _, c := range s {
+		if prev >= 0 {
+			if k := f.kerning(prev, c); k != 0 {
+				if open {
+					d.buf = append(d.buf, '>')
+					open = false
+				}
+				d.buf = append(d.buf, ' ')
+				d.buf = strconv.AppendInt(d.buf, int64(-k), 10)
+				d.buf = append(d.buf, ' ')
+				w += k
+			}
+		}
+		if !open {
+			d.buf = append(d.buf, '<')
+			open = true
+		}
+		d.buf = append(d.buf, hex4(c)...)
+		u[int(c)] = int(c)
+		w += f.advance(c)
+		prev = c
+	}
+	if open {
+		d.buf = append(d.buf, '>')
+	}
+	return prev, float64(w) * st.size / 1000
+}
+
+func hex4(c rune) []byte {
+	const digits = "0123456789ABCDEF"
+	if c > 0xffff || c < 0 {
+		c = '?'
+	}
+	return []byte{digits[c>>12&15], digits[c>>8&15], digits[c>>4&15], digits[c&15]}
+}
+
+// space appends a displacement of w points to the open TJ array (positive moves right).
+func (d *drawer) space(st *textStyle, w float64) {
+	if w == 0 {
+		return
+	}
+	d.buf = append(d.buf, ' ')
+	d.num(-w * 1000 / st.size)
+	d.buf = append(d.buf, ' ')
+}
+
+// num appends a number with at most 3 decimals.
+func (d *drawer) num(v float64) {
+	d.buf = strconv.AppendFloat(d.buf, float64(int64(v*1000+sign(v)*0.5))/1000, 'f', -1, 64)
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+func (d *drawer) color(c rgb, stroke bool) {
+	d.num(c.r)
+	d.buf = append(d.buf, ' ')
+	d.num(c.g)
+	d.buf = append(d.buf, ' ')
+	d.num(c.b)
+	if stroke {
+		d.buf = append(d.buf, " RG "...)
+	} else {
+		d.buf = append(d.buf, " rg "...)
+	}
+}
+
+// rule draws a horizontal rule of thickness t with its top at y.
+func (d *drawer) rule(x, y, w, t float64, c rgb) {
+	d.rect(x, y, w, t, c)
+}
+
+// rect fills a rectangle (top-left corner x, y).
+func (d *drawer) rect(x, y, w, h float64, c rgb) {
+	d.color(c, false)
+	d.num(x)
+	d.buf = append(d.buf, ' ')
+	d.num(d.pageH - y - h)
+	d.buf = append(d.buf, ' ')
+	d.num(w)
+	d.buf = append(d.buf, ' ')
+	d.num(h)
+	d.buf = append(d.buf, " re f\n"...)
+}
+
+// frame strokes a rectangle's outline.
+func (d *drawer) frame(x, y, w, h, t float64, c rgb) {
+	d.color(c, true)
+	d.num(t)
+	d.buf = append(d.buf, " w "...)
+	d.num(x)
+	d.buf = append(d.buf, ' ')
+	d.num(d.pageH - y - h)
+	d.buf = append(d.buf, ' ')
+	d.num(w)
+	d.buf = append(d.buf, ' ')
+	d.num(h)
+	d.buf = append(d.buf, " re S\n"...)
+}
+
+// link returns the fpdf link to an anchor, or 0 if the anchor was not placed.
+func (d *drawer) link(anchor string) int {
+	if id, ok := d.links[anchor]; ok {
+		return id
+	}
+	pl, ok := d.r.anchors[anchor]
+	if !ok {
+		return 0
+	}
+	id := d.p.AddLink()
+	d.p.SetLink(id, pl.y, pl.page)
+	d.links[anchor] = id
+	return id
+}
+
+// setLine draws line l of a paragraph's elements es, its left edge at x and baseline at base,
+// justified if justify is set (else at natural spacing, aligned by align: 0 left, 1 centre,
+// 2 right).
+func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify bool, align int) {
+	nat, stretch, shrink := measureLine(es, l)
+	r := 0.0
+	switch {
+	case !justify:
+	case nat < width && stretch > 0:
+		r = (width - nat) / stretch
+	case nat > width && shrink > 0:
+		r = max((width-nat)/shrink, -1)
+	}
+	if !justify && align != 0 {
+		if align == 1 {
+			x += (width - nat) / 2
+		} else {
+			x += width - nat
+		}
+	}
+	var cur *textStyle
+	prev := rune(-1)
+	xpos := x
+	type span struct {
+		st     *textStyle
+		x0, x1 float64
+	}
+	var spans []span
+	open := false
+	startSeg := func(st *textStyle) {
+		if open {
+			d.buf = append(d.buf, "] TJ "...)
+		} else {
+			d.buf = append(d.buf, "BT "...)
+			d.num(xpos)
+			d.buf = append(d.buf, ' ')
+			d.num(d.pageH - base)
+			d.buf = append(d.buf, " Td "...)
+		}
+		d.use(st.face)
+		d.color(st.color, false)
+		d.buf = append(d.buf, "/F"...)
+		d.buf = append(d.buf, st.face.id...)
+		d.buf = append(d.buf, ' ')
+		d.num(st.size)
+		d.buf = append(d.buf, " Tf ["...)
+		open = true
+		cur = st
+		prev = -1
+		spans = append(spans, span{st: st, x0: xpos, x1: xpos})
+	}
+	for i := l.from; i < l.to; i++ {
+		e := &es[i]
+		switch e.kind {
+		case kBox:
+			if cur == nil || !sameLook(cur, e.st) {
+				startSeg(e.st)
+			} else if spans[len(spans)-1].st != e.st {
+				spans = append(spans, span{st: e.st, x0: xpos, x1: xpos})
+			}
+			var w float64
+			prev, w = d.glyphs(cur, e.text, prev)
+			xpos += w
+			spans[len(spans)-1].x1 = xpos
+		case kGlue:
+			if cur == nil {
+				continue
+			}
+			gw := e.w
+			if r > 0 {
+				gw += r * e.stretch
+			} else if r < 0 {
+				gw += r * e.shrink
+			}
+			if gw <= 0 {
+				continue
+			}
+			// a real space glyph, so that text extraction sees the word break
+			sp := float64(cur.face.advance(' ')) * cur.size / 1000
+			d.buf = append(d.buf, "<0020>"...)
+			d.used[cur.face][' '] = ' '
+			d.space(cur, gw-sp)
+			xpos += gw
+			prev = -1
+		}
+	}
+	if l.hyphen != nil && cur != nil {
+		var w float64
+		prev, w = d.glyphs(cur, l.hyphen.text, prev)
+		xpos += w
+		spans[len(spans)-1].x1 = xpos
+	}
+	if open {
+		d.buf = append(d.buf, "] TJ ET\n"...)
+	}
+	// links and strike-through, over each styled span
+	for _, s := range spans {
+		st := s.st
+		if st.link != "" {
+			d.p.LinkString(s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, st.link)
+		} else if st.anchor != "" {
+			if id := d.link(st.anchor); id != 0 {
+				d.p.Link(s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, id)
+			}
+		}
+		if st.strike {
+			d.rule(s.x0, base-st.size*0.3, s.x1-s.x0, st.size*0.05, st.color)
+		}
+	}
+}
+
+// measureLine returns the natural width of a line as setLine draws it (kerning across
+// the boxes of one style included) and the stretch and shrink of its glue.
+func measureLine(es []elem, l *line) (nat, stretch, shrink float64) {
+	var cur *textStyle
+	prev := rune(-1)
+	started := false
+	for i := l.from; i < l.to; i++ {
+		e := &es[i]
+		switch e.kind {
+		case kBox:
+			if cur == nil || !sameLook(cur, e.st) {
+				cur, prev = e.st, -1
+			}
+			f := cur.face
+			w := 0
+			for _, c := range e.text {
+				if prev >= 0 {
+					w += f.kerning(prev, c)
+				}
+				w += f.advance(c)
+				prev = c
+			}
+			nat += float64(w) * cur.size / 1000
+			started = true
+		case kGlue:
+			if !started {
+				continue
+			}
+			nat += e.w
+			stretch += e.stretch
+			shrink += e.shrink
+			prev = -1
+		}
+	}
+	if l.hyphen != nil && cur != nil {
+		nat += cur.width(l.hyphen.text)
+	}
+	return nat, stretch, shrink
+}
+
+// sameLook reports whether two styles draw with the same font, size and colour.
+func sameLook(a, b *textStyle) bool {
+	return a.face == b.face && a.size == b.size && a.color == b.color
+}
+
+// runeCount is utf8.RuneCountInString, named for the call sites.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }

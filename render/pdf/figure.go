@@ -1,0 +1,214 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"galley/render"
+	"galley/source"
+)
+
+// imageSet tracks the images a document embeds.
+type imageSet struct {
+	n      int
+	widths map[int]bool // pixel widths in use
+	byData map[string]*embedded
+}
+
+// embedded is an image registered with fpdf.
+type embedded struct {
+	name string
+	// w, h are the pixel size of the original; pw is the registered width, which may carry
+	// transparent columns (see register).
+	w, h, pw int
+	opts     fpdf.ImageOptions
+}
+
+// register embeds an image in the document. fpdf writes images sorted by pixel width only,
+// in map order among equal widths, so two images of one width would come out in a random
+// order and the PDF would differ between builds; an image whose width is taken is widened
+// with transparent columns, which draw as nothing.
+func (s *imageSet) register(p *fpdf.Fpdf, img *render.Image) (*embedded, error) {
+	if s.widths == nil {
+		s.widths = map[int]bool{}
+		s.byData = map[string]*embedded{}
+	}
+	key := string(img.Data)
+	if e, ok := s.byData[key]; ok {
+		return e, nil
+	}
+	data, format, pw := img.Data, img.Format, img.Width
+	if s.widths[pw] {
+		for s.widths[pw] {
+			pw++
+		}
+		padded, err := widen(img.Data, pw)
+		if err != nil {
+			return nil, err
+		}
+		data, format = padded, "png"
+	}
+	s.n++
+	e := &embedded{name: fmt.Sprintf("img%d", s.n), w: img.Width, h: img.Height, pw: pw}
+	e.opts = fpdf.ImageOptions{ImageType: strings.ToUpper(format)}
+	if e.opts.ImageType == "JPEG" {
+		e.opts.ImageType = "JPG"
+	}
+	if err := tryRegister(p, e.name, e.opts, data); err != nil {
+		// fpdf reads only some PNGs (no interlacing, no 16-bit): re-encode and try again.
+		re, err2 := reencode(data, pw)
+		if err2 != nil {
+			return nil, err
+		}
+		e.opts.ImageType = "PNG"
+		if err := tryRegister(p, e.name, e.opts, re); err != nil {
+			return nil, err
+		}
+	}
+	s.widths[pw] = true
+	s.byData[key] = e
+	return e, nil
+}
+
+func tryRegister(p *fpdf.Fpdf, name string, opts fpdf.ImageOptions, data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("image: %v", r)
+			p.ClearError()
+		}
+	}()
+	p.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+	if p.Err() {
+		err = p.Error()
+		p.ClearError()
+	}
+	return err
+}
+
+// widen returns the image as a PNG pw pixels wide, the new columns transparent.
+func widen(data []byte, pw int) ([]byte, error) {
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("image: %w", err)
+	}
+	b := src.Bounds()
+	dst := image.NewNRGBA(image.Rect(0, 0, pw, b.Dy()))
+	draw.Draw(dst, image.Rect(0, 0, b.Dx(), b.Dy()), src, b.Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// reencode returns the image as a plain 8-bit PNG (at width pw).
+func reencode(data []byte, pw int) ([]byte, error) {
+	return widen(data, pw)
+}
+
+// figure sets a figure: the image scaled to the measure (never past its own resolution,
+// taken as 96 pixels an inch) with its caption and credit beneath, or, when there is no
+// image, a light frame of its box (4:3 when its size is unknown) with the caption and
+// credit inside.
+func (r *renderer) figure(f *source.Figure, x, width float64) {
+	g := &r.g
+	var emb *embedded
+	if r.opt.Images == nil {
+		r.opt.Warnf(f.Line, "no image source: figure set as a placeholder")
+	} else if img, err := r.opt.Images.Find(f); err != nil {
+		r.opt.Warnf(f.Line, fmt.Sprintf("image not embedded, placeholder set instead: %v", err))
+	} else if emb, err = r.images.register(r.p, img); err != nil {
+		r.opt.Warnf(f.Line, fmt.Sprintf("image %s not embedded, placeholder set instead: %v", img.Name, err))
+		emb = nil
+	}
+	capPS := r.body
+	capPS.size = g.small
+	capPS.hyphenate = false
+	credPS := r.body
+	credPS.size, credPS.regular, credPS.italic = g.script, r.fs.faces[slotItalic], r.fs.faces[slotRegular]
+	credPS.hyphenate = false
+	caption := f.Caption
+	if caption == "" && f.Credit == "" {
+		caption = f.Alt
+	}
+	gapAbove, gapBelow := 8*g.scale, 8*g.scale
+
+	if emb != nil {
+		w := min(width, float64(emb.w)*0.75)
+		h := w * float64(emb.h) / float64(emb.w)
+		if h > g.figMaxH {
+			h = g.figMaxH
+			w = h * float64(emb.w) / float64(emb.h)
+		}
+		var capT, credT *textBlock
+		if caption != "" {
+			capT = r.set(r.elems(plain(caption), &capPS, f.Line), &capPS, blockOpts{width: width, lead: g.smallLead, align: 0})
+		}
+		if f.Credit != "" {
+			credT = r.set(r.elems(plain(f.Credit), &credPS, f.Line), &credPS, blockOpts{width: width, lead: g.scriptLead})
+		}
+		total := h + 4*g.scale + heightOf(capT) + heightOf(credT)
+		ix := g.left + x + (width-w)/2
+		pw := w * float64(emb.pw) / float64(emb.w)
+		r.add(&vbox{h: total + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+			d.flush()
+			d.p.ImageOptions(emb.name, ix, y, pw, h, false, emb.opts, 0, "")
+			ty := y + h + 4*g.scale
+			if capT != nil {
+				capT.draw(d, g.left+x, ty)
+				ty += capT.height()
+			}
+			if credT != nil {
+				credT.draw(d, g.left+x, ty)
+			}
+		}})
+		return
+	}
+
+	// the placeholder
+	w := min(width, 4.5*72*g.scale)
+	h := w * 3 / 4
+	pad := 12 * g.scale
+	inner := w - 2*pad
+	var blocks []*textBlock
+	if caption != "" {
+		blocks = append(blocks, r.set(r.elems(plain(caption), &capPS, f.Line), &capPS, blockOpts{width: inner, lead: g.smallLead, align: 1}))
+	}
+	if f.Credit != "" {
+		blocks = append(blocks, r.set(r.elems(plain(f.Credit), &credPS, f.Line), &credPS, blockOpts{width: inner, lead: g.scriptLead, align: 1}))
+	}
+	if f.File != "" {
+		fileSt := credPS
+		fileSt.regular = r.fs.faces[slotRegular]
+		fileSt.color = grey
+		blocks = append(blocks, r.set(r.elems(plain("["+f.File+"]"), &fileSt, f.Line), &fileSt, blockOpts{width: inner, lead: g.scriptLead, align: 1}))
+	}
+	textH := 0.0
+	for _, b := range blocks {
+		textH += b.height()
+	}
+	h = max(h, textH+2*pad)
+	fx := g.left + x + (width-w)/2
+	r.add(&vbox{h: h + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+		d.rect(fx, y, w, h, rgb{0.97, 0.97, 0.97})
+		d.frame(fx, y, w, h, 0.6, grey)
+		ty := y + (h-textH)/2
+		for _, b := range blocks {
+			b.draw(d, fx+pad, ty)
+			ty += b.height()
+		}
+	}})
+}
+
+func heightOf(t *textBlock) float64 {
+	if t == nil {
+		return 0
+	}
+	return t.height()
+}

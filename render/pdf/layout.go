@@ -1,0 +1,399 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"galley/render"
+	"galley/render/cite"
+	"galley/source"
+)
+
+// layout measures every part of the document into boxes, in the contract's order.
+func (r *renderer) layout() {
+	doc := r.doc
+	r.titleBlock()
+	r.abstract()
+	r.summaryBox()
+	r.keyFigures()
+	for _, s := range doc.Sections {
+		r.section(s)
+	}
+	r.bibliography()
+	r.timeline()
+	r.seeAlso()
+}
+
+func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
+
+// heading sets a heading kept with what follows, with space above and below.
+func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int) {
+	es := r.elems(runs, ps, line)
+	if len(es) == 0 {
+		return
+	}
+	t := r.set(es, ps, blockOpts{width: r.g.width, lead: ps.size * 1.2})
+	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line})
+	bs[len(bs)-1].h += after
+	r.add(bs...)
+	r.noIndent = true
+}
+
+func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
+
+// partHeading sets the heading of a part (16 pt) with its outline entry.
+func (r *renderer) partHeading(title string, line int) {
+	g := &r.g
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, line)
+}
+
+func (r *renderer) titleBlock() {
+	doc := r.doc
+	title := doc.Title
+	if title == "" {
+		title = "Untitled"
+	}
+	g := &r.g
+	r.heading(plain(title), &r.title, 0, 10*g.scale, &mark{title: title, level: 0}, "", doc.TitleLine)
+}
+
+// abstract sets the editorial overview, as the article's opening.
+func (r *renderer) abstract() {
+	if len(r.doc.Abstract) == 0 {
+		return
+	}
+	n := len(r.boxes)
+	r.noIndent = true
+	r.blocks(r.doc.Abstract, 0, r.g.width)
+	if len(r.boxes) > n {
+		r.boxes[n].mark = &mark{title: "Overview", level: 0}
+		r.boxes[n].part = "Overview"
+	}
+}
+
+// summaryBox sets the date, the locales and the one-sentence summary in a shaded panel.
+func (r *renderer) summaryBox() {
+	doc := r.doc
+	if doc.Date == nil && len(doc.Locales) == 0 && doc.Summary == "" {
+		return
+	}
+	g := &r.g
+	pad := 8 * g.scale
+	inner := g.width - 2*pad
+	var bs []*vbox
+	labelled := func(label, value string, line int) {
+		runs := []source.Inline{{Text: label + "  ", Style: source.Bold}, {Text: value}}
+		es := r.elems(runs, &r.small, line)
+		t := r.set(es, &r.small, blockOpts{width: inner, hang: 0, lead: g.smallLead})
+		bs = append(bs, r.flow(t, flowOpts{x: pad, line: line})...)
+	}
+	// The panel is a fact card for the event: its name, then the date, what happened,
+	// where, in the article's order.
+	if doc.Title != "" {
+		cap := r.small
+		cap.regular, cap.color, cap.hyphenate = r.fs.faces[slotBold], accent, false
+		es := r.elems(plain(doc.Title), &cap, doc.TitleLine)
+		t := r.set(es, &cap, blockOpts{width: inner, lead: g.smallLead})
+		bs = append(bs, r.flow(t, flowOpts{x: pad, keepAll: true})...)
+		bs[len(bs)-1].h += 2 * g.scale
+	}
+	if doc.Date != nil {
+		labelled("Date", doc.Date.Text, doc.Date.Line)
+	}
+	// The article's order: the date, what happened, where.
+	if doc.Summary != "" {
+		es := r.elems(plain(doc.Summary), &r.standfirst, doc.SummaryLine)
+		t := r.set(es, &r.standfirst, blockOpts{width: inner, lead: r.standfirst.size * 1.35, justify: true})
+		lines := r.flow(t, flowOpts{x: pad, before: 3 * g.scale, line: doc.SummaryLine, anchor: "summary"})
+		lines[len(lines)-1].h += 3 * g.scale
+		bs = append(bs, lines...)
+	}
+	if len(doc.Locales) > 0 {
+		labelled("Locale", strings.Join(doc.Locales, "; "), 0)
+	}
+	if len(bs) == 0 {
+		return
+	}
+	first, last := bs[0], bs[len(bs)-1]
+	first.before += pad
+	last.h += pad
+	for _, b := range bs {
+		b := b
+		inner := b.draw
+		isFirst, isLast := b == first, b == last
+		b.draw = func(d *drawer, y float64) {
+			top, h := y, b.h
+			if isFirst {
+				top -= pad
+				h += pad
+			} else {
+				top -= b.before // shade the space between the panel's lines too
+				h += b.before
+			}
+			d.rect(g.left, top, g.width, h+0.2, rgb{0.94, 0.94, 0.94})
+			if isFirst {
+				d.rule(g.left, top, g.width, 0.8, accent)
+			}
+			if isLast {
+				d.rule(g.left, top+h-0.8, g.width, 0.8, accent)
+			}
+			inner(d, y)
+		}
+	}
+	// The panel's padding above belongs to the first box; the space before the panel is
+	// the gap to the abstract.
+	first.before += 14 * g.scale
+	first.mark = &mark{title: "Summary", level: 0}
+	first.part = "Summary"
+	r.add(bs...)
+	r.noIndent = true
+}
+
+func (r *renderer) section(s *source.Section) {
+	g := &r.g
+	level := max(s.Level, 1)
+	ps := &r.heading16
+	before, after := 18*g.scale, 6*g.scale
+	switch {
+	case level == 2:
+		ps, before, after = &r.heading13, 14*g.scale, 4*g.scale
+	case level >= 3:
+		ps, before, after = &r.heading11, 12*g.scale, 3*g.scale
+	}
+	title := s.Title
+	r.heading(plain(title), ps, before, after, &mark{title: title, level: r.outlineLevel(level)}, title, s.Line)
+	r.blocks(s.Blocks, 0, g.width)
+}
+
+// outlineLevel maps heading levels to outline levels that never skip one (fpdf's outline
+// needs each entry at most one level below the previous).
+func (r *renderer) outlineLevel(level int) int {
+	for len(r.levels) > 0 && r.levels[len(r.levels)-1] >= level {
+		r.levels = r.levels[:len(r.levels)-1]
+	}
+	r.levels = append(r.levels, level)
+	return len(r.levels) - 1
+}
+
+// blocks sets body blocks at offset x with the given width.
+func (r *renderer) blocks(bs []source.Block, x, width float64) {
+	g := &r.g
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *source.Paragraph:
+			indent := g.body
+			if r.noIndent {
+				indent = 0
+			}
+			r.noIndent = false
+			es := r.elems(b.Inlines, &r.body, b.Line)
+			if len(es) == 0 {
+				continue
+			}
+			if b.ID != "" {
+				r.paraIDs[b.ID] = true
+			}
+			t := r.set(es, &r.body, blockOpts{width: width, indent: indent, lead: g.lead, justify: true})
+			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line})...)
+		case *source.Heading:
+			ps, before, after := &r.heading13, 12*g.scale, 4*g.scale
+			if b.Level >= 3 {
+				ps, before, after = &r.heading11, 10*g.scale, 3*g.scale
+			}
+			title := source.PlainText(b.Inlines)
+			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line)
+		case *source.Figure:
+			r.figure(b, x, width)
+			r.noIndent = true
+		case *source.List:
+			r.list(b, x, width)
+			r.noIndent = true
+		case *source.Quote:
+			r.quote(b, x, width)
+			r.noIndent = true
+		case *source.CodeBlock:
+			r.codeBlock(b, x, width)
+			r.noIndent = true
+		case *source.Table:
+			r.gfmTable(b, x, width)
+			r.noIndent = true
+		case *source.Rule:
+			w := width / 3
+			r.add(&vbox{h: 18 * g.scale, draw: func(d *drawer, y float64) {
+				d.rule(g.left+x+(width-w)/2, y+9*g.scale, w, 0.5, grey)
+			}})
+			r.noIndent = true
+		}
+	}
+}
+
+// list sets a list: each item's blocks indented, its marker beside the first line.
+func (r *renderer) list(l *source.List, x, width float64) {
+	g := &r.g
+	ind := 18 * g.scale
+	num := l.Start
+	if num == 0 && l.Ordered {
+		num = 1
+	}
+	// markers are measured once, so that numbers line up on their right edge
+	st := &textStyle{face: r.fs.faces[slotRegular], size: g.body, color: black}
+	for i, item := range l.Items {
+		marker := "•"
+		if l.Ordered {
+			marker = strconv.Itoa(num+i) + "."
+		}
+		n := len(r.boxes)
+		r.noIndent = true
+		r.blocks(item, x+ind, width-ind)
+		if len(r.boxes) == n {
+			continue
+		}
+		first := r.boxes[n]
+		first.before = max(first.before, 3*g.scale)
+		inner := first.draw
+		mw := st.width(marker)
+		mx := g.left + x + ind - 5*g.scale - mw
+		first.draw = func(d *drawer, y float64) {
+			d.text(st, marker, mx, y+g.lead/2+0.32*g.body)
+			if inner != nil {
+				inner(d, y)
+			}
+		}
+	}
+	r.noIndent = true
+}
+
+// quote sets a block quotation indented, with a rule at its left.
+func (r *renderer) quote(q *source.Quote, x, width float64) {
+	g := &r.g
+	ind := 18 * g.scale
+	n := len(r.boxes)
+	r.noIndent = true
+	r.blocks(q.Blocks, x+ind, width-2*ind)
+	if len(r.boxes) > n {
+		r.boxes[n].before = max(r.boxes[n].before, 6*g.scale)
+	}
+	for _, b := range r.boxes[n:] {
+		b := b
+		inner := b.draw
+		b.draw = func(d *drawer, y float64) {
+			d.rect(g.left+x+4*g.scale, y, 1.5*g.scale, b.h, grey)
+			if inner != nil {
+				inner(d, y)
+			}
+		}
+	}
+	if len(r.boxes) > n {
+		r.boxes[len(r.boxes)-1].h += 6 * g.scale
+	}
+}
+
+// codeBlock sets preformatted text in the monospaced face on a light panel, wrapping lines
+// longer than the measure at the character.
+func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
+	g := &r.g
+	st := &textStyle{face: r.fs.faces[slotMono], size: r.code.size, color: black}
+	pad := 5 * g.scale
+	cw := float64(st.face.advance('M')) * st.size / 1000
+	if cw <= 0 {
+		cw = st.size * 0.6
+	}
+	per := max(int((width-2*pad)/cw), 8)
+	lead := st.size * 1.25
+	var rows []string
+	text := strings.TrimRight(strings.ReplaceAll(c.Text, "\t", "    "), "\n")
+	for _, ln := range strings.Split(text, "\n") {
+		ln = r.clean(ln, st.face, c.Line)
+		rs := []rune(ln)
+		for len(rs) > per {
+			rows = append(rows, string(rs[:per]))
+			rs = rs[per:]
+		}
+		rows = append(rows, string(rs))
+	}
+	n := len(rows)
+	for i, row := range rows {
+		row := row
+		b := &vbox{h: lead, keep: i == 0 || i >= n-2}
+		if i == 0 {
+			b.before = 6 * g.scale
+			b.h += pad
+		}
+		if i == n-1 {
+			b.h += pad
+			b.keep = false
+		}
+		first, last := i == 0, i == n-1
+		b.draw = func(d *drawer, y float64) {
+			d.rect(g.left+x, y, width, b.h+0.2, rgb{0.95, 0.95, 0.95})
+			top := y
+			if first {
+				top += pad
+			}
+			_ = last
+			d.text(st, row, g.left+x+pad, top+lead*0.5+0.32*st.size)
+		}
+		r.add(b)
+	}
+	if n > 0 {
+		r.boxes[len(r.boxes)-1].line = 0
+	}
+}
+
+// bibliography sets the formatted entries with a hanging indent, each with its annotation,
+// ragged right: entries are full of names and numbers that cannot be hyphenated, and
+// justified they would need wide spaces.
+func (r *renderer) bibliography() {
+	doc := r.doc
+	if len(doc.Bibliography) == 0 {
+		return
+	}
+	g := &r.g
+	title := doc.BibliographyTitle
+	if title == "" {
+		title = "Bibliography"
+	}
+	r.partHeading(title, 0)
+	style := r.opt.Cite
+	if style == "" {
+		style = cite.Chicago
+	}
+	ps := r.body
+	ps.size = 10 * g.scale
+	note := r.body
+	note.size = g.small
+	for _, e := range cite.Format(doc.Bibliography, style, render.Lexicon(doc)) {
+		runs := make([]source.Inline, 0, len(e.Runs))
+		for _, run := range e.Runs {
+			in := source.Inline{Text: run.Text}
+			if run.Italic {
+				in.Style = source.Italic
+			}
+			runs = append(runs, in)
+		}
+		es := r.elems(runs, &ps, e.Line)
+		if len(es) == 0 {
+			continue
+		}
+		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
+		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line})...)
+		if e.Annote != "" {
+			es := r.elems(plain(e.Annote), &note, e.Line)
+			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})
+			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
+			r.add(bs...)
+		}
+	}
+}
+
+// seeAlso lists related articles.
+func (r *renderer) seeAlso() {
+	if len(r.doc.SeeAlso) == 0 {
+		return
+	}
+	r.partHeading("See also", 0)
+	es := r.elems(plain(strings.Join(r.doc.SeeAlso, "; ")), &r.body, 0)
+	t := r.set(es, &r.body, blockOpts{width: r.g.width, lead: r.g.lead})
+	r.add(r.flow(t, flowOpts{})...)
+}

@@ -1,0 +1,221 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"galley/source"
+)
+
+// lineTexts returns the text of each line as drawn (with added hyphens).
+func lineTexts(es []elem, lines []line) []string {
+	var out []string
+	for _, l := range lines {
+		var b strings.Builder
+		for i := l.from; i < l.to; i++ {
+			switch es[i].kind {
+			case kBox:
+				b.WriteString(es[i].text)
+			case kGlue:
+				if es[i].w > 0 {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		if l.hyphen != nil {
+			b.WriteString(l.hyphen.text)
+		}
+		out = append(out, strings.TrimSpace(b.String()))
+	}
+	return out
+}
+
+func TestBreakLinesFixed(t *testing.T) {
+	doc := parse(t, articles[0], false)
+	r := newTestRenderer(t, doc)
+	abstract := func(i int) string { return doc.Abstract[i].(*source.Paragraph).Text() }
+	for _, c := range []struct {
+		name   string
+		text   string
+		width  float64
+		indent float64
+		ends   []string // the last word of each line
+	}{
+		{"abstract 3 at 6 in", abstract(2), 432, 0,
+			[]string{"established", "agreements", "differences.", "cooperation", "20th", "century."}},
+		{"abstract 1 at 6 in", abstract(0), 432, 0,
+			[]string{"in", "to", "to", "anti-Bolshevik", "non-repayment", "abroad."}},
+		{"abstract 3 at 3 in", abstract(2), 216, 11,
+			[]string{"in", "that", "various", "the", "as", "ideological", "the", "co-", "the", "throughout", "century."}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			es := r.plainElems(c.text, 0, &r.body, 0)
+			tb := r.set(es, &r.body, blockOpts{width: c.width, indent: c.indent, lead: 15, justify: true})
+			lines := lineTexts(tb.es, tb.lines)
+			var ends []string
+			for _, l := range lines {
+				f := strings.Fields(l)
+				ends = append(ends, f[len(f)-1])
+			}
+			if strings.Join(ends, " ") != strings.Join(c.ends, " ") {
+				t.Errorf("line ends\n got %q\nwant %q\nlines:\n%s", ends, c.ends, strings.Join(lines, "\n"))
+			}
+			// the words come back whole, in order
+			joined := strings.Join(lines, "\n")
+			joined = strings.NewReplacer("-\n", "", "\n", " ").Replace(joined)
+			if strings.ReplaceAll(joined, "non-repayment", "nonrepayment") != strings.ReplaceAll(c.text, "non-repayment", "nonrepayment") {
+				t.Errorf("lines do not rebuild the text:\n%s", joined)
+			}
+		})
+	}
+}
+
+// TestBreakLinesRules checks the rules on every paragraph of the corpus, set as the body
+// is on Letter and A5: no line overfull, no space wider than 0.6 em on justified
+// lines, no two hyphenated lines in a row, no hyphen before the last line.
+func TestBreakLinesRules(t *testing.T) {
+	for _, name := range articles {
+		doc := parse(t, name, false)
+		var texts []string
+		for _, b := range doc.Abstract {
+			texts = append(texts, b.(*source.Paragraph).Text())
+		}
+		for _, s := range doc.Sections {
+			for _, b := range s.Blocks {
+				if p, ok := b.(*source.Paragraph); ok {
+					texts = append(texts, p.Text())
+				}
+			}
+		}
+		for _, paper := range []string{"letter", "a5"} {
+			r := newTestRenderer(t, doc)
+			r.g, _ = geometry(paper)
+			r.styles()
+			width := r.g.width
+			for _, text := range texts {
+				es := r.plainElems(text, 0, &r.body, 0)
+				tb := r.set(es, &r.body, blockOpts{width: width, indent: r.g.body, lead: r.g.lead, justify: true})
+				for n, l := range tb.lines {
+					w := l.width
+					nat, stretch, shrink := measureLine(tb.es, &l)
+					if nat-shrink > w+0.01 {
+						t.Errorf("%s %s: line %d overfull (%.1f > %.1f)", name, paper, n, nat-shrink, w)
+					}
+					last := n == len(tb.lines)-1
+					if !last && stretch > 0 && nat < w {
+						if ratio := (w - nat) / stretch; ratio > 2.8 { // spaces over 0.6 em
+							t.Errorf("%s %s: line %d loose (r=%.2f): %s", name, paper, n, ratio, lineTexts(tb.es, tb.lines[n:n+1])[0])
+						}
+					}
+					if n > 0 && l.flagged && tb.lines[n-1].flagged {
+						t.Errorf("%s %s: lines %d and %d both end hyphenated", name, paper, n-1, n)
+					}
+					if last && n > 0 && tb.lines[n-1].hyphen != nil {
+						t.Errorf("%s %s: hyphen before the last line", name, paper)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestBreakLinesGreedyFallback(t *testing.T) {
+	doc := parse(t, articles[0], false)
+	r := newTestRenderer(t, doc)
+	// One box wider than the line has no total-fit solution until it is cut.
+	es := r.plainElems("a "+strings.Repeat("x", 300)+" b", 0, &r.body, 0)
+	tb := r.set(es, &r.body, blockOpts{width: 100, lead: 15, justify: true})
+	if len(tb.lines) < 3 {
+		t.Fatalf("%d lines", len(tb.lines))
+	}
+	for n, l := range tb.lines {
+		if nat, _, shrink := measureLine(tb.es, &l); nat-shrink > 100.01 {
+			t.Errorf("line %d overfull: %.1f", n, nat)
+		}
+	}
+}
+
+func TestKerning(t *testing.T) {
+	fs, err := loadFontSet(options(nil).Family())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fs.faces[slotRegular]
+	st := &textStyle{face: f, size: 10}
+	if k := f.kerning('A', 'V'); k >= 0 {
+		t.Errorf("no kerning for AV: %d", k)
+	}
+	if w, sum := st.width("AV"), st.width("A")+st.width("V"); w >= sum {
+		t.Errorf("AV is %.2f wide, A and V %.2f", w, sum)
+	}
+	if f.kerning('a', 'b') != 0 {
+		t.Errorf("kerning between a and b")
+	}
+}
+
+// TestPageBreaks paginates paragraphs of every length behind headings: no page may end
+// with a paragraph's first line or start with its last, nor end with a heading or a
+// hyphenated line.
+func TestPageBreaks(t *testing.T) {
+	doc := parse(t, articles[0], false)
+	var paras []string
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*source.Paragraph); ok {
+				paras = append(paras, p.Text())
+			}
+		}
+	}
+	for _, paper := range []string{"letter", "a5"} {
+		r := newTestRenderer(t, doc)
+		g, _ := geometry(paper)
+		r.g = g
+		r.styles()
+		type info struct{ line, of int }
+		where := map[*vbox]info{}
+		heads := map[*vbox]bool{}
+		for i := range 40 {
+			if i%5 == 0 {
+				n := len(r.boxes)
+				r.heading(plain("A heading"), &r.heading13, 12, 4, nil, "", 0)
+				for _, b := range r.boxes[n:] {
+					heads[b] = true
+				}
+			}
+			// paragraphs of 1 to about 12 lines
+			words := strings.Fields(paras[i%len(paras)])
+			text := strings.Join(words[:min(len(words), 3+i*37%len(words))], " ")
+			es := r.elems(plain(text), &r.body, 0)
+			tb := r.set(es, &r.body, blockOpts{width: g.width, indent: g.body, lead: g.lead, justify: true})
+			bs := r.flow(tb, flowOpts{})
+			for n, b := range bs {
+				where[b] = info{n, len(bs)}
+			}
+			r.add(bs...)
+		}
+		pages := r.paginate()
+		if len(pages) < 3 {
+			t.Fatalf("%s: %d pages", paper, len(pages))
+		}
+		for n, p := range pages {
+			first, last := p.items[0].b, p.items[len(p.items)-1].b
+			if w, ok := where[first]; ok && w.of > 1 && w.line == w.of-1 {
+				t.Errorf("%s page %d starts with a widow", paper, n+1)
+			}
+			if w, ok := where[last]; ok && w.of > 1 && w.line == 0 {
+				t.Errorf("%s page %d ends with an orphan", paper, n+1)
+			}
+			if heads[last] && n < len(pages)-1 {
+				t.Errorf("%s page %d ends with a heading", paper, n+1)
+			}
+			if n < len(pages)-1 {
+				if w, ok := where[last]; ok && w.line < w.of-1 {
+					// a break inside a paragraph: at least two lines each side
+					if w.line < 1 || w.of-w.line-1 < 2 {
+						t.Errorf("%s page %d breaks a paragraph after line %d of %d", paper, n+1, w.line+1, w.of)
+					}
+				}
+			}
+		}
+	}
+}

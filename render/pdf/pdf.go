@@ -1,0 +1,197 @@
+// Package pdf typesets a document as a print-ready PDF handout with fpdf: measured and broken
+// into lines and pages by its own layout engine (Knuth–Plass line breaking, hyphenation,
+// kerning, widow and orphan control), then drawn.
+//
+// The parts come in the order of galley's contract: title, summary block, abstract, key
+// figures, the sections with their figures, the bibliography, the timeline appendix and
+// "See also", with an outline entry for each, running heads, "page N of M" footers and the
+// document's metadata.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"galley/render"
+	"galley/source"
+)
+
+// Render typesets doc as a PDF and writes it to w. Problems that still allow a complete PDF
+// (a missing image, a character the font lacks) go to opt.Warnf; an error means nothing
+// usable was written. Render is safe for concurrent use.
+func Render(w io.Writer, doc *source.Document, opt *render.Options) (err error) {
+	if doc == nil {
+		return errors.New("pdf: no document")
+	}
+	if opt == nil {
+		opt = &render.Options{}
+	}
+	g, err := geometry(opt.Paper)
+	if err != nil {
+		return err
+	}
+	fs, err := loadFontSet(opt.Family())
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	r := &renderer{doc: doc, opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
+	r.styles()
+	r.p = r.newPDF()
+	r.layout()
+	pages := r.paginate()
+	p, err := r.draw(pages)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// geom is the page and the type sizes, in points.
+type geom struct {
+	paper              string
+	pageW, pageH       float64
+	left, top, bottom  float64 // margins; the right margin is what the text width leaves
+	width              float64 // text block
+	body, lead         float64 // body size and leading
+	headY, footY       float64 // baselines of the running head and the footer
+	scale              float64 // type sizes relative to Letter's 11 pt body
+	figMaxH            float64 // tallest figure image
+	hang               float64 // bibliography hanging indent
+	small, smallLead   float64 // notes, captions, tables
+	script, scriptLead float64 // aliases, credits
+}
+
+func geometry(paper string) (geom, error) {
+	in := 72.0
+	g := geom{paper: strings.ToLower(paper)}
+	switch g.paper {
+	case "", "letter":
+		g.paper = "letter"
+		g.pageW, g.pageH = 8.5*in, 11*in
+	case "a4":
+		g.pageW, g.pageH = 595.28, 841.89
+	case "a5":
+		g.pageW, g.pageH = 419.53, 595.28
+	default:
+		return g, fmt.Errorf("pdf: unknown paper %q (letter, a4, a5)", paper)
+	}
+	if g.paper == "a5" {
+		// A smaller page: a smaller body and narrower margins keep about 70 characters a line.
+		g.scale = 9.5 / 11
+		g.width = g.pageW - 2*0.7*in
+		g.top, g.bottom = 0.75*in, 0.8*in
+	} else {
+		g.scale = 1
+		g.width = 6.0 * in
+		g.top, g.bottom = 1.0*in, 1.1*in
+	}
+	g.left = (g.pageW - g.width) / 2
+	g.body, g.lead = 11*g.scale, 15*g.scale
+	g.small, g.smallLead = 9.5*g.scale, 12.5*g.scale
+	g.script, g.scriptLead = 8.5*g.scale, 11*g.scale
+	g.headY = g.top - 0.4*in
+	g.footY = g.pageH - g.bottom + 0.55*in
+	g.figMaxH = (g.pageH - g.top - g.bottom) * 0.45
+	g.hang = 0.5 * in * g.scale
+	return g, nil
+}
+
+// bodyBottom is the lowest y text may reach.
+func (g *geom) bodyBottom() float64 { return g.pageH - g.bottom }
+
+// renderer holds one document's rendering.
+type renderer struct {
+	doc     *source.Document
+	opt     *render.Options
+	fs      *fontSet
+	g       geom
+	missing map[rune]bool
+
+	body, small, script, title, standfirst, code paraStyle
+	heading16, heading13, heading11              paraStyle
+
+	p        *fpdf.Fpdf
+	noIndent bool  // the next paragraph follows a heading or a display: no indent
+	levels   []int // heading levels open in the outline
+	paraIDs  map[string]bool
+
+	boxes []*vbox
+	// anchors maps paragraph IDs (and "line:N") to where they were placed.
+	anchors map[string]place
+	images  imageSet
+}
+
+// place is a position in the paginated document.
+type place struct {
+	page int // 1-based
+	y    float64
+}
+
+func (r *renderer) styles() {
+	f := r.fs.faces
+	base := paraStyle{regular: f[slotRegular], bold: f[slotBold], italic: f[slotItalic],
+		boldItalic: f[slotBoldItalic], mono: f[slotMono], size: r.g.body, color: black, hyphenate: true}
+	r.body = base
+	r.small = base
+	r.small.size = r.g.small
+	r.script = base
+	r.script.size = r.g.script
+	r.title = base
+	r.title.size, r.title.regular, r.title.italic = 22*r.g.scale, f[slotBold], f[slotBoldItalic]
+	r.title.hyphenate, r.title.ragged = false, true
+	r.heading16 = r.title
+	r.heading16.size = 16 * r.g.scale
+	r.heading13 = r.title
+	r.heading13.size = 13 * r.g.scale
+	r.heading11 = r.title
+	r.heading11.size = r.g.body
+	r.standfirst = base
+	r.standfirst.size = 12 * r.g.scale
+	r.standfirst.regular, r.standfirst.italic = f[slotItalic], f[slotRegular]
+	r.standfirst.bold, r.standfirst.boldItalic = f[slotBoldItalic], f[slotBold]
+	r.code = base
+	r.code.regular, r.code.bold, r.code.italic, r.code.boldItalic = f[slotMono], f[slotMono], f[slotMono], f[slotMono]
+	r.code.size, r.code.hyphenate, r.code.ragged = 8.5*r.g.scale, false, true
+}
+
+// newPDF returns an fpdf document set up for reproducible output.
+func (r *renderer) newPDF() *fpdf.Fpdf {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt",
+		Size: fpdf.SizeType{Wd: r.g.pageW, Ht: r.g.pageH}})
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(r.g.left, r.g.top, r.g.pageW-r.g.left-r.g.width)
+	mod := r.opt.Modified
+	if mod.IsZero() {
+		mod = time.Now()
+	}
+	mod = mod.UTC().Truncate(time.Second)
+	p.SetCreationDate(mod)
+	p.SetModificationDate(mod)
+	doc := r.doc
+	p.SetTitle(doc.Title, true)
+	if doc.Summary != "" {
+		p.SetSubject(doc.Summary, true)
+	}
+	if len(doc.Locales) > 0 {
+		p.SetKeywords(strings.Join(doc.Locales, "; "), true)
+	}
+	p.SetCreator(strings.TrimSpace("galley "+r.opt.Version), true)
+	p.SetProducer("galley (fpdf)", true)
+	p.SetLang(doc.Lang)
+	return p
+}

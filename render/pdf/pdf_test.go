@@ -1,0 +1,571 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"galley/render"
+	"galley/source"
+)
+
+var articles = []string{"000_89182373f193f4a0.txt", "a1.txt", "a3.txt", "a5.txt"}
+
+func parse(t testing.TB, name string, markdown bool) *source.Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := source.Parse(data, source.Options{File: name, Markdown: markdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func options(warn func(int, string)) *render.Options {
+	return &render.Options{Version: "test", Modified: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Warn: warn}
+}
+
+func renderDoc(t testing.TB, doc *source.Document, opt *render.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, doc, opt); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// needTool skips the test when an external tool is missing, unless GALLEY_REQUIRE_TOOLS=1.
+func needTool(t testing.TB, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("GALLEY_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (GALLEY_REQUIRE_TOOLS=1) but not installed", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+}
+
+func writeTemp(t testing.TB, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+// pageTexts returns the text of each page.
+func pageTexts(t testing.TB, path string) []string {
+	t.Helper()
+	return strings.Split(run(t, "pdftotext", "-enc", "UTF-8", path, "-"), "\f")
+}
+
+type outlineEntry struct {
+	Title string         `json:"title"`
+	Page  int            `json:"destpageposfrom1"`
+	Kids  []outlineEntry `json:"kids"`
+}
+
+func outline(t testing.TB, path string) []outlineEntry {
+	t.Helper()
+	var v struct {
+		Outlines []outlineEntry `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=outlines", path)), &v); err != nil {
+		t.Fatal(err)
+	}
+	var flat []outlineEntry
+	var walk func([]outlineEntry)
+	walk = func(es []outlineEntry) {
+		for _, e := range es {
+			flat = append(flat, e)
+			walk(e.Kids)
+		}
+	}
+	walk(v.Outlines)
+	return flat
+}
+
+func TestArticles(t *testing.T) {
+	for _, tool := range []string{"qpdf", "pdffonts", "pdfinfo", "pdftotext"} {
+		needTool(t, tool)
+	}
+	for _, name := range articles {
+		t.Run(name, func(t *testing.T) {
+			doc := parse(t, name, false)
+			path := writeTemp(t, renderDoc(t, doc, options(nil)))
+
+			if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, out)
+			}
+			fonts := run(t, "pdffonts", path)
+			rows := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
+			if len(rows) < 3 {
+				t.Errorf("pdffonts lists %d fonts, want regular, bold and italic:\n%s", len(rows), fonts)
+			}
+			for _, row := range rows {
+				if f := strings.Fields(row); len(f) < 5 || f[len(f)-5] != "yes" {
+					t.Errorf("font not embedded: %s", row)
+				}
+			}
+			info := run(t, "pdfinfo", path)
+			for _, want := range []string{"Title:           " + doc.Title, "Creator:         galley test",
+				"Keywords:        " + strings.Join(doc.Locales, "; ")} {
+				if !strings.Contains(info, want) {
+					t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+				}
+			}
+
+			var titles []string
+			for _, e := range outline(t, path) {
+				titles = append(titles, e.Title)
+			}
+			want := []string{doc.Title, "Overview", "Summary", "Key Figures"}
+			for _, s := range doc.Sections {
+				want = append(want, s.Title)
+			}
+			want = append(want, doc.BibliographyTitle)
+			if len(doc.Timeline) > 0 {
+				want = append(want, "Timeline")
+			}
+			if len(doc.SeeAlso) > 0 {
+				want = append(want, "See also")
+			}
+			if got := strings.Join(titles, " | "); got != strings.Join(want, " | ") {
+				t.Errorf("outline:\n got %s\nwant %s", got, strings.Join(want, " | "))
+			}
+
+			pages := pageTexts(t, path)
+			text := strings.Join(pages, "\n")
+			flat := strings.Join(strings.Fields(text), " ")
+			for _, kf := range doc.KeyFigures {
+				if !strings.Contains(flat, kf.Name) {
+					t.Errorf("key figure %q not in the text", kf.Name)
+				}
+			}
+			if !strings.Contains(flat, doc.Summary) {
+				t.Errorf("summary not in the text")
+			}
+			if strings.Contains(pages[0], "page 1 of") == false {
+				t.Errorf("page 1 has no footer")
+			}
+			n := len(pages) - 1 // pdftotext ends the last page with a form feed
+			for i, p := range pages[:n] {
+				foot := fmt.Sprintf("page %d of %d", i+1, n)
+				if !strings.Contains(p, foot) {
+					t.Errorf("page %d lacks %q", i+1, foot)
+				}
+			}
+		})
+	}
+}
+
+func TestRunningHead(t *testing.T) {
+	needTool(t, "pdftotext")
+	doc := parse(t, articles[0], false)
+	pages := pageTexts(t, writeTemp(t, renderDoc(t, doc, options(nil))))
+	first := strings.TrimSpace(pages[0])
+	if strings.HasPrefix(first, doc.Title+"\n"+doc.Title) {
+		t.Errorf("page 1 has a running head")
+	}
+	for i, p := range pages[1 : len(pages)-1] {
+		if !strings.HasPrefix(strings.TrimSpace(p), doc.Title) {
+			t.Errorf("page %d does not start with the running head: %.60q", i+2, p)
+		}
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	doc := parse(t, articles[0], false)
+	addFigures(doc, 4)
+	imgs := testImages(t)
+	opt := options(nil)
+	opt.Images = imgs
+	a := renderDoc(t, doc, opt)
+	for range 3 {
+		b := renderDoc(t, doc, opt)
+		if !bytes.Equal(a, b) {
+			t.Fatal("two renders of one document differ")
+		}
+	}
+}
+
+func TestPaper(t *testing.T) {
+	needTool(t, "pdfinfo")
+	doc := parse(t, articles[1], false)
+	for _, c := range []struct{ paper, size string }{
+		{"", "612 x 792"}, {"letter", "612 x 792"}, {"a4", "595.28 x 841.89"}, {"A5", "419.53 x 595.28"},
+	} {
+		opt := options(nil)
+		opt.Paper = c.paper
+		info := run(t, "pdfinfo", writeTemp(t, renderDoc(t, doc, opt)))
+		if !strings.Contains(info, "Page size:       "+c.size) {
+			t.Errorf("paper %q: want %s pts:\n%s", c.paper, c.size, info)
+		}
+	}
+	opt := options(nil)
+	opt.Paper = "legal"
+	if err := Render(&bytes.Buffer{}, doc, opt); err == nil {
+		t.Error("paper legal: want an error")
+	}
+}
+
+// TestLongTable sets 2,000 key figures: the table runs over many pages, each continuation
+// with the caption and the header row again, and no row lost.
+func TestLongTable(t *testing.T) {
+	needTool(t, "pdftotext")
+	doc := parse(t, articles[0], false)
+	doc.KeyFigures = nil
+	for i := range 2000 {
+		kf := source.KeyFigure{Name: fmt.Sprintf("Person Number%04d", i), Life: "1900-1980", Role: "delegate to the conference"}
+		if i%7 == 0 {
+			kf.Aliases = []string{"Alias of " + strconv.Itoa(i)}
+			kf.Role = strings.Repeat("a long role that wraps onto several lines ", 3)
+		}
+		doc.KeyFigures = append(doc.KeyFigures, kf)
+	}
+	pages := pageTexts(t, writeTemp(t, renderDoc(t, doc, options(nil))))
+	text := strings.Join(pages, "")
+	for i := range 2000 {
+		if !strings.Contains(text, fmt.Sprintf("Person Number%04d", i)) {
+			t.Fatalf("row %d missing", i)
+		}
+	}
+	cont := 0
+	for _, p := range pages {
+		if strings.Contains(p, "Number") && !strings.Contains(p, "Key Figures (continued)") && !strings.Contains(p, "Name\n") {
+			t.Errorf("a table page without its header: %.80q", p)
+		}
+		if strings.Contains(p, "Key Figures (continued)") {
+			cont++
+		}
+	}
+	if cont < 40 {
+		t.Errorf("%d continuation pages, want the header repeated on each of dozens", cont)
+	}
+}
+
+// TestBCETimeline checks the timeline appendix: BCE dates, each event linking to the page of
+// its paragraph, which the page column names.
+func TestBCETimeline(t *testing.T) {
+	needTool(t, "pdftotext")
+	needTool(t, "qpdf")
+	doc := parse(t, "a1.txt", false)
+	var paras []*source.Paragraph
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*source.Paragraph); ok {
+				paras = append(paras, p)
+			}
+		}
+	}
+	if len(paras) < 3 {
+		t.Fatal("a1 has too few paragraphs")
+	}
+	last := paras[len(paras)-1]
+	doc.Timeline = []source.Event{
+		{Start: "-0043-03-15", Precision: "day", Text: "Caesar was killed on the Ides of March.", Phrase: "Ides of March", At: 26, Line: paras[0].Line, Para: paras[0].ID},
+		{Start: "-0043", End: "-0041", Precision: "year", Text: "Civil wars followed for years.", Line: last.Line, Para: last.ID},
+		{Start: "0014", Precision: "year", Text: "Augustus died in 14 c.e.", Phrase: "14 c.e.", At: 15, Line: last.Line, Para: last.ID},
+	}
+	path := writeTemp(t, renderDoc(t, doc, options(nil)))
+	pages := pageTexts(t, path)
+	all := strings.Join(pages, "")
+	for _, want := range []string{"March 15, 44 BCE", render.EventDate(doc.Timeline[1]), "Timeline"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("timeline lacks %q", want)
+		}
+	}
+	// the page column names the page the paragraph is on
+	pageOf := func(text string) int {
+		for i, p := range pages {
+			if strings.Contains(strings.Join(strings.Fields(p), " "), text) {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	words := strings.Fields(source.PlainText(last.Inlines))
+	lastPage := pageOf(strings.Join(words[len(words)-6:], " "))
+	if lastPage == 0 || !strings.Contains(all, fmt.Sprintf("p. %d", lastPage)) {
+		t.Errorf("no page reference to page %d", lastPage)
+	}
+	// one link annotation per event, to a page of the document
+	raw, _ := os.ReadFile(path)
+	links := regexp.MustCompile(`/Subtype /Link[^>]*/Dest \[\d+ 0 R /XYZ`).FindAll(raw, -1)
+	if len(links) != len(doc.Timeline) {
+		t.Errorf("%d internal links, want %d (one per event)", len(links), len(doc.Timeline))
+	}
+}
+
+// addFigures appends n figures to the first section.
+func addFigures(doc *source.Document, n int) {
+	s := doc.Sections[0]
+	for i := range n {
+		f := &source.Figure{Caption: fmt.Sprintf("Figure number %d", i), Credit: "By the test", File: fmt.Sprintf("img%d", i), Line: 100 + i}
+		s.Blocks = append(s.Blocks, f, &source.Paragraph{Inlines: plain("Text between the figures, long enough to fill a line or two of the page so that the figures spread."), Line: 200 + i})
+	}
+}
+
+// testImages serves images of several formats, two of the same width.
+type imageMap map[string]*render.Image
+
+func (m imageMap) Find(f *source.Figure) (*render.Image, error) {
+	if im, ok := m[f.File]; ok {
+		return im, nil
+	}
+	return nil, fmt.Errorf("%w: %s", render.ErrNoImage, f.File)
+}
+
+func testImages(t testing.TB) imageMap {
+	t.Helper()
+	mk := func(w, h int, shade uint8) image.Image {
+		im := image.NewRGBA(image.Rect(0, 0, w, h))
+		for y := range h {
+			for x := range w {
+				im.Set(x, y, color.RGBA{shade, uint8(x), uint8(y), 255})
+			}
+		}
+		return im
+	}
+	enc := func(format string, im image.Image) *render.Image {
+		var b bytes.Buffer
+		var err error
+		switch format {
+		case "png":
+			err = png.Encode(&b, im)
+		case "jpeg":
+			err = jpeg.Encode(&b, im, nil)
+		case "gif":
+			err = gif.Encode(&b, im, nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := render.Decode(b.Bytes(), "x."+format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	return imageMap{
+		"img0": enc("png", mk(300, 200, 10)),
+		"img1": enc("jpeg", mk(300, 150, 90)),
+		"img2": enc("gif", mk(300, 100, 200)),
+		"img3": enc("png", mk(120, 400, 50)),
+	}
+}
+
+func TestImages(t *testing.T) {
+	needTool(t, "pdfimages")
+	doc := parse(t, articles[0], false)
+	addFigures(doc, 5) // img4 does not exist: a placeholder
+	var warns []string
+	opt := options(func(line int, msg string) { warns = append(warns, msg) })
+	opt.Images = testImages(t)
+	path := writeTemp(t, renderDoc(t, doc, opt))
+	list := run(t, "pdfimages", "-list", path)
+	n := 0
+	for _, l := range strings.Split(list, "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 3 && f[2] == "image" {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d images embedded, want 4:\n%s", n, list)
+	}
+	found := 0
+	for _, w := range warns {
+		if strings.Contains(w, "img4") || strings.Contains(w, "89316673-64532.jpg") {
+			found++
+		}
+	}
+	if found != 2 {
+		t.Errorf("want a warning for each of the 2 missing images, got %q", warns)
+	}
+}
+
+func TestMissingCharacters(t *testing.T) {
+	needTool(t, "pdftotext")
+	doc := parse(t, articles[0], false)
+	p := doc.Sections[0].Blocks[0].(*source.Paragraph)
+	p.Inlines = append(p.Inlines, source.Inline{Text: " Emoji 😀 and 😀 again, kana カ, control \x01, combining e\u0301."})
+	var warns []string
+	opt := options(func(line int, msg string) { warns = append(warns, msg) })
+	text := strings.Join(pageTexts(t, writeTemp(t, renderDoc(t, doc, opt))), "")
+	want := map[string]bool{"U+1F600": false, "U+30AB": false, "U+0001": false}
+	for _, w := range warns {
+		for k := range want {
+			if strings.Contains(w, k) {
+				if want[k] {
+					t.Errorf("second warning for %s", k)
+				}
+				want[k] = true
+			}
+		}
+	}
+	for k, seen := range want {
+		if !seen {
+			t.Errorf("no warning for %s in %q", k, warns)
+		}
+	}
+	if !strings.Contains(text, "Emoji \ufffd and \ufffd again") && !strings.Contains(text, "Emoji ? and ? again") {
+		t.Errorf("missing characters not substituted visibly")
+	}
+	if !strings.Contains(text, "combining é.") {
+		t.Errorf("decomposed accent not composed")
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	needTool(t, "pdftotext")
+	doc := parse(t, "commonmark/spec.txt", true)
+	path := writeTemp(t, renderDoc(t, doc, options(nil)))
+	pages := pageTexts(t, path)
+	if len(pages) < 50 {
+		t.Errorf("%d pages for the CommonMark spec", len(pages))
+	}
+	text := strings.Join(pages, "")
+	for _, want := range []string{"Introduction", "What is Markdown?", "<h2>Foo</h2>", "Tabs"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if needTool(t, "qpdf"); len(outline(t, path)) < 20 {
+		t.Errorf("the spec's outline has few entries")
+	}
+}
+
+// TestConcurrent renders from several goroutines at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	docs := []*source.Document{parse(t, articles[0], false), parse(t, articles[2], false)}
+	want := [][]byte{renderDoc(t, docs[0], options(nil)), renderDoc(t, docs[1], options(nil))}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := Render(&buf, docs[i%2], options(nil)); err != nil {
+				t.Error(err)
+				return
+			}
+			if !bytes.Equal(buf.Bytes(), want[i%2]) {
+				t.Error("a concurrent render differs")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func FuzzRender(f *testing.F) {
+	for _, name := range articles {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+	f.Add([]byte("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> q\n\n- x\n  - y\n\n```\ncode\n```\n\n---\n"), true)
+	f.Add([]byte("Title\nDate 44 b.c.e.\n\u0301\U0001F600\x00"), false)
+	f.Fuzz(func(t *testing.T, data []byte, md bool) {
+		doc, err := source.Parse(data, source.Options{Markdown: md, Lossy: true})
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := Render(&buf, doc, options(nil)); err != nil {
+			t.Fatalf("Render: %v", err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+			t.Fatal("not a PDF")
+		}
+	})
+}
+
+// BenchmarkRenderSeed renders the seed article in-process, fonts already parsed.
+func BenchmarkRenderSeed(b *testing.B) {
+	doc := parse(b, articles[0], false)
+	opt := options(nil)
+	renderDoc(b, doc, opt) // warm: fonts parsed, patterns loaded
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(&bytes.Buffer{}, doc, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestPathological renders inputs that once hung or could: a 20,000-letter word, deep
+// nesting, a table wider than the page, a paragraph of 20,000 words.
+func TestPathological(t *testing.T) {
+	cells := func(f string) string {
+		var b strings.Builder
+		for i := range 40 {
+			fmt.Fprintf(&b, "| "+f+" ", i)
+		}
+		return b.String() + "|\n"
+	}
+	var nest strings.Builder
+	for i := range 30 {
+		nest.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	for _, c := range []struct {
+		name string
+		md   bool
+		text string
+	}{
+		{"long word", false, "T\n" + strings.Repeat("x", 20000) + "\nDate 1933\n"},
+		{"nesting", true, nest.String() + "\n" + strings.Repeat(">", 40) + " quote\n"},
+		{"wide table", true, cells("c%d") + cells("---") + cells("averyveryverylongcellwithoutanyspace%d")},
+		{"long paragraph", false, "T\n" + strings.Repeat("word and other words ", 5000) + "\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := source.Parse([]byte(c.text), source.Options{Markdown: c.md})
+			if err != nil {
+				t.Fatal(err)
+			}
+			renderDoc(t, doc, options(nil))
+		})
+	}
+}
+
+// newTestRenderer returns a renderer ready to set text, as Render makes it.
+func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
+	t.Helper()
+	g, err := geometry("letter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := loadFontSet(options(nil).Family())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &renderer{doc: doc, opt: options(nil), fs: fs, g: g, paraIDs: map[string]bool{}}
+	r.styles()
+	return r
+}

@@ -1,0 +1,470 @@
+package pdf
+
+import (
+	"strings"
+
+	"galley/render"
+	"galley/source"
+)
+
+// A cell is the content of a table cell: text blocks stacked (a name and its alias).
+type cell struct {
+	blocks []*textBlock
+	// page, when set, is drawn right-aligned in the cell at draw time: the page a timeline
+	// event's paragraph landed on, known only after pagination.
+	page func(d *drawer) string
+}
+
+func (c *cell) height() float64 {
+	h := 0.0
+	for _, b := range c.blocks {
+		h += b.height()
+	}
+	return h
+}
+
+// table is a booktabs table: rules above and below, a light rule under the header, no
+// vertical rules, generous row spacing.
+type table struct {
+	x      float64   // offset from the left margin
+	widths []float64 // column widths
+	gap    float64   // space between columns
+	pad    float64   // space above and below each row's text
+	// link, if set, returns the anchor a row links to.
+	link func(row int) string
+}
+
+func (t *table) colX(i int) float64 {
+	x := t.x
+	for _, w := range t.widths[:i] {
+		x += w + t.gap
+	}
+	return x
+}
+
+func (t *table) total() float64 {
+	w := 0.0
+	for _, c := range t.widths {
+		w += c
+	}
+	return w + t.gap*float64(len(t.widths)-1)
+}
+
+// rows turns a header and rows into boxes: the header kept with the first row and repeated
+// (with the caption marked "continued") on every page the table continues on. A row is one
+// box, never split, unless it is taller than a page, when it is cut between its lines.
+func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) []*vbox {
+	g := &r.g
+	var out []*vbox
+	var cont []*vbox
+	capSt := &textStyle{face: r.fs.faces[slotItalic], size: g.small, color: grey}
+	if caption != "" {
+		text := caption + " (continued)"
+		cont = append(cont, &vbox{h: g.smallLead + 2, draw: func(d *drawer, y float64) {
+			d.text(capSt, text, g.left+t.x, y+g.smallLead*0.5+0.32*g.small)
+		}})
+	}
+	if header != nil {
+		hb := r.row(t, header, true, -1, 0, -1)
+		hb.keep = true
+		out = append(out, hb)
+		cont = append(cont, hb)
+	} else {
+		out = append(out, &vbox{h: 1, keep: true, draw: func(d *drawer, y float64) {
+			d.rule(g.left+t.x, y, t.total(), 0.8, black)
+		}})
+	}
+	maxH := (g.bodyBottom() - g.top) * 0.9
+	for i, row := range body {
+		h := rowHeight(t, row)
+		if h <= maxH {
+			b := r.row(t, row, false, i, 0, -1)
+			b.cont = cont
+			out = append(out, b)
+			continue
+		}
+		// Taller than a page: cut into bands of whole lines.
+		for from := 0.0; from < h; {
+			to := r.bandEnd(row, t, from, maxH)
+			b := r.row(t, row, false, i, from, to)
+			b.cont = cont
+			b.keep = to < h
+			out = append(out, b)
+			from = to
+		}
+	}
+	// the bottom rule
+	last := out[len(out)-1]
+	inner := last.draw
+	last.h += 2
+	last.draw = func(d *drawer, y float64) {
+		inner(d, y)
+		d.rule(g.left+t.x, y+last.h-1, t.total(), 0.8, black)
+	}
+	if len(out) > 1 {
+		out[0].keep = true
+	}
+	return out
+}
+
+func rowHeight(t *table, row []cell) float64 {
+	h := 0.0
+	for _, c := range row {
+		h = max(h, c.height())
+	}
+	return h + 2*t.pad
+}
+
+// bandEnd returns where a band of a tall row starting at from should end: at a line edge of
+// every cell, no more than maxH below from.
+func (r *renderer) bandEnd(row []cell, t *table, from, maxH float64) float64 {
+	limit := from + maxH
+	end := 0.0
+	for _, c := range row {
+		y := t.pad
+		for _, b := range c.blocks {
+			for range b.lines {
+				if y+b.lead <= limit && y+b.lead > end {
+					end = y + b.lead
+				}
+				y += b.lead
+			}
+		}
+	}
+	if end <= from {
+		end = limit
+	}
+	if h := rowHeight(t, row); end >= h-t.pad {
+		end = h
+	}
+	return end
+}
+
+// row makes the box of one row (or the band [from, to) of it when to >= 0).
+func (r *renderer) row(t *table, row []cell, header bool, index int, from, to float64) *vbox {
+	g := &r.g
+	h := rowHeight(t, row)
+	if to >= 0 {
+		h = to - from
+	}
+	b := &vbox{h: h}
+	if header {
+		b.h += 3
+	}
+	b.draw = func(d *drawer, y float64) {
+		if header {
+			d.rule(g.left+t.x, y, t.total(), 0.8, black)
+			y += 1.5
+		}
+		for ci, c := range row {
+			cx := g.left + t.colX(ci)
+			off := t.pad
+			for _, blk := range c.blocks {
+				for n := range blk.lines {
+					lo := off + float64(n)*blk.lead
+					if to >= 0 && (lo < from-0.01 || lo+blk.lead > to+0.01) {
+						continue
+					}
+					blk.drawLine(d, n, cx, y+lo-from)
+				}
+				off += blk.height()
+			}
+			if c.page != nil && (to < 0 || from == 0) {
+				s := c.page(d)
+				st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
+				w := st.width(s)
+				d.text(st, s, cx+t.widths[ci]-w, y+t.pad+g.smallLead/2+0.32*g.small)
+			}
+		}
+		if header {
+			d.rule(g.left+t.x, y+h+0.5, t.total(), 0.4, black)
+		}
+		if t.link != nil && index >= 0 && (to < 0 || from == 0) {
+			if id := d.link(t.link(index)); id != 0 {
+				d.p.Link(g.left+t.x, y, t.total(), h, id)
+			}
+		}
+	}
+	return b
+}
+
+// cellText sets runs in a column: ragged right, hyphenated where the column is narrow.
+func (r *renderer) cellText(runs []source.Inline, ps *paraStyle, width float64, align, line int) *textBlock {
+	es := r.elems(runs, ps, line)
+	return r.set(es, ps, blockOpts{width: width, lead: ps.size * 1.3, align: align})
+}
+
+// keyFigures sets the Key Figures table: name (bold) with aliases beneath in small italics,
+// lifespan, role; the role column takes what the others leave.
+func (r *renderer) keyFigures() {
+	kf := r.doc.KeyFigures
+	if len(kf) == 0 {
+		return
+	}
+	g := &r.g
+	r.partHeading("Key Figures", 0)
+	ps := r.cellStyle()
+	// Aliases in italics of the table's size: a smaller size would make text extraction
+	// read them as a block apart, out of order.
+	alias := ps
+	alias.color = grey
+	bold := &textStyle{face: r.fs.faces[slotBold], size: ps.size}
+	reg := &textStyle{face: r.fs.faces[slotRegular], size: ps.size}
+	gap := 12 * g.scale
+	nameW, lifeW := bold.width("Name"), reg.width("Life")
+	for _, f := range kf {
+		if f.Raw {
+			continue
+		}
+		nameW = max(nameW, bold.width(f.Name))
+		for _, a := range f.Aliases {
+			nameW = max(nameW, (&textStyle{face: r.fs.faces[slotItalic], size: alias.size}).width(a))
+		}
+		lifeW = max(lifeW, reg.width(render.Lifespan(f)))
+	}
+	nameW = min(nameW+1, g.width*0.34)
+	lifeW = min(lifeW+1, g.width*0.2)
+	t := &table{widths: []float64{nameW, lifeW, g.width - nameW - lifeW - 2*gap}, gap: gap, pad: 3 * g.scale}
+	hdr := []cell{
+		{blocks: []*textBlock{r.cellText(plain("Name"), &ps, nameW, 0, 0)}},
+		{blocks: []*textBlock{r.cellText(plain("Life"), &ps, lifeW, 0, 0)}},
+		{blocks: []*textBlock{r.cellText(plain("Role"), &ps, t.widths[2], 0, 0)}},
+	}
+	for i := range hdr {
+		r.boldCell(&hdr[i])
+	}
+	var body [][]cell
+	for _, f := range kf {
+		if f.Raw {
+			tb := r.cellText(plain(f.Name), &ps, t.total(), 0, f.Line)
+			body = append(body, []cell{{blocks: []*textBlock{tb}}})
+			continue
+		}
+		name := cell{blocks: []*textBlock{r.cellText([]source.Inline{{Text: f.Name, Style: source.Bold}}, &ps, nameW, 0, f.Line)}}
+		for _, a := range f.Aliases {
+			name.blocks = append(name.blocks, r.cellText([]source.Inline{{Text: a, Style: source.Italic}}, &alias, nameW, 0, f.Line))
+		}
+		life := cell{blocks: []*textBlock{r.cellText(plain(render.Lifespan(f)), &ps, lifeW, 0, f.Line)}}
+		role := cell{blocks: []*textBlock{r.cellText(plain(f.Role), &ps, t.widths[2], 0, f.Line)}}
+		body = append(body, []cell{name, life, role})
+	}
+	bs := r.rows(t, "Key Figures", hdr, body)
+	bs[0].before = 4 * g.scale
+	r.add(bs...)
+	r.noIndent = true
+}
+
+// cellStyle is the paragraph style of table text.
+func (r *renderer) cellStyle() paraStyle {
+	ps := r.body
+	ps.size = r.g.small
+	ps.ragged = true
+	return ps
+}
+
+// boldCell resets a header cell's text in bold.
+func (r *renderer) boldCell(c *cell) {
+	for _, b := range c.blocks {
+		for i := range b.es {
+			if b.es[i].st != nil {
+				st := *b.es[i].st
+				st.face = r.fs.faces[slotBold]
+				b.es[i].st = &st
+			}
+		}
+	}
+}
+
+// timeline sets the appendix of dated events: date (right-aligned) | the sentence, its date
+// phrase in italics | the page of the paragraph that states it; each row links there.
+func (r *renderer) timeline() {
+	evs := r.doc.Timeline
+	if len(evs) == 0 {
+		return
+	}
+	g := &r.g
+	r.partHeading("Timeline", 0)
+	ps := r.cellStyle()
+	reg := &textStyle{face: r.fs.faces[slotRegular], size: ps.size}
+	gap := 10 * g.scale
+	dateW := reg.width("Date")
+	dates := make([]string, len(evs))
+	for i, e := range evs {
+		dates[i] = render.EventDate(e)
+		dateW = max(dateW, reg.width(dates[i]))
+	}
+	dateW = min(dateW+1, g.width*0.26)
+	pageW := reg.width("p. 000")
+	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale}
+	anchorOf := func(e source.Event) string {
+		if e.Para != "" {
+			if _, ok := r.paraIDs[e.Para]; ok {
+				return e.Para
+			}
+		}
+		if e.Line > 0 {
+			return lineKey(e.Line)
+		}
+		return ""
+	}
+	t.link = func(i int) string { return anchorOf(evs[i]) }
+	hdr := []cell{
+		{blocks: []*textBlock{r.cellText(plain("Date"), &ps, dateW, 2, 0)}},
+		{blocks: []*textBlock{r.cellText(plain("Event"), &ps, t.widths[1], 0, 0)}},
+		{blocks: []*textBlock{r.cellText(plain("Page"), &ps, pageW, 2, 0)}},
+	}
+	for i := range hdr {
+		r.boldCell(&hdr[i])
+	}
+	body := make([][]cell, 0, len(evs))
+	for i, e := range evs {
+		date := cell{blocks: []*textBlock{r.cellText(plain(dates[i]), &ps, dateW, 2, e.Line)}}
+		ev := cell{blocks: []*textBlock{r.cellText(eventRuns(e), &ps, t.widths[1], 0, e.Line)}}
+		anchor := anchorOf(e)
+		pg := cell{page: func(d *drawer) string {
+			if pl, ok := r.anchors[anchor]; ok && anchor != "" {
+				return "p. " + itoa(pl.page)
+			}
+			return ""
+		}}
+		body = append(body, []cell{date, ev, pg})
+	}
+	bs := r.rows(t, "Timeline", hdr, body)
+	bs[0].before = 4 * g.scale
+	r.add(bs...)
+}
+
+// eventRuns is an event's sentence with its date phrase in italics.
+func eventRuns(e source.Event) []source.Inline {
+	text := e.Text
+	at, n := e.At, len(e.Phrase)
+	if n == 0 || at < 0 || at+n > len(text) || text[at:at+n] != e.Phrase {
+		at = strings.Index(text, e.Phrase)
+		if n == 0 || at < 0 {
+			return plain(text)
+		}
+	}
+	var runs []source.Inline
+	if at > 0 {
+		runs = append(runs, source.Inline{Text: text[:at]})
+	}
+	runs = append(runs, source.Inline{Text: text[at : at+n], Style: source.Italic})
+	if at+n < len(text) {
+		runs = append(runs, source.Inline{Text: text[at+n:]})
+	}
+	return runs
+}
+
+// gfmTable sets a Markdown table: columns sized to their content, wrapped when the table
+// is wider than the measure.
+func (r *renderer) gfmTable(tb *source.Table, x, width float64) {
+	g := &r.g
+	cols := len(tb.Header)
+	if cols == 0 {
+		return
+	}
+	ps := r.cellStyle()
+	gap := 10 * g.scale
+	avail := width - gap*float64(cols-1)
+	if avail < float64(cols)*10 {
+		gap = 2
+		avail = width - gap*float64(cols-1)
+	}
+	natural := make([]float64, cols)
+	minimum := make([]float64, cols)
+	measure := func(c int, runs []source.Inline, bold bool) {
+		es := r.elems(runs, &ps, tb.Line)
+		line, word := 0.0, 0.0
+		for _, e := range es {
+			switch e.kind {
+			case kBox:
+				line += e.w
+				word += e.w
+			case kGlue:
+				line += e.w
+				word = 0
+			}
+			minimum[c] = max(minimum[c], word)
+		}
+		if bold {
+			line *= 1.08
+		}
+		natural[c] = max(natural[c], line)
+	}
+	for c := range cols {
+		measure(c, tb.Header[c], true)
+		for _, row := range tb.Rows {
+			if c < len(row) {
+				measure(c, row[c], false)
+			}
+		}
+	}
+	widths := columnWidths(natural, minimum, avail)
+	t := &table{x: x, widths: widths, gap: gap, pad: 2.5 * g.scale}
+	align := func(c int) int {
+		if c < len(tb.Align) {
+			switch tb.Align[c] {
+			case source.AlignCenter:
+				return 1
+			case source.AlignRight:
+				return 2
+			}
+		}
+		return 0
+	}
+	hdr := make([]cell, cols)
+	for c := range cols {
+		hdr[c] = cell{blocks: []*textBlock{r.cellText(tb.Header[c], &ps, widths[c], align(c), tb.Line)}}
+		r.boldCell(&hdr[c])
+	}
+	body := make([][]cell, 0, len(tb.Rows))
+	for _, row := range tb.Rows {
+		cs := make([]cell, cols)
+		for c := range cols {
+			var runs []source.Inline
+			if c < len(row) {
+				runs = row[c]
+			}
+			cs[c] = cell{blocks: []*textBlock{r.cellText(runs, &ps, widths[c], align(c), tb.Line)}}
+		}
+		body = append(body, cs)
+	}
+	bs := r.rows(t, "", hdr, body)
+	bs[0].before = 6 * g.scale
+	bs[len(bs)-1].h += 6 * g.scale
+	r.add(bs...)
+}
+
+// columnWidths shares avail among columns: each its natural width if all fit; otherwise
+// each at least its longest word (or an equal share), the rest in proportion to what more
+// each would take.
+func columnWidths(natural, minimum []float64, avail float64) []float64 {
+	n := len(natural)
+	out := make([]float64, n)
+	total := 0.0
+	for i := range natural {
+		natural[i] = max(natural[i]+1, 8)
+		total += natural[i]
+	}
+	if total <= avail {
+		copy(out, natural)
+		return out
+	}
+	share := avail / float64(n)
+	base := 0.0
+	for i := range out {
+		out[i] = min(max(minimum[i]+1, 8), share, natural[i])
+		base += out[i]
+	}
+	extra := avail - base
+	want := 0.0
+	for i := range out {
+		want += natural[i] - out[i]
+	}
+	if want > 0 && extra > 0 {
+		for i := range out {
+			out[i] += extra * (natural[i] - out[i]) / want
+		}
+	}
+	return out
+}
