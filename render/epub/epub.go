@@ -1,0 +1,563 @@
+// Package epub renders a document as an EPUB 3 publication: one XHTML content document per
+// part (title page, overview, key figures, each section, bibliography, timeline, see also), a
+// navigation document with landmarks, an NCX for older readers, accessibility metadata, and
+// byte-identical output for identical input and options.
+//
+// go-epub builds and packages the content documents and resources; one finishing step
+// (finish.go) then writes what go-epub cannot: the package document, the navigation
+// document and NCX, the language of each page, and a zip with a fixed entry order and fixed
+// times.
+package epub
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"galley/render"
+	"galley/render/cite"
+	"galley/source"
+)
+
+// Render writes doc as an EPUB 3 file to w. Problems that still allow a complete book (a
+// missing image, an unusable language tag) are reported through opt.Warnf. The output is
+// byte-identical for the same document and options; opt.Modified should be set for that
+// (SOURCE_DATE_EPOCH), since a zero time means now.
+func Render(w io.Writer, doc *source.Document, opt *render.Options) error {
+	if doc == nil {
+		return fmt.Errorf("epub: no document")
+	}
+	if opt == nil {
+		opt = &render.Options{}
+	}
+	b := newRenderer(doc, opt).book()
+	raw, err := b.pack()
+	if err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	if err := b.finish(w, raw); err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	return nil
+}
+
+// Landmark types (EPUB Structural Semantics) used in the navigation document.
+const (
+	lmTitle        = "titlepage"
+	lmToc          = "toc"
+	lmBody         = "bodymatter"
+	lmBibliography = "bibliography"
+	lmAppendix     = "appendix"
+)
+
+// part is one XHTML content document of the book, in reading order.
+type part struct {
+	// file is the document's name inside the xhtml folder.
+	file string
+	// label names the part in the navigation document and its <title>.
+	label string
+	// level nests the part in the table of contents (1 = top).
+	level int
+	// landmark is the part's landmark type, if it is one.
+	landmark string
+	body     []byte
+}
+
+// media is a resource file: a style sheet, font or image.
+type media struct {
+	name, mediaType string
+	data            []byte
+}
+
+// book is everything the EPUB holds, ready to be packaged.
+type book struct {
+	title, lang, ident, desc string
+	subjects                 []string
+	coverage                 string
+	modified                 time.Time
+	generator                string
+	parts                    []part
+	css                      media
+	fonts                    []media
+	images                   []media
+}
+
+// renderer turns the document model into the parts of a book.
+type renderer struct {
+	doc *source.Document
+	opt *render.Options
+	b   *book
+	// where maps a paragraph's id to the file that holds it, for the timeline's links back.
+	where map[string]string
+	// cur is the file being written.
+	cur string
+	// imageNames maps an embedded image's name to its bytes, so that two figures of the same
+	// image share one file and two different images never share a name.
+	imageNames map[string][]byte
+}
+
+func newRenderer(doc *source.Document, opt *render.Options) *renderer {
+	r := &renderer{doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
+	r.b = &book{
+		title:     clean(strings.TrimSpace(doc.Title)),
+		lang:      r.language(),
+		ident:     identifier(doc, opt),
+		desc:      clean(doc.Summary),
+		modified:  opt.Modified,
+		generator: "galley",
+	}
+	if r.b.title == "" {
+		r.b.title = "Untitled"
+	}
+	if opt.Version != "" {
+		r.b.generator = "galley " + clean(opt.Version)
+	}
+	if r.b.modified.IsZero() {
+		r.b.modified = time.Now()
+	}
+	r.b.modified = r.b.modified.UTC().Truncate(time.Second)
+	for _, l := range doc.Locales {
+		if l = clean(strings.TrimSpace(l)); l != "" {
+			r.b.subjects = append(r.b.subjects, l)
+		}
+	}
+	if doc.Date != nil {
+		r.b.coverage = clean(strings.TrimSpace(doc.Date.Text))
+	}
+	return r
+}
+
+// language returns the document's language as a well-formed BCP 47 tag, "en" by default.
+func (r *renderer) language() string {
+	if r.doc.Lang == "" {
+		return "en"
+	}
+	tag, err := language.Parse(r.doc.Lang)
+	if err != nil || tag == language.Und {
+		r.opt.Warnf(1, fmt.Sprintf("language %q is not a BCP 47 tag; using en", clip(r.doc.Lang, 40)))
+		return "en"
+	}
+	return tag.String()
+}
+
+// identifier returns the book's identifier: the one the options give, or else a name-based
+// (version 5) UUID of the document's content, so that the same document always gets the same
+// identifier.
+func identifier(doc *source.Document, opt *render.Options) string {
+	if id := clean(strings.TrimSpace(opt.Identifier)); id != "" {
+		return id
+	}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		data = []byte(doc.Title)
+	}
+	return "urn:uuid:" + uuidV5(namespaceURL, append([]byte("galley:"), data...))
+}
+
+// namespaceURL is RFC 4122's name space for URLs.
+var namespaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+
+// uuidV5 returns the name-based UUID (RFC 4122 §4.3, SHA-1) of name in ns.
+func uuidV5(ns [16]byte, name []byte) string {
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write(name)
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// book renders every part, in the order CONTRACT.md gives: title page (title, date, locale,
+// summary), overview, key figures, sections, bibliography, timeline, see also.
+func (r *renderer) book() *book {
+	w := &xw{}
+	r.titlePage(w)
+	r.overview(w)
+	r.keyFigures(w)
+	r.sections(w)
+	r.bibliography(w)
+	r.timeline(w)
+	r.seeAlso(w)
+	r.b.css = media{name: "galley.css", mediaType: "text/css", data: r.styleSheet()}
+	return r.b
+}
+
+// begin starts the part written to file.
+func (r *renderer) begin(w *xw, file string) {
+	w.reset()
+	r.cur = file
+}
+
+// end adds the part just written.
+func (r *renderer) end(w *xw, label string, level int, landmark string) {
+	if label = clean(strings.Join(strings.Fields(label), " ")); label == "" {
+		label = "Untitled"
+	}
+	r.b.parts = append(r.b.parts, part{file: r.cur, label: label, level: level, landmark: landmark,
+		body: bytes.Clone(w.Bytes())})
+}
+
+// anchor records that the paragraph id is in the current file.
+func (r *renderer) anchor(id string) {
+	if _, ok := r.where[id]; !ok {
+		r.where[id] = r.cur
+	}
+}
+
+// section opens the <section> that wraps a part's body.
+func section(w *xw, class, epubType, role string) {
+	w.WriteString(`<section class="` + class + `"`)
+	if epubType != "" {
+		w.WriteString(` epub:type="` + epubType + `"`)
+	}
+	if role != "" {
+		w.WriteString(` role="` + role + `"`)
+	}
+	w.WriteString(">\n")
+}
+
+func (r *renderer) titlePage(w *xw) {
+	d := r.doc
+	r.begin(w, "title.xhtml")
+	section(w, "titlepage", "titlepage", "")
+	w.h1("", r.b.title)
+	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
+		w.WriteString(`<p class="dateline">`)
+		if dt := htmlDate(d.Date.Start); dt != "" && d.Date.End == "" {
+			w.WriteString(`<time datetime="` + dt + `">`)
+			w.text(d.Date.Text)
+			w.WriteString("</time>")
+		} else {
+			w.text(d.Date.Text)
+		}
+		w.WriteString("</p>\n")
+	}
+	if len(d.Locales) > 0 {
+		w.WriteString(`<p class="locale">`)
+		w.text(strings.Join(d.Locales, "; "))
+		w.WriteString("</p>\n")
+	}
+	if d.Summary != "" {
+		w.WriteString(`<p class="standfirst"`)
+		w.WriteByte('>')
+		w.text(d.Summary)
+		w.WriteString("</p>\n")
+	}
+	w.WriteString("</section>\n")
+	r.end(w, r.b.title, 1, lmTitle)
+}
+
+// htmlDate returns an ISO date as an HTML valid date string (year 1 or later, four digits),
+// or "" when it is not one (BCE years, decades).
+func htmlDate(iso string) string {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(iso) != len(layout) {
+			continue
+		}
+		if t, err := time.Parse(layout, iso); err == nil && t.Year() >= 1 {
+			return iso
+		}
+	}
+	return ""
+}
+
+func (r *renderer) overview(w *xw) {
+	if len(r.doc.Abstract) == 0 {
+		return
+	}
+	r.begin(w, "overview.xhtml")
+	section(w, "overview", "abstract", "doc-abstract")
+	w.h1("overview", "Overview")
+	w.blocks(r, r.doc.Abstract, 1)
+	w.WriteString("</section>\n")
+	r.end(w, "Overview", 1, "")
+}
+
+func (r *renderer) keyFigures(w *xw) {
+	if len(r.doc.KeyFigures) == 0 {
+		return
+	}
+	r.begin(w, "key-figures.xhtml")
+	section(w, "keyfigures", "", "")
+	w.h1("key-figures", "Key Figures")
+	w.WriteString("<table class=\"keyfigures\">\n<thead><tr><th scope=\"col\">Name</th>" +
+		"<th scope=\"col\">Life</th><th scope=\"col\">Role</th></tr></thead>\n<tbody>\n")
+	for _, f := range r.doc.KeyFigures {
+		w.WriteString("<tr>")
+		if f.Raw {
+			w.WriteString(`<td colspan="3">`)
+			w.text(f.Name)
+			w.WriteString("</td></tr>\n")
+			continue
+		}
+		w.WriteString(`<th scope="row"><span class="name">`)
+		w.text(f.Name)
+		w.WriteString("</span>")
+		if len(f.Aliases) > 0 {
+			w.WriteString(`<br/><span class="alias">`)
+			w.text(strings.Join(f.Aliases, "; "))
+			w.WriteString("</span>")
+		}
+		w.WriteString(`</th><td class="life">`)
+		w.text(render.Lifespan(f))
+		w.WriteString(`</td><td class="role">`)
+		w.text(f.Role)
+		w.WriteString("</td></tr>\n")
+	}
+	w.WriteString("</tbody>\n</table>\n</section>\n")
+	r.end(w, "Key Figures", 1, "")
+}
+
+func (r *renderer) sections(w *xw) {
+	first := true
+	top := 1
+	for i, s := range r.doc.Sections {
+		r.begin(w, fmt.Sprintf("section-%02d.xhtml", i+1))
+		section(w, "chapter", "chapter", "doc-chapter")
+		label := s.Title
+		if strings.TrimSpace(s.Title) != "" {
+			w.h1(s.ID, s.Title)
+		} else {
+			// An article's text before its first label has no title: the nav shows its
+			// opening words.
+			label = opening(s.Blocks)
+		}
+		w.blocks(r, s.Blocks, max(1, s.Level))
+		w.WriteString("</section>\n")
+		if first {
+			top = max(1, s.Level)
+		}
+		lm := ""
+		if first {
+			lm = lmBody
+		}
+		first = false
+		r.end(w, label, min(2, max(1, s.Level-top+1)), lm)
+	}
+}
+
+// opening returns the first words of a section's first paragraph, for a label.
+func opening(bs []source.Block) string {
+	for _, b := range bs {
+		if p, ok := b.(*source.Paragraph); ok {
+			words := strings.Fields(p.Text())
+			if len(words) > 8 {
+				return strings.Join(words[:8], " ") + " …"
+			}
+			if len(words) > 0 {
+				return strings.Join(words, " ")
+			}
+		}
+	}
+	return "Text"
+}
+
+func (r *renderer) bibliography(w *xw) {
+	if len(r.doc.Bibliography) == 0 {
+		return
+	}
+	style := r.opt.Cite
+	if style == "" {
+		style = cite.Chicago
+	}
+	entries := cite.Format(r.doc.Bibliography, style, render.Lexicon(r.doc))
+	title := r.doc.BibliographyTitle
+	if strings.TrimSpace(title) == "" {
+		title = "Bibliography"
+	}
+	r.begin(w, "bibliography.xhtml")
+	section(w, "bibliography", "bibliography", "doc-bibliography")
+	w.h1("bibliography", title)
+	w.WriteString("<ul class=\"bibliography\">\n")
+	for _, e := range entries {
+		w.WriteString(`<li epub:type="biblioentry"><p class="entry">`)
+		for _, run := range e.Runs {
+			if run.Italic {
+				w.WriteString("<i>")
+				w.text(run.Text)
+				w.WriteString("</i>")
+			} else {
+				w.text(run.Text)
+			}
+		}
+		w.WriteString("</p>")
+		if e.Annote != "" {
+			w.WriteString(`<p class="annote">`)
+			w.text(e.Annote)
+			w.WriteString("</p>")
+		}
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</ul>\n</section>\n")
+	r.end(w, title, 1, lmBibliography)
+}
+
+// timeline writes the appendix of dated events, each linking back to the paragraph that
+// states it.
+func (r *renderer) timeline(w *xw) {
+	if len(r.doc.Timeline) == 0 {
+		return
+	}
+	r.begin(w, "timeline.xhtml")
+	section(w, "timeline", "appendix", "doc-appendix")
+	w.h1("timeline", "Timeline")
+	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
+		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
+	for _, e := range r.doc.Timeline {
+		w.WriteString(`<tr><th scope="row" class="date">`)
+		w.text(render.EventDate(e))
+		w.WriteString(`</th><td>`)
+		if e.At >= 0 && e.Phrase != "" && e.At+len(e.Phrase) <= len(e.Text) && e.Text[e.At:e.At+len(e.Phrase)] == e.Phrase {
+			w.text(e.Text[:e.At])
+			w.WriteString(`<b class="when">`)
+			w.text(e.Phrase)
+			w.WriteString("</b>")
+			w.text(e.Text[e.At+len(e.Phrase):])
+		} else {
+			w.text(e.Text)
+		}
+		if file, ok := r.where[e.Para]; ok {
+			w.WriteString(` <a class="back" href="`)
+			w.attr(file + "#" + e.Para)
+			w.WriteString(`" title="Back to the text" aria-label="Back to the text">↩︎</a>`)
+		}
+		w.WriteString("</td></tr>\n")
+	}
+	w.WriteString("</tbody>\n</table>\n</section>\n")
+	r.end(w, "Timeline", 1, lmAppendix)
+}
+
+func (r *renderer) seeAlso(w *xw) {
+	if len(r.doc.SeeAlso) == 0 {
+		return
+	}
+	r.begin(w, "see-also.xhtml")
+	section(w, "seealso", "", "")
+	w.h1("see-also", "See also")
+	w.WriteString("<ul class=\"seealso\">\n")
+	for _, s := range r.doc.SeeAlso {
+		w.WriteString("<li>")
+		w.text(s)
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</ul>\n</section>\n")
+	r.end(w, "See also", 1, "")
+}
+
+// figure writes a figure: the image embedded from local bytes, or, when there is none, a
+// framed placeholder with the caption, the credit and the file name, and a warning.
+func (r *renderer) figure(w *xw, f *source.Figure) {
+	var img *render.Image
+	var err error
+	if r.opt.Images != nil {
+		img, err = r.opt.Images.Find(f)
+	} else {
+		err = render.ErrNoImage
+	}
+	name := ""
+	if err == nil && img != nil {
+		switch img.Format {
+		case "jpeg", "png", "gif":
+			name = r.addImage(img)
+		default:
+			err = fmt.Errorf("%w: %q is not JPEG, PNG or GIF", render.ErrNoImage, img.Format)
+		}
+	}
+	w.WriteString("<figure")
+	w.id(f.ID)
+	if name == "" {
+		w.WriteString(` class="placeholder"`)
+	}
+	w.WriteString(">\n")
+	if name != "" {
+		w.WriteString(`<img src="../images/`)
+		w.attr(name)
+		w.WriteString(`" alt="`)
+		w.attr(altText(f))
+		w.WriteByte('"')
+		if img.Width > 0 && img.Height > 0 {
+			fmt.Fprintf(w, ` width="%d" height="%d"`, img.Width, img.Height)
+		}
+		w.WriteString("/>\n")
+	} else {
+		if err == nil {
+			err = render.ErrNoImage
+		}
+		r.opt.Warnf(f.Line, fmt.Sprintf("figure image not embedded (%v); a placeholder is shown", err))
+	}
+	if f.Caption != "" || f.Credit != "" {
+		w.WriteString("<figcaption>")
+		w.text(f.Caption)
+		if f.Credit != "" {
+			if f.Caption != "" {
+				w.WriteByte(' ')
+			}
+			w.WriteString(`<span class="credit">`)
+			w.text(f.Credit)
+			w.WriteString("</span>")
+		}
+		w.WriteString("</figcaption>\n")
+	}
+	if name == "" {
+		w.WriteString(`<p class="missing">Image not available`)
+		if f.File != "" {
+			w.WriteString(": ")
+			w.text(f.File)
+		}
+		w.WriteString("</p>\n")
+	}
+	w.WriteString("</figure>\n")
+}
+
+// altText is an image's text alternative: its caption, which the figure also shows.
+func altText(f *source.Figure) string {
+	for _, s := range []string{f.Caption, f.Alt, f.File} {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return "Image"
+}
+
+// addImage adds an image's bytes to the book and returns its file name, the same for the
+// same bytes, distinct for different ones.
+func (r *renderer) addImage(img *render.Image) string {
+	name := img.Name
+	if name == "" || !validID("x"+name) {
+		name = "image." + img.Format
+	}
+	base, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		base, ext = name[:i], name[i:]
+	}
+	for n := 2; ; n++ {
+		data, used := r.imageNames[name]
+		if !used {
+			break
+		}
+		if bytes.Equal(data, img.Data) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", base, n, ext)
+	}
+	r.imageNames[name] = img.Data
+	r.b.images = append(r.b.images, media{name: name, mediaType: img.MediaType(), data: img.Data})
+	return name
+}
+
+// clip shortens s to at most n runes for a message.
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}

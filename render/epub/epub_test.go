@@ -1,0 +1,741 @@
+package epub
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"galley/fonts"
+	"galley/render"
+	"galley/render/cite"
+	"galley/source"
+)
+
+// seedBook renders the seed article with an embedded image and a hand-made timeline (the
+// timeline extractor is built elsewhere), the way the CLI would.
+func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
+	t.Helper()
+	doc := parseFile(t, "testdata/seed.txt", false)
+	doc.Timeline = []source.Event{
+		event(t, doc, "1929", "", source.PrecisionYear,
+			"In 1929, Ford Motor Company signed a contract to build a plant in Russia that would produce one hundred thousand vehicles annually.", "1929"),
+		event(t, doc, "1933-11-16", "", source.PrecisionDay,
+			"The talks made quick progress and the agreements, signed on November 16, 1933, dealt with most of the major issues.", "November 16, 1933"),
+		event(t, doc, "1933-11", "", source.PrecisionMonth,
+			"Formal diplomatic negotiations began in November 1933, resulting in agreements that established trade relations and addressed various bilateral concerns.", "November 1933"),
+		// A paragraph the book does not hold: the event is listed without a link.
+		{Start: "1935", Precision: source.PrecisionYear, Text: "A stray event.", Para: "p99999", At: -1},
+	}
+	var warnings []string
+	opt := &render.Options{
+		Cite:       cite.Chicago,
+		Images:     fixedImages{testPNG(t, "89316673-64532.jpg")},
+		Version:    "v1.2.3",
+		Modified:   testTime,
+		Identifier: "urn:uuid:0b6f8a9e-6c1d-5d2e-9a4b-3f1e2d3c4b5a",
+		Warn:       func(line int, msg string) { warnings = append(warnings, msg) },
+	}
+	e := openEPUB(t, renderBook(t, doc, opt))
+	if len(warnings) > 0 {
+		t.Errorf("warnings for a complete book: %q", warnings)
+	}
+	return doc, opt, e
+}
+
+func TestContainer(t *testing.T) {
+	_, _, e := seedBook(t)
+	want := []string{
+		"mimetype",
+		"META-INF/container.xml",
+		"EPUB/package.opf",
+		"EPUB/nav.xhtml",
+		"EPUB/toc.ncx",
+		"EPUB/css/galley.css",
+		"EPUB/xhtml/title.xhtml",
+		"EPUB/xhtml/overview.xhtml",
+		"EPUB/xhtml/key-figures.xhtml",
+		"EPUB/xhtml/section-01.xhtml",
+		"EPUB/xhtml/section-02.xhtml",
+		"EPUB/xhtml/bibliography.xhtml",
+		"EPUB/xhtml/timeline.xhtml",
+		"EPUB/images/89316673-64532.png",
+	}
+	if !slices.Equal(e.names, want) {
+		t.Errorf("entries:\n got %q\nwant %q", e.names, want)
+	}
+	mt := e.zr.File[0]
+	if mt.Name != "mimetype" || mt.Method != 0 || len(mt.Extra) != 0 || mt.Flags&0x8 != 0 {
+		t.Errorf("mimetype entry: name %q method %d extra %d flags %#x; want first, stored, no extra field, no data descriptor",
+			mt.Name, mt.Method, len(mt.Extra), mt.Flags)
+	}
+	if got := string(e.data["mimetype"]); got != "application/epub+zip" {
+		t.Errorf("mimetype = %q", got)
+	}
+	for _, f := range e.zr.File {
+		if y, m, d := f.Modified.Date(); y != 2024 || m != 3 || d != 1 || len(f.Extra) != 0 {
+			t.Errorf("%s: time %v, %d bytes of extra field; want the build date and none", f.Name, f.Modified, len(f.Extra))
+		}
+	}
+	c := mustXML(t, containerName, e.data[containerName])
+	if got := c.tag("rootfile")[0].attr("full-path"); got != packageName {
+		t.Errorf("container points at %q", got)
+	}
+}
+
+// TestWellFormed parses every XML file of several books strictly and checks each page's
+// language.
+func TestWellFormed(t *testing.T) {
+	books := map[string]*source.Document{
+		"seed":  parseFile(t, "testdata/seed.txt", false),
+		"a1":    parseFile(t, "testdata/a1.txt", false),
+		"a3":    parseFile(t, "testdata/a3.txt", false),
+		"a5":    parseFile(t, "testdata/a5.txt", false),
+		"bad08": parseFile(t, "testdata/bad08.txt", false),
+		"spec":  parseFile(t, "testdata/commonmark/spec.txt", true),
+	}
+	for name, doc := range books {
+		t.Run(name, func(t *testing.T) {
+			e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
+			for _, f := range e.names {
+				switch path.Ext(f) {
+				case ".xhtml", ".opf", ".ncx", ".xml":
+				default:
+					continue
+				}
+				root := mustXML(t, f, e.data[f])
+				if path.Ext(f) == ".xhtml" && (root.attr("lang") != "en" || root.attr("lang") != root.attrNS("xml", "lang")) {
+					t.Errorf("%s: lang=%q xml:lang=%q, want en", f, root.attr("lang"), root.attrNS("xml", "lang"))
+				}
+			}
+		})
+	}
+}
+
+func (n *node) attrNS(prefix, local string) string {
+	space := map[string]string{"xml": "http://www.w3.org/XML/1998/namespace",
+		"epub": "http://www.idpf.org/2007/ops"}[prefix]
+	for _, a := range n.attrs {
+		if a.Name.Local == local && a.Name.Space == space {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestPackageDocument(t *testing.T) {
+	doc, opt, e := seedBook(t)
+	pkg := mustXML(t, packageName, e.data[packageName])
+	meta := map[string][]string{}
+	for _, m := range pkg.tag("metadata")[0].children {
+		key := m.name.Local
+		if p := m.attr("property"); p != "" {
+			key = p
+		} else if n := m.attr("name"); n != "" {
+			key, m = n, &node{}
+			meta[key] = append(meta[key], pkg.all(func(x *node) bool { return x.attr("name") == n })[0].attr("content"))
+			continue
+		}
+		meta[key] = append(meta[key], m.Text())
+	}
+	want := map[string][]string{
+		"identifier":                  {opt.Identifier},
+		"title":                       {doc.Title},
+		"language":                    {"en"},
+		"description":                 {doc.Summary},
+		"subject":                     {"Washington, D.C.", "Moscow, Soviet Union (now Russia)"},
+		"coverage":                    {"November 16, 1933"},
+		"date":                        {"2024-03-01"},
+		"dcterms:modified":            {"2024-03-01T12:30:44Z"},
+		"generator":                   {"galley v1.2.3"},
+		"schema:accessMode":           {"textual", "visual"},
+		"schema:accessModeSufficient": {"textual"},
+		"schema:accessibilityFeature": {"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "alternativeText"},
+		"schema:accessibilityHazard":  {"none"},
+	}
+	for k, v := range want {
+		if !slices.Equal(meta[k], v) {
+			t.Errorf("metadata %s = %q, want %q", k, meta[k], v)
+		}
+	}
+	if len(meta["schema:accessibilitySummary"]) != 1 || meta["schema:accessibilitySummary"][0] == "" {
+		t.Errorf("accessibility summary = %q", meta["schema:accessibilitySummary"])
+	}
+	if id := pkg.attr("unique-identifier"); pkg.byID(id) == nil || pkg.byID(id).name.Local != "identifier" {
+		t.Errorf("unique-identifier %q does not name the dc:identifier", id)
+	}
+
+	// The manifest lists exactly the archive's files, the nav has its property, and the
+	// spine reads title, contents, then the parts.
+	listed := map[string]bool{}
+	ids := map[string]string{}
+	for _, it := range pkg.tag("item") {
+		href := path.Join("EPUB", it.attr("href"))
+		listed[href] = true
+		ids[it.attr("id")] = href
+		if _, ok := e.data[href]; !ok {
+			t.Errorf("manifest item %s is not in the archive", href)
+		}
+		if (it.attr("properties") == "nav") != (href == navName) {
+			t.Errorf("item %s has properties %q", href, it.attr("properties"))
+		}
+	}
+	for _, name := range e.names {
+		if name != "mimetype" && name != containerName && name != packageName && !listed[name] {
+			t.Errorf("%s is not in the manifest", name)
+		}
+	}
+	var spine []string
+	for _, ref := range pkg.tag("itemref") {
+		spine = append(spine, path.Base(ids[ref.attr("idref")]))
+	}
+	wantSpine := []string{"title.xhtml", "nav.xhtml", "overview.xhtml", "key-figures.xhtml", "section-01.xhtml",
+		"section-02.xhtml", "bibliography.xhtml", "timeline.xhtml"}
+	if !slices.Equal(spine, wantSpine) {
+		t.Errorf("spine = %q, want %q", spine, wantSpine)
+	}
+	if got := pkg.tag("spine")[0].attr("toc"); ids[got] != ncxName {
+		t.Errorf("spine toc = %q", got)
+	}
+}
+
+func TestNavigation(t *testing.T) {
+	doc, opt, e := seedBook(t)
+	nav := mustXML(t, navName, e.data[navName])
+	var toc, landmarks *node
+	for _, n := range nav.tag("nav") {
+		switch n.attrNS("epub", "type") {
+		case "toc":
+			toc = n
+		case "landmarks":
+			landmarks = n
+		}
+	}
+	if toc == nil || landmarks == nil {
+		t.Fatal("nav document lacks the toc or the landmarks")
+	}
+	var labels []string
+	for _, a := range toc.tag("a") {
+		labels = append(labels, a.Text())
+		checkHref(t, e, navName, a.attr("href"))
+	}
+	want := []string{doc.Title, "Overview", "Key Figures", "Summary of Event", "Significance", "Bibliography", "Timeline"}
+	if !slices.Equal(labels, want) {
+		t.Errorf("toc = %q, want %q", labels, want)
+	}
+	got := map[string]string{}
+	for _, a := range landmarks.tag("a") {
+		got[a.attrNS("epub", "type")] = a.attr("href")
+		checkHref(t, e, navName, a.attr("href"))
+	}
+	wantLM := map[string]string{"toc": "nav.xhtml#toc", "titlepage": "xhtml/title.xhtml",
+		"bodymatter": "xhtml/section-01.xhtml", "bibliography": "xhtml/bibliography.xhtml",
+		"appendix": "xhtml/timeline.xhtml"}
+	if fmt.Sprint(got) != fmt.Sprint(wantLM) {
+		t.Errorf("landmarks = %v, want %v", got, wantLM)
+	}
+
+	ncx := mustXML(t, ncxName, e.data[ncxName])
+	var uid string
+	for _, m := range ncx.tag("meta") {
+		if m.attr("name") == "dtb:uid" {
+			uid = m.attr("content")
+		}
+	}
+	if uid != opt.Identifier {
+		t.Errorf("NCX dtb:uid = %q, want the package identifier %q", uid, opt.Identifier)
+	}
+	var points []string
+	for i, p := range ncx.tag("navPoint") {
+		points = append(points, p.tag("text")[0].Text())
+		if p.attr("playOrder") != fmt.Sprint(i+1) {
+			t.Errorf("navPoint %d has playOrder %q", i+1, p.attr("playOrder"))
+		}
+		checkHref(t, e, ncxName, p.tag("content")[0].attr("src"))
+	}
+	if !slices.Equal(points, want) {
+		t.Errorf("NCX = %q, want %q", points, want)
+	}
+}
+
+// checkHref fails unless href, relative to the file from, names a file of the archive and,
+// with a fragment, an element of it with that id.
+func checkHref(t *testing.T, e *epubFiles, from, href string) {
+	t.Helper()
+	file, frag, _ := strings.Cut(href, "#")
+	name := path.Join(path.Dir(from), file)
+	if file == "" {
+		name = from
+	}
+	data, ok := e.data[name]
+	if !ok {
+		t.Errorf("%s links to %s, which is not in the archive", from, href)
+		return
+	}
+	if frag != "" && mustXML(t, name, data).byID(frag) == nil {
+		t.Errorf("%s links to %s, which has no element with id %q", from, href, frag)
+	}
+}
+
+func TestTitlePageAndParts(t *testing.T) {
+	doc, _, e := seedBook(t)
+	title := mustXML(t, "title", e.data[xhtmlDir+"title.xhtml"])
+	if got := title.tag("h1")[0].Text(); got != doc.Title {
+		t.Errorf("title page h1 = %q", got)
+	}
+	if tm := title.tag("time"); len(tm) != 1 || tm[0].attr("datetime") != "1933-11-16" || tm[0].Text() != "November 16, 1933" {
+		t.Errorf("title page date: %v", tm)
+	}
+	body := title.tag("body")[0].Text()
+	for _, s := range []string{"Washington, D.C.; Moscow, Soviet Union (now Russia)", doc.Summary} {
+		if !strings.Contains(body, s) {
+			t.Errorf("title page lacks %q", s)
+		}
+	}
+
+	kf := mustXML(t, "key figures", e.data[xhtmlDir+"key-figures.xhtml"])
+	var cols []string
+	for _, th := range kf.all(func(n *node) bool { return n.name.Local == "th" && n.attr("scope") == "col" }) {
+		cols = append(cols, th.Text())
+	}
+	if !slices.Equal(cols, []string{"Name", "Life", "Role"}) {
+		t.Errorf("key figures header = %q", cols)
+	}
+	rows := kf.all(func(n *node) bool { return n.name.Local == "th" && n.attr("scope") == "row" })
+	if len(rows) != len(doc.KeyFigures) {
+		t.Fatalf("%d key-figure rows, want %d", len(rows), len(doc.KeyFigures))
+	}
+	litvinov := rows[1].parent
+	var cells []string
+	for _, c := range litvinov.children {
+		cells = append(cells, c.Text())
+	}
+	if want := []string{"Maksim Maksimovich LitvinovMeier Moiseevich Wallach", "1876–1951", "Soviet minister of foreign affairs"}; !slices.Equal(cells, want) {
+		t.Errorf("Litvinov's row = %q, want %q", cells, want)
+	}
+	if a := litvinov.all(func(n *node) bool { return n.attr("class") == "alias" }); len(a) != 1 {
+		t.Errorf("Litvinov's alias is not set apart")
+	}
+
+	sec := mustXML(t, "section", e.data[xhtmlDir+"section-01.xhtml"])
+	if h := sec.tag("h1"); len(h) != 1 || h[0].Text() != "Summary of Event" || h[0].attr("id") != "s-summary-of-event" {
+		t.Errorf("section heading: %v", h)
+	}
+	fig := sec.tag("figure")
+	if len(fig) != 1 {
+		t.Fatalf("%d figures", len(fig))
+	}
+	img := fig[0].tag("img")
+	if len(img) != 1 || img[0].attr("src") != "../images/89316673-64532.png" || !strings.HasPrefix(img[0].attr("alt"), "Photo of Soviet politician Litvinoff") {
+		t.Errorf("figure image: %+v", img)
+	}
+	if got := fig[0].tag("figcaption")[0].Text(); !strings.Contains(got, "By Isaac McBride [Public domain], via Wikimedia Commons") {
+		t.Errorf("figcaption = %q", got)
+	}
+
+	bib := mustXML(t, "bibliography", e.data[xhtmlDir+"bibliography.xhtml"])
+	if li := bib.tag("li"); len(li) != len(doc.Bibliography) {
+		t.Errorf("%d bibliography entries, want %d", len(li), len(doc.Bibliography))
+	}
+	if bib.tag("section")[0].attrNS("epub", "type") != "bibliography" {
+		t.Errorf("bibliography section lacks its epub:type")
+	}
+}
+
+// TestTimelineLinks checks that each timeline event links back to the paragraph that states
+// it, and that an event whose paragraph is not in the book has no link.
+func TestTimelineLinks(t *testing.T) {
+	doc, _, e := seedBook(t)
+	tl := mustXML(t, "timeline", e.data[xhtmlDir+"timeline.xhtml"])
+	rows := tl.tag("tbody")[0].tag("tr")
+	if len(rows) != len(doc.Timeline) {
+		t.Fatalf("%d timeline rows, want %d", len(rows), len(doc.Timeline))
+	}
+	for i, ev := range doc.Timeline {
+		row := rows[i]
+		if got, want := row.tag("th")[0].Text(), render.EventDate(ev); got != want {
+			t.Errorf("row %d date = %q, want %q", i, got, want)
+		}
+		links := row.tag("a")
+		if ev.Para == "p99999" {
+			if len(links) != 0 {
+				t.Errorf("event with no paragraph links to %q", links[0].attr("href"))
+			}
+			continue
+		}
+		if len(links) != 1 {
+			t.Fatalf("row %d has %d links", i, len(links))
+		}
+		href := links[0].attr("href")
+		if !strings.HasSuffix(href, "#"+ev.Para) {
+			t.Errorf("row %d links to %q, want #%s", i, href, ev.Para)
+		}
+		checkHref(t, e, xhtmlDir+"timeline.xhtml", href)
+		target := mustXML(t, href, e.data[xhtmlDir+strings.Split(href, "#")[0]]).byID(ev.Para)
+		if target == nil || target.name.Local != "p" || !strings.Contains(target.Text(), ev.Text) {
+			t.Errorf("row %d: the link's target does not state %q", i, ev.Text)
+		}
+		if b := row.tag("b"); len(b) != 1 || b[0].Text() != ev.Phrase {
+			t.Errorf("row %d: date phrase not set off: %v", i, b)
+		}
+	}
+}
+
+// TestReproducible renders the same document twice, and concurrently, and expects the same
+// bytes each time; a different build time or identifier must change them.
+func TestReproducible(t *testing.T) {
+	doc := parseFile(t, "testdata/seed.txt", false)
+	opt := func() *render.Options {
+		return &render.Options{Modified: testTime, Images: fixedImages{testPNG(t, "a.png")}}
+	}
+	first := renderBook(t, doc, opt())
+	var wg sync.WaitGroup
+	outs := make([][]byte, 4)
+	for i := range outs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := Render(&buf, doc, opt()); err != nil {
+				t.Error(err)
+			}
+			outs[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i, out := range outs {
+		if !bytes.Equal(out, first) {
+			t.Errorf("render %d differs from the first (%d and %d bytes)", i, len(out), len(first))
+		}
+	}
+	later := opt()
+	later.Modified = testTime.AddDate(0, 0, 1)
+	if bytes.Equal(renderBook(t, doc, later), first) {
+		t.Error("a different build time gives the same bytes")
+	}
+}
+
+func TestIdentifier(t *testing.T) {
+	seed := parseFile(t, "testdata/seed.txt", false)
+	a1 := parseFile(t, "testdata/a1.txt", false)
+	uuid := regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	id1 := identifier(seed, &render.Options{})
+	id2 := identifier(parseFile(t, "testdata/seed.txt", false), &render.Options{})
+	id3 := identifier(a1, &render.Options{})
+	if !uuid.MatchString(id1) || id1 != id2 || id1 == id3 {
+		t.Errorf("derived identifiers: %q, %q (same document), %q (another)", id1, id2, id3)
+	}
+	if got := identifier(seed, &render.Options{Identifier: "urn:uuid:given"}); got != "urn:uuid:given" {
+		t.Errorf("given identifier replaced by %q", got)
+	}
+	// RFC 4122 name-based UUID, checked against Python's uuid.uuid5(NAMESPACE_DNS, ...).
+	dns := [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	if got := uuidV5(dns, []byte("www.example.com")); got != "2ed6657d-e927-568b-95e1-2665a8aea6a2" {
+		t.Errorf("uuidV5 = %s", got)
+	}
+}
+
+// TestHostileInput renders bad08 (markup, entities, CDATA and comment openers in the text)
+// and checks that all of it is text: no script, no event handler, no injected element, and
+// the paragraph after the raw markup still its own paragraph.
+func TestHostileInput(t *testing.T) {
+	doc := parseFile(t, "testdata/bad08.txt", false)
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
+	allowed := map[string]bool{}
+	for _, s := range strings.Fields("html head title link body section h1 h2 p time table thead tbody tr th td span figure figcaption ul li i b a nav ol br") {
+		allowed[s] = true
+	}
+	names, docs := e.pages(t)
+	for i, d := range docs {
+		for _, n := range d.all(func(*node) bool { return true }) {
+			if !allowed[n.name.Local] {
+				t.Errorf("%s: unexpected element <%s>", names[i], n.name.Local)
+			}
+			for _, a := range n.attrs {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					t.Errorf("%s: event handler attribute %s", names[i], a.Name.Local)
+				}
+			}
+		}
+	}
+	sec := mustXML(t, "section", e.data[xhtmlDir+"section-01.xhtml"])
+	var raw *node
+	for _, p := range sec.tag("p") {
+		if strings.HasPrefix(p.Text(), "Raw markup") {
+			raw = p
+		}
+	}
+	if raw == nil {
+		t.Fatal("the paragraph with raw markup is missing")
+	}
+	want := "Raw markup inside a paragraph must be shown as text: <img src=x onerror=alert(1)> and then </p></body></html> followed by more text, an ampersand & a literal &amp; entity, a CDATA terminator ]]> and a comment opener <!-- that is never closed."
+	if raw.Text() != want || len(raw.children) != 0 {
+		t.Errorf("raw paragraph = %q with %d child elements", raw.Text(), len(raw.children))
+	}
+	if next := raw.parent.children[slices.Index(raw.parent.children, raw)+1]; next.name.Local != "p" || !strings.HasPrefix(next.Text(), "Rasputin was murdered") {
+		t.Errorf("the paragraph after the raw markup is <%s> %q", next.name.Local, next.Text())
+	}
+	if cap := sec.tag("figcaption"); len(cap) != 1 || cap[0].Text() != "<script>alert(1)</script>" {
+		t.Errorf("figure caption: %v", cap)
+	}
+}
+
+// TestHostileText puts characters XML cannot hold, markup and broken UTF-8 into every field
+// the renderer shows and expects well-formed files that keep the printable text.
+func TestHostileText(t *testing.T) {
+	for _, s := range []string{
+		"nul\x00 bell\x07 esc\x1b del\x7f",
+		"c1\u0085\u009f noncharacters \ufffe\uffff\ufdd0",
+		"broken \xff\xfe utf-8 \xc3",
+		"]]> <!-- <![CDATA[ x ]]> &nbsp; &amp; &#0; &#x1; <?pi?>",
+		`"quotes" 'apostrophes' <b onmouseover="x">`,
+		"\t tab and\nnewline and \r return",
+	} {
+		t.Run(fmt.Sprintf("%q", s[:8]), func(t *testing.T) {
+			runs := []source.Inline{{Text: s}, {Text: s, Style: source.Bold | source.Italic | source.Code | source.Strike, Link: "https://example.com/" + s}, {Text: s, Break: true}}
+			doc := &source.Document{
+				Lang: "en", Title: s, Summary: s, Locales: []string{s}, Date: &source.Date{Text: s, Start: s},
+				Abstract:   []source.Block{&source.Paragraph{Inlines: runs, ID: s}},
+				KeyFigures: []source.KeyFigure{{Name: s, Aliases: []string{s}, Life: s, Role: s}, {Name: s, Raw: true}},
+				Sections: []*source.Section{{Title: s, Level: 1, ID: s, Blocks: []source.Block{
+					&source.Paragraph{Inlines: runs, ID: "p1"},
+					&source.Figure{Alt: s, Caption: s, Credit: s, File: s, ID: s},
+					&source.Heading{Level: 3, Inlines: runs, ID: s},
+					&source.List{Ordered: true, Start: 3, Items: [][]source.Block{{&source.Paragraph{Inlines: runs}}}},
+					&source.Quote{Blocks: []source.Block{&source.CodeBlock{Lang: s, Text: s}}},
+					&source.Table{Align: []source.Align{source.AlignRight}, Header: [][]source.Inline{runs}, Rows: [][][]source.Inline{{runs}}},
+					&source.Rule{},
+				}}},
+				BibliographyTitle: s,
+				Bibliography:      []*source.BibEntry{{Raw: s}},
+				Timeline:          []source.Event{{Start: "1933", Precision: "year", Text: s, Phrase: s, At: 0, Para: "p1"}},
+				SeeAlso:           []string{s},
+			}
+			opt := &render.Options{Modified: testTime, Version: s, Identifier: s,
+				Images: fixedImages{testPNG(t, "x.png")}, Warn: func(int, string) {}}
+			e := openEPUB(t, renderBook(t, doc, opt))
+			for _, f := range e.names {
+				if ext := path.Ext(f); ext == ".xhtml" || ext == ".opf" || ext == ".ncx" {
+					mustXML(t, f, e.data[f])
+				}
+			}
+			text := e.text(t)
+			for _, word := range []string{"quotes", "apostrophes", "tab", "broken", "noncharacters", "esc", "]]>", "<!--", "&nbsp;"} {
+				if strings.Contains(s, word) && !strings.Contains(text, word) {
+					t.Errorf("text lost %q", word)
+				}
+			}
+		})
+	}
+}
+
+// TestMarkdownBlocks checks that the generic Markdown blocks become semantic XHTML.
+func TestMarkdownBlocks(t *testing.T) {
+	src := "---\ntitle: Blocks\nlang: de-CH\n---\n\nIntro *with* **style**, `code`, ~~gone~~ and [a link](https://example.com/a?b=c&d=e) and [bad](javascript:alert(1)).\n\n" +
+		"# First\n\n## Second\n\nText.\n\n#### Deep\n\n3. three\n4. four\n\n- a\n  > quoted\n- b\n\n```go\nfunc main() { if a < b && c > d {} }\n```\n\n" +
+		"| left | centre | right |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n---\n"
+	doc, err := source.Parse([]byte(src), source.Options{Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
+	names, docs := e.pages(t)
+	var all []*node
+	for i, d := range docs {
+		if d.attr("lang") != "de-CH" {
+			t.Errorf("page lang = %q, want de-CH", d.attr("lang"))
+		}
+		if names[i] != navName {
+			all = append(all, d)
+		}
+	}
+	find := func(tag string) []*node {
+		var out []*node
+		for _, d := range all {
+			out = append(out, d.tag(tag)...)
+		}
+		return out
+	}
+	checks := []struct {
+		what string
+		ok   bool
+	}{
+		{"em", len(find("em")) == 1 && find("em")[0].Text() == "with"},
+		{"strong", len(find("strong")) == 1},
+		{"code span", len(find("code")) == 2},
+		{"safe link kept", len(find("a")) >= 1 && find("a")[len(find("a"))-1].attr("href") == "https://example.com/a?b=c&d=e"},
+		{"javascript link dropped", !strings.Contains(fmt.Sprint(e.data), "javascript:")},
+		{"h1 per section", len(find("h1")) == 2+2},
+		{"deep heading nested", len(find("h2")) == 1 && find("h2")[0].Text() == "Deep"},
+		{"ordered list start", len(find("ol")) >= 1 && find("ol")[0].attr("start") == "3"},
+		{"list in list item quote", len(find("blockquote")) == 1 && find("blockquote")[0].parent.name.Local == "li"},
+		{"code block", len(find("pre")) == 1 && find("pre")[0].tag("code")[0].attr("class") == "language-go" && strings.Contains(find("pre")[0].Text(), "a < b && c > d")},
+		{"table header", len(find("th")) == 3 && find("th")[0].attr("scope") == "col"},
+		{"alignment", len(find("td")) == 3 && find("td")[1].attr("class") == "center" && find("td")[2].attr("class") == "right"},
+		{"rule", len(find("hr")) == 1},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("%s: not as expected", c.what)
+		}
+	}
+	nav := mustXML(t, navName, e.data[navName])
+	toc := nav.tag("nav")[0]
+	if got := len(toc.tag("ol")); got != 2 {
+		t.Errorf("toc has %d lists, want the second-level section nested (2)", got)
+	}
+}
+
+// TestSpec renders the CommonMark spec as a Markdown document: every section is a page and
+// nested in the table of contents under its chapter.
+func TestSpec(t *testing.T) {
+	doc := parseFile(t, "testdata/commonmark/spec.txt", true)
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
+	nav := mustXML(t, navName, e.data[navName])
+	toc := nav.tag("nav")[0]
+	top, nested := 0, 0
+	for _, li := range toc.tag("li") {
+		if li.parent.parent == toc {
+			top++
+		} else {
+			nested++
+		}
+		checkHref(t, e, navName, li.tag("a")[0].attr("href"))
+	}
+	level1 := 0
+	for _, s := range doc.Sections {
+		if s.Level == 1 {
+			level1++
+		}
+	}
+	if top != 1+level1 || nested != len(doc.Sections)-level1 {
+		t.Errorf("toc: %d top entries and %d nested, want %d and %d", top, nested, 1+level1, len(doc.Sections)-level1)
+	}
+	text := e.text(t)
+	for _, s := range []string{"A line ending is a line feed (U+000A), a carriage return", "<a href=\"/url\">foo</a>", "&amp;"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the spec's text lacks %q", s)
+		}
+	}
+}
+
+// TestTextComplete checks that no text of the articles is lost: every paragraph, caption,
+// key figure and bibliography entry is in the book's reading order text.
+func TestTextComplete(t *testing.T) {
+	for _, name := range []string{"seed", "a1", "a3", "a5", "bad08"} {
+		t.Run(name, func(t *testing.T) {
+			doc := parseFile(t, "testdata/"+name+".txt", false)
+			e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
+			text := e.text(t)
+			var want []string
+			want = append(want, doc.Title, doc.Date.Text, doc.Summary)
+			want = append(want, doc.Locales...)
+			var walk func([]source.Block)
+			walk = func(bs []source.Block) {
+				for _, b := range bs {
+					switch b := b.(type) {
+					case *source.Paragraph:
+						want = append(want, b.Text())
+					case *source.Figure:
+						want = append(want, b.Caption, b.Credit, b.File)
+					}
+				}
+			}
+			walk(doc.Abstract)
+			for _, s := range doc.Sections {
+				want = append(want, s.Title)
+				walk(s.Blocks)
+			}
+			for _, f := range doc.KeyFigures {
+				want = append(want, f.Name, f.Role, render.Lifespan(f))
+				want = append(want, f.Aliases...)
+			}
+			for _, b := range doc.Bibliography {
+				want = append(want, b.Raw)
+			}
+			want = append(want, doc.SeeAlso...)
+			for _, s := range want {
+				if s = strings.Join(strings.Fields(s), " "); s != "" && !strings.Contains(text, s) {
+					t.Errorf("missing from the book: %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestMissingImage(t *testing.T) {
+	doc := parseFile(t, "testdata/seed.txt", false)
+	type warning struct {
+		line int
+		msg  string
+	}
+	var got []warning
+	opt := &render.Options{Modified: testTime, Images: &render.DirImages{Dir: "testdata"},
+		Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
+	e := openEPUB(t, renderBook(t, doc, opt))
+	if len(got) != 1 || got[0].line != 13 || !strings.Contains(got[0].msg, "89316673-64532.jpg") {
+		t.Errorf("warnings = %v, want one for line 13 naming the file", got)
+	}
+	sec := mustXML(t, "section", e.data[xhtmlDir+"section-01.xhtml"])
+	fig := sec.tag("figure")[0]
+	if fig.attr("class") != "placeholder" || len(fig.tag("img")) != 0 || len(fig.tag("figcaption")) != 1 ||
+		!strings.Contains(fig.Text(), "Image not available: 89316673-64532.jpg") {
+		t.Errorf("placeholder figure = %q", fig.Text())
+	}
+	for _, name := range e.names {
+		if strings.HasPrefix(name, imageDir) {
+			t.Errorf("an image was embedded: %s", name)
+		}
+	}
+	pkg := string(e.data[packageName])
+	if strings.Contains(pkg, "visual") || strings.Contains(pkg, "alternativeText") {
+		t.Error("a book without images claims visual content")
+	}
+}
+
+func TestEmbedFonts(t *testing.T) {
+	doc := parseFile(t, "testdata/a1.txt", false)
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: fonts.Sans, Warn: func(int, string) {}}))
+	var fontFiles []string
+	for _, name := range e.names {
+		if strings.HasPrefix(name, fontDir) {
+			fontFiles = append(fontFiles, path.Base(name))
+			if !bytes.Equal(e.data[name][:4], []byte{0, 1, 0, 0}) {
+				t.Errorf("%s is not a TrueType font", name)
+			}
+		}
+	}
+	want := []string{"galley-sans-regular.ttf", "galley-sans-bold.ttf", "galley-sans-italic.ttf", "galley-sans-bolditalic.ttf"}
+	if !slices.Equal(fontFiles, want) {
+		t.Errorf("fonts = %q, want %q", fontFiles, want)
+	}
+	css := string(e.data[cssDir+"galley.css"])
+	if strings.Count(css, "@font-face") != 4 || !strings.Contains(css, `font-family: "galley-sans", sans-serif`) {
+		t.Errorf("style sheet does not use the embedded fonts:\n%s", css[:300])
+	}
+	if !strings.Contains(string(e.data[packageName]), `href="fonts/galley-sans-regular.ttf" media-type="font/ttf"`) {
+		t.Error("fonts are not in the manifest as font/ttf")
+	}
+	plain := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
+	if strings.Contains(string(plain.data[cssDir+"galley.css"]), "font-family: \"") {
+		t.Error("without the flag the style sheet still names a font")
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", "en"}, {"en", "en"}, {"fr-CA", "fr-CA"}, {"de_DE", "de-DE"},
+		{`en"><script>`, "en"}, {"123456789", "en"},
+	} {
+		var warned bool
+		r := newRenderer(&source.Document{Lang: tc.in}, &render.Options{Warn: func(int, string) { warned = true }})
+		if r.b.lang != tc.want {
+			t.Errorf("language(%q) = %q, want %q", tc.in, r.b.lang, tc.want)
+		}
+		if warned != (tc.want == "en" && tc.in != "" && tc.in != "en") {
+			t.Errorf("language(%q): warned = %v", tc.in, warned)
+		}
+	}
+}

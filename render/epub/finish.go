@@ -1,0 +1,462 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"sync"
+	"time"
+)
+
+// The finishing step. go-epub v1.2.1 writes a random identifier's NCX uid under the wrong
+// name, time.Now() as dcterms:modified, a manifest in map order, no landmarks, no
+// accessibility metadata, no lang on the pages, and logs its write errors instead of
+// returning them. finish keeps what go-epub wrote (container, style sheet, content documents,
+// fonts, images), checks that each is what galley handed it, and writes the rest itself: the
+// package document, the navigation document, the NCX, the pages' language, and a zip whose
+// entries come in a fixed order with fixed times, mimetype first and stored.
+
+// Names of the files finish writes (go-epub writes its own under the same names; they are
+// replaced).
+const (
+	mimetypeName  = "mimetype"
+	containerName = "META-INF/container.xml"
+	packageName   = contentDir + "package.opf"
+	navName       = contentDir + "nav.xhtml"
+	ncxName       = contentDir + "toc.ncx"
+)
+
+// xhtmlStart is how go-epub opens every content document; finish adds the language there.
+const xhtmlStart = `<html xmlns="http://www.w3.org/1999/xhtml"`
+
+// finish writes the finished EPUB to w from go-epub's archive raw.
+func (b *book) finish(w io.Writer, raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("reading go-epub's archive: %w", err)
+	}
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	// Every entry must be one galley expects: an unknown one means go-epub changed, and the
+	// manifest would not list it.
+	expect := map[string]bool{mimetypeName: true, containerName: true, packageName: true,
+		navName: true, ncxName: true, cssDir + b.css.name: true}
+	for _, p := range b.parts {
+		expect[xhtmlDir+p.file] = true
+	}
+	for _, f := range b.fonts {
+		expect[fontDir+f.name] = true
+	}
+	for _, im := range b.images {
+		expect[imageDir+im.name] = true
+	}
+	for name := range files {
+		if !expect[name] {
+			return fmt.Errorf("go-epub wrote an unexpected file %s", name)
+		}
+	}
+	for name := range expect {
+		if files[name] == nil {
+			return fmt.Errorf("go-epub did not write %s", name)
+		}
+	}
+	container, err := readAll(files[containerName])
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(container, []byte(`full-path="`+packageName+`"`)) {
+		return fmt.Errorf("go-epub's container does not point at %s", packageName)
+	}
+
+	z := newZipOut(w, b.modified)
+	z.store(mimetypeName, []byte("application/epub+zip"))
+	z.copy(files[containerName])
+	z.deflate(packageName, b.packageDocument())
+	z.deflate(navName, b.navDocument())
+	z.deflate(ncxName, b.ncx())
+	z.copyChecked(files[cssDir+b.css.name], b.css.data)
+	for _, p := range b.parts {
+		page, err := readAll(files[xhtmlDir+p.file])
+		if err != nil {
+			return err
+		}
+		page, err = b.setLang(page)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.file, err)
+		}
+		if !bytes.Contains(page, p.body) {
+			return fmt.Errorf("go-epub changed the body of %s", p.file)
+		}
+		z.deflate(xhtmlDir+p.file, page)
+	}
+	for _, f := range b.fonts {
+		z.copyChecked(files[fontDir+f.name], f.data)
+	}
+	for _, im := range b.images {
+		z.copyChecked(files[imageDir+im.name], im.data)
+	}
+	return z.close()
+}
+
+// setLang adds the book's language to a content document's root element.
+func (b *book) setLang(page []byte) ([]byte, error) {
+	i := bytes.Index(page, []byte(xhtmlStart))
+	if i < 0 {
+		return nil, errors.New("go-epub's page has no <html> element in the XHTML namespace")
+	}
+	i += len(xhtmlStart)
+	lang := ` lang="` + b.lang + `" xml:lang="` + b.lang + `"`
+	out := make([]byte, 0, len(page)+len(lang))
+	out = append(out, page[:i]...)
+	out = append(out, lang...)
+	return append(out, page[i:]...), nil
+}
+
+func readAll(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", f.Name, err)
+	}
+	return data, nil
+}
+
+// zipOut writes zip entries with fixed times, no extra fields and no data descriptors, so
+// that the same entries always give the same bytes. The first error sticks and is returned
+// by close.
+type zipOut struct {
+	zw         *zip.Writer
+	date, time uint16
+	err        error
+}
+
+func newZipOut(w io.Writer, t time.Time) *zipOut {
+	z := &zipOut{zw: zip.NewWriter(w)}
+	z.date, z.time = dosTime(t)
+	return z
+}
+
+// dosTime returns t as an MS-DOS date and time (UTC, two-second resolution), clamped to the
+// range the format holds (1980-2107).
+func dosTime(t time.Time) (date, tm uint16) {
+	t = t.UTC()
+	if t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	} else if t.Year() > 2107 {
+		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, tm
+}
+
+// header returns the header of an entry; Modified stays zero, since setting it would add an
+// extended-timestamp extra field, which the mimetype entry must not have.
+func (z *zipOut) header(name string, method uint16, crc uint32, csize, usize uint64) *zip.FileHeader {
+	return &zip.FileHeader{Name: name, Method: method, CRC32: crc, CompressedSize64: csize,
+		UncompressedSize64: usize, ModifiedDate: z.date, ModifiedTime: z.time,
+		CreatorVersion: 20, ReaderVersion: 20}
+}
+
+func (z *zipOut) raw(h *zip.FileHeader, data io.Reader) {
+	if z.err != nil {
+		return
+	}
+	w, err := z.zw.CreateRaw(h)
+	if err == nil {
+		_, err = io.Copy(w, data)
+	}
+	if err != nil {
+		z.err = fmt.Errorf("writing %s: %w", h.Name, err)
+	}
+}
+
+// store writes an uncompressed entry.
+func (z *zipOut) store(name string, data []byte) {
+	n := uint64(len(data))
+	z.raw(z.header(name, zip.Store, crc32.ChecksumIEEE(data), n, n), bytes.NewReader(data))
+}
+
+var flaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+// deflate writes a compressed entry.
+func (z *zipOut) deflate(name string, data []byte) {
+	if z.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data)/3 + 64)
+	fw := flaters.Get().(*flate.Writer)
+	defer flaters.Put(fw)
+	fw.Reset(&buf)
+	if _, err := fw.Write(data); err != nil {
+		z.err = err
+		return
+	}
+	if err := fw.Close(); err != nil {
+		z.err = err
+		return
+	}
+	z.raw(z.header(name, zip.Deflate, crc32.ChecksumIEEE(data), uint64(buf.Len()), uint64(len(data))), &buf)
+}
+
+// copy writes go-epub's entry f as it is, compressed bytes untouched, under galley's header.
+func (z *zipOut) copy(f *zip.File) {
+	if z.err != nil {
+		return
+	}
+	r, err := f.OpenRaw()
+	if err != nil {
+		z.err = fmt.Errorf("reading %s: %w", f.Name, err)
+		return
+	}
+	z.raw(z.header(f.Name, f.Method, f.CRC32, f.CompressedSize64, f.UncompressedSize64), r)
+}
+
+// copyChecked copies f after checking that it holds exactly want.
+func (z *zipOut) copyChecked(f *zip.File, want []byte) {
+	if z.err != nil {
+		return
+	}
+	if f.UncompressedSize64 != uint64(len(want)) || f.CRC32 != crc32.ChecksumIEEE(want) {
+		z.err = fmt.Errorf("go-epub changed %s", f.Name)
+		return
+	}
+	z.copy(f)
+}
+
+func (z *zipOut) close() error {
+	if z.err != nil {
+		return z.err
+	}
+	return z.zw.Close()
+}
+
+// packageDocument returns the package document (OPF): metadata, the manifest in a fixed
+// order, and the spine.
+func (b *book) packageDocument() []byte {
+	var x xw
+	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="` + b.lang + `">` + "\n")
+	x.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
+	elem := func(tag, attrs, value string) {
+		x.WriteString("<" + tag + attrs + ">")
+		x.text(value)
+		x.WriteString("</" + tag + ">\n")
+	}
+	elem("dc:identifier", ` id="pub-id"`, b.ident)
+	elem("dc:title", "", b.title)
+	elem("dc:language", "", b.lang)
+	if b.desc != "" {
+		elem("dc:description", "", b.desc)
+	}
+	for _, s := range b.subjects {
+		elem("dc:subject", "", s)
+	}
+	if b.coverage != "" {
+		elem("dc:coverage", "", b.coverage)
+	}
+	elem("dc:date", "", b.modified.Format("2006-01-02"))
+	elem("meta", ` property="dcterms:modified"`, b.modified.Format("2006-01-02T15:04:05Z"))
+	x.WriteString(`<meta name="generator" content="`)
+	x.attr(b.generator)
+	x.WriteString("\"/>\n")
+	for _, m := range b.accessibility() {
+		elem("meta", ` property="`+m[0]+`"`, m[1])
+	}
+	x.WriteString("</metadata>\n<manifest>\n")
+	item := func(id, href, mediaType, props string) {
+		x.WriteString(`<item id="` + id + `" href="`)
+		x.attr(href)
+		x.WriteString(`" media-type="` + mediaType + `"`)
+		if props != "" {
+			x.WriteString(` properties="` + props + `"`)
+		}
+		x.WriteString("/>\n")
+	}
+	item("nav", "nav.xhtml", "application/xhtml+xml", "nav")
+	item("ncx", "toc.ncx", "application/x-dtbncx+xml", "")
+	item("css", "css/"+b.css.name, b.css.mediaType, "")
+	for i, p := range b.parts {
+		item(partID(i), "xhtml/"+p.file, "application/xhtml+xml", "")
+	}
+	for i, f := range b.fonts {
+		item(fmt.Sprintf("font-%d", i+1), "fonts/"+f.name, f.mediaType, "")
+	}
+	for i, im := range b.images {
+		item(fmt.Sprintf("image-%d", i+1), "images/"+im.name, im.mediaType, "")
+	}
+	x.WriteString("</manifest>\n<spine toc=\"ncx\">\n")
+	for i := range b.parts {
+		x.WriteString(`<itemref idref="` + partID(i) + "\"/>\n")
+		if i == 0 {
+			// The contents page follows the title page, for readers that show it.
+			x.WriteString("<itemref idref=\"nav\"/>\n")
+		}
+	}
+	x.WriteString("</spine>\n</package>\n")
+	return x.Bytes()
+}
+
+func partID(i int) string { return fmt.Sprintf("part-%02d", i+1) }
+
+// accessibility returns the schema.org accessibility metadata (EPUB Accessibility 1.1,
+// DAISY's guide) that describes this book.
+func (b *book) accessibility() [][2]string {
+	m := [][2]string{{"schema:accessMode", "textual"}}
+	if len(b.images) > 0 {
+		m = append(m, [2]string{"schema:accessMode", "visual"})
+	}
+	m = append(m,
+		[2]string{"schema:accessModeSufficient", "textual"},
+		[2]string{"schema:accessibilityFeature", "structuralNavigation"},
+		[2]string{"schema:accessibilityFeature", "tableOfContents"},
+		[2]string{"schema:accessibilityFeature", "readingOrder"},
+		[2]string{"schema:accessibilityFeature", "displayTransformability"})
+	if len(b.images) > 0 {
+		m = append(m, [2]string{"schema:accessibilityFeature", "alternativeText"})
+	}
+	summary := "Every part is a page with a heading, listed in the table of contents, with landmarks; " +
+		"tables have header cells; the text reflows, and the style sheet sets no colours and no fixed sizes."
+	if len(b.images) > 0 {
+		summary += " Images have text alternatives and captions."
+	}
+	m = append(m,
+		[2]string{"schema:accessibilityHazard", "none"},
+		[2]string{"schema:accessibilitySummary", summary})
+	return m
+}
+
+// navEntry is one entry of the table of contents, with the entries nested under it.
+type navEntry struct {
+	label, href string
+	children    []*navEntry
+}
+
+// toc returns the table of contents: every part, sections of a lower level nested under the
+// part before them.
+func (b *book) toc() []*navEntry {
+	var top []*navEntry
+	for _, p := range b.parts {
+		e := &navEntry{label: p.label, href: "xhtml/" + p.file}
+		if p.level > 1 && len(top) > 0 {
+			parent := top[len(top)-1]
+			parent.children = append(parent.children, e)
+			continue
+		}
+		top = append(top, e)
+	}
+	return top
+}
+
+// page writes the start of an XHTML document of finish's own (nav), with the book's language.
+func (b *book) page(x *xw, title string) {
+	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	x.WriteString(xhtmlStart + ` xmlns:epub="http://www.idpf.org/2007/ops" lang="` + b.lang + `" xml:lang="` + b.lang + `">` + "\n")
+	x.WriteString("<head>\n<title>")
+	x.text(title)
+	x.WriteString("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/" + b.css.name + "\"/>\n</head>\n")
+}
+
+// navDocument returns the EPUB 3 navigation document: the table of contents and the
+// landmarks.
+func (b *book) navDocument() []byte {
+	var x xw
+	b.page(&x, "Contents")
+	x.WriteString("<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n")
+	var list func([]*navEntry)
+	list = func(es []*navEntry) {
+		x.WriteString("<ol>\n")
+		for _, e := range es {
+			x.WriteString(`<li><a href="`)
+			x.attr(e.href)
+			x.WriteString(`">`)
+			x.text(e.label)
+			x.WriteString("</a>")
+			if len(e.children) > 0 {
+				x.WriteByte('\n')
+				list(e.children)
+			}
+			x.WriteString("</li>\n")
+		}
+		x.WriteString("</ol>\n")
+	}
+	list(b.toc())
+	x.WriteString("</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n")
+	landmark := func(typ, href, label string) {
+		x.WriteString(`<li><a epub:type="` + typ + `" href="`)
+		x.attr(href)
+		x.WriteString(`">`)
+		x.text(label)
+		x.WriteString("</a></li>\n")
+	}
+	landmark(lmToc, "nav.xhtml#toc", "Contents")
+	for _, p := range b.parts {
+		switch p.landmark {
+		case lmTitle:
+			landmark(p.landmark, "xhtml/"+p.file, "Title page")
+		case lmBody:
+			landmark(p.landmark, "xhtml/"+p.file, "Start of text")
+		case lmBibliography, lmAppendix:
+			landmark(p.landmark, "xhtml/"+p.file, p.label)
+		}
+	}
+	x.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
+	return x.Bytes()
+}
+
+// ncx returns the EPUB 2 table of contents, kept for older reading systems; its dtb:uid is
+// the package's identifier, as EPUB 2 requires.
+func (b *book) ncx() []byte {
+	var x xw
+	toc := b.toc()
+	depth := 1
+	for _, e := range toc {
+		if len(e.children) > 0 {
+			depth = 2
+		}
+	}
+	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	x.WriteString(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="` + b.lang + `">` + "\n<head>\n")
+	x.WriteString(`<meta name="dtb:uid" content="`)
+	x.attr(b.ident)
+	x.WriteString("\"/>\n")
+	fmt.Fprintf(&x, "<meta name=\"dtb:depth\" content=\"%d\"/>\n", depth)
+	x.WriteString("<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n")
+	x.WriteString("</head>\n<docTitle><text>")
+	x.text(b.title)
+	x.WriteString("</text></docTitle>\n<navMap>\n")
+	n := 0
+	var points func([]*navEntry)
+	points = func(es []*navEntry) {
+		for _, e := range es {
+			n++
+			fmt.Fprintf(&x, "<navPoint id=\"np-%d\" playOrder=\"%d\"><navLabel><text>", n, n)
+			x.text(e.label)
+			x.WriteString("</text></navLabel><content src=\"")
+			x.attr(e.href)
+			x.WriteString("\"/>")
+			if len(e.children) > 0 {
+				x.WriteByte('\n')
+				points(e.children)
+			}
+			x.WriteString("</navPoint>\n")
+		}
+	}
+	points(toc)
+	x.WriteString("</navMap>\n</ncx>\n")
+	return x.Bytes()
+}
