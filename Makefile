@@ -13,8 +13,7 @@ build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/galley
 
 demo: build
-	@mkdir -p dist
-	$(BIN) parse --pretty $(EXAMPLE) > dist/us-recognizes-soviet-union.json
+	$(BIN) build -o dist $(EXAMPLE)
 	@ls -l dist
 
 test:

@@ -19,6 +19,8 @@ import (
 	"galley/output"
 	"galley/render"
 	"galley/render/cite"
+	"galley/render/epub"
+	"galley/render/pdf"
 	"galley/source"
 )
 
@@ -31,8 +33,8 @@ var formats = []struct {
 	name, suffix string
 	render       renderFunc
 }{
-	{"pdf", ".pdf", nil},
-	{"epub", ".epub", nil},
+	{"pdf", ".pdf", pdf.Render},
+	{"epub", ".epub", epub.Render},
 	{"json", ".json", renderJSON},
 	{"csl", ".csl.json", renderCSL},
 }
