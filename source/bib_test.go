@@ -488,3 +488,61 @@ func FuzzParseEntry(f *testing.F) {
 		}
 	})
 }
+
+// TestItemsAreCSL checks the CSL-JSON shapes citation managers require: names are
+// {family[, given]} or {literal}, dates are non-empty date-parts of plausible years, and the
+// type is one CSL knows.
+func TestItemsAreCSL(t *testing.T) {
+	var items []Item
+	for _, c := range bibCases {
+		it, err := ParseEntry(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, it)
+	}
+	for _, name := range []string{"000_89182373f193f4a0.txt", "a1.txt", "a3.txt", "a5.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(data, Options{File: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range doc.Bibliography {
+			items = append(items, e.Item)
+		}
+	}
+	for _, it := range items {
+		switch it.Type {
+		case "book", "article-journal", "chapter":
+		default:
+			t.Errorf("%q: type %q", it.Title, it.Type)
+		}
+		for _, ns := range [][]Name{it.Author, it.Editor, it.Translator} {
+			for _, n := range ns {
+				if (n.Literal == "") == (n.Family == "") || (n.Given != "" && n.Family == "") {
+					t.Errorf("%q: name %+v is neither {family, given} nor {literal}", it.Title, n)
+				}
+			}
+		}
+		for _, d := range []*DateParts{it.Issued, it.OriginalDate} {
+			if d == nil {
+				continue
+			}
+			if len(d.Parts) == 0 || len(d.Parts) > 2 {
+				t.Errorf("%q: date-parts %v", it.Title, d.Parts)
+			}
+			for _, p := range d.Parts {
+				if len(p) == 0 || len(p) > 3 || p[0] < 1000 || p[0] > 2999 {
+					t.Errorf("%q: date-parts %v", it.Title, d.Parts)
+				}
+			}
+		}
+		b, err := json.Marshal(it)
+		if err != nil || !strings.Contains(string(b), `"type"`) {
+			t.Errorf("%q: JSON %s %v", it.Title, b, err)
+		}
+	}
+}
