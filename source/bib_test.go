@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/unicode/norm"
 )
 
 func person(family, given string) Name { return Name{Family: family, Given: given} }
@@ -323,10 +322,7 @@ func TestAssignCitationKeys(t *testing.T) {
 var bibFields = []string{"type", "author", "editor", "translator", "title", "container-title", "volume",
 	"issue", "page", "edition", "publisher-place", "publisher", "issued", "original-date", "annote"}
 
-var (
-	spaceRE   = regexp.MustCompile(`\s+`)
-	editionRE = regexp.MustCompile(`^\d+`)
-)
+var editionRE = regexp.MustCompile(`^\d+`)
 
 func goldValue(item map[string]any, field string) string {
 	v, ok := item[field]
@@ -361,7 +357,7 @@ func goldValue(item map[string]any, field string) string {
 		return s
 	}
 	s, _ := v.(string)
-	return strings.TrimSpace(spaceRE.ReplaceAllString(norm.NFC.String(s), " "))
+	return normText(s)
 }
 
 func TestBibliographyMatchesGold(t *testing.T) {

@@ -172,8 +172,8 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// token is one space-separated word of an entry and its byte offsets.
-type token struct {
+// bibToken is one space-separated word of an entry and its byte offsets.
+type bibToken struct {
 	text     string
 	from, to int
 }
@@ -184,7 +184,7 @@ type lazyTokens struct {
 	s    string
 	base int // offset of s in the entry
 	pos  int
-	toks []token
+	toks []bibToken
 }
 
 func newTokens(s string, base int) *lazyTokens {
@@ -204,7 +204,7 @@ func (l *lazyTokens) has(i int) bool {
 		for j < len(l.s) && l.s[j] != ' ' {
 			j++
 		}
-		l.toks = append(l.toks, token{text: l.s[l.pos:j], from: l.base + l.pos, to: l.base + j})
+		l.toks = append(l.toks, bibToken{text: l.s[l.pos:j], from: l.base + l.pos, to: l.base + j})
 		l.pos = j
 	}
 	return true

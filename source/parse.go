@@ -40,6 +40,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	AssignCitationKeys(doc.Bibliography)
 	doc.Timeline = extractTimeline(doc)
 	return doc, nil
 }
