@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
 )
 
 func person(family, given string) Name { return Name{Family: family, Given: given} }
