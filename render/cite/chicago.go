@@ -165,13 +165,15 @@ func contributorsPhrase(eds, trs []source.Name, sentences bool) string {
 	return ""
 }
 
-// chicagoFacts writes "Place: Publisher, Year" with the state as a postal code.
+// chicagoFacts writes "Place: Publisher, Year". The place is kept as the article writes it:
+// CMOS 10.28 accepts the traditional state abbreviations ("Waltham, Mass.") as well as postal
+// codes, and the article's form keeps every word of the source in the handout.
 func chicagoFacts(it *source.Item) string {
 	y := yearRange(it.Issued)
 	if y == "" {
 		y = "n.d."
 	}
-	place := postalPlace(it.PublisherPlace)
+	place := it.PublisherPlace
 	switch {
 	case place != "" && it.Publisher != "":
 		return place + ": " + it.Publisher + ", " + y

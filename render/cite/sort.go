@@ -15,7 +15,8 @@ import (
 // by title, leading article ignored, when there is none), but compare differently:
 //
 //   - Chicago (CMOS 14.66-69) and MLA (5.124-29) alphabetise letter by letter; a single
-//     author's works precede those written with others; one author's works go by title.
+//     author's works precede those written with others; one author's works go by title in
+//     MLA and keep the article's order in Chicago.
 //   - APA (9.44-47) alphabetises word by word ("nothing precedes something": Brown before
 //     Browning), then by year, works with no date first, then by title; works by the same
 //     creators in the same year get a, b, ... after the year.
@@ -64,9 +65,13 @@ func newSortItem(e *source.BibEntry, i int, style Style) *sortItem {
 	if y == "" {
 		y = "0000" // APA: no date comes first
 	}
-	if style == APA {
+	switch {
+	case style == Chicago && len(names) > 0:
+		// One author's works keep the article's order (the sort is stable): CMOS 14.67 lets
+		// them go by title or by date, and the article's editors have already chosen.
+	case style == APA:
 		s.key = append(s.key, "", y, title)
-	} else {
+	default:
 		s.key = append(s.key, "", title, y)
 	}
 	return s
