@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -31,7 +32,7 @@ import (
 // (SOURCE_DATE_EPOCH), since a zero time means now.
 func Render(w io.Writer, doc *source.Document, opt *render.Options) error {
 	if doc == nil {
-		return fmt.Errorf("epub: no document")
+		return errors.New("epub: no document")
 	}
 	if opt == nil {
 		opt = &render.Options{}

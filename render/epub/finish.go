@@ -12,10 +12,10 @@ import (
 	"time"
 )
 
-// The finishing step. go-epub v1.2.1 writes a random identifier's NCX uid under the wrong
-// name, time.Now() as dcterms:modified, a manifest in map order, no landmarks, no
-// accessibility metadata, no lang on the pages, and logs its write errors instead of
-// returning them. finish keeps what go-epub wrote (container, style sheet, content documents,
+// The finishing step. go-epub v1.2.1 writes the NCX uid under the name dtb:depth,
+// time.Now() as dcterms:modified, its manifest (and, from its in-memory file system, its zip
+// entries) in map order, no landmarks, no accessibility metadata, no lang on the pages, and
+// logs its write errors instead of returning them. finish keeps what go-epub wrote (container, style sheet, content documents,
 // fonts, images), checks that each is what galley handed it, and writes the rest itself: the
 // package document, the navigation document, the NCX, the pages' language, and a zip whose
 // entries come in a fixed order with fixed times, mimetype first and stored.
