@@ -98,3 +98,16 @@ func precisionOf(iso string) string {
 func Lifespan(f source.KeyFigure) string {
 	return strings.ReplaceAll(f.Life, "-", "–")
 }
+
+// Dateline is the line under the title: the event's date and its places, "November 16, 1933 ·
+// Washington, D.C.; Moscow, Soviet Union (now Russia)", both as the article writes them.
+func Dateline(doc *source.Document) string {
+	var parts []string
+	if doc.Date != nil && doc.Date.Text != "" {
+		parts = append(parts, doc.Date.Text)
+	}
+	if len(doc.Locales) > 0 {
+		parts = append(parts, strings.Join(doc.Locales, "; "))
+	}
+	return strings.Join(parts, " · ")
+}

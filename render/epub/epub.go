@@ -246,12 +246,6 @@ func (r *renderer) titlePage(w *xw) {
 		w.text(strings.Join(d.Locales, "; "))
 		w.WriteString("</p>\n")
 	}
-	if d.Summary != "" {
-		w.WriteString(`<p class="standfirst"`)
-		w.WriteByte('>')
-		w.text(d.Summary)
-		w.WriteString("</p>\n")
-	}
 	w.WriteString("</section>\n")
 	r.end(w, r.b.title, 1, lmTitle)
 }
@@ -270,14 +264,38 @@ func htmlDate(iso string) string {
 	return ""
 }
 
+// overview writes the editorial overview, then the event's fact panel (its name, date, the
+// one-sentence summary and its places) in the order the article gives them.
 func (r *renderer) overview(w *xw) {
-	if len(r.doc.Abstract) == 0 {
+	d := r.doc
+	if len(d.Abstract) == 0 && d.Summary == "" {
 		return
 	}
 	r.begin(w, "overview.xhtml")
 	section(w, "overview", "abstract", "doc-abstract")
 	w.h1("overview", "Overview")
-	w.blocks(r, r.doc.Abstract, 1)
+	w.blocks(r, d.Abstract, 1)
+	w.WriteString("</section>\n")
+	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
+	w.WriteString(`<p class="facts-title">`)
+	w.text(r.b.title)
+	w.WriteString("</p>\n")
+	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
+		w.WriteString(`<p class="fact"><b>Date</b> `)
+		w.text(d.Date.Text)
+		w.WriteString("</p>\n")
+	}
+	if d.Summary != "" {
+		w.WriteString(`<p class="standfirst" id="summary">`)
+		w.text(d.Summary)
+		w.WriteString("</p>\n")
+		r.anchor("summary")
+	}
+	if len(d.Locales) > 0 {
+		w.WriteString(`<p class="fact"><b>Locale</b> `)
+		w.text(strings.Join(d.Locales, "; "))
+		w.WriteString("</p>\n")
+	}
 	w.WriteString("</section>\n")
 	r.end(w, "Overview", 1, "")
 }

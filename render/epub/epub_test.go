@@ -291,10 +291,14 @@ func TestTitlePageAndParts(t *testing.T) {
 		t.Errorf("title page date: %v", tm)
 	}
 	body := title.tag("body")[0].Text()
-	for _, s := range []string{"Washington, D.C.; Moscow, Soviet Union (now Russia)", doc.Summary} {
-		if !strings.Contains(body, s) {
-			t.Errorf("title page lacks %q", s)
-		}
+	if !strings.Contains(body, "Washington, D.C.; Moscow, Soviet Union (now Russia)") {
+		t.Errorf("title page lacks the locales")
+	}
+	// The fact panel follows the overview, in the article's order: name, date, summary, places.
+	ov := mustXML(t, "overview", e.data[xhtmlDir+"overview.xhtml"]).tag("body")[0].Text()
+	abs, facts := strings.Index(ov, "by the early 1930s"), strings.Index(ov, doc.Summary)
+	if abs < 0 || facts < abs || !strings.Contains(ov[facts:], "Locale Washington, D.C.") {
+		t.Errorf("overview: abstract at %d, summary at %d", abs, facts)
 	}
 
 	kf := mustXML(t, "key figures", e.data[xhtmlDir+"key-figures.xhtml"])

@@ -23,7 +23,10 @@ a { color: inherit; }
 .titlepage h1 { font-size: 1.9em; margin: 2em 0 0.6em; }
 .titlepage p { text-indent: 0; text-align: left; }
 .dateline, .locale { font-style: italic; margin: 0.2em 0; }
-.standfirst { font-size: 1.1em; margin: 1.2em 0 0; padding-bottom: 1.2em; border-bottom: thin solid; }
+.facts { margin: 1.5em 0; padding: 0.6em 0; border-top: thin solid; border-bottom: thin solid; }
+.facts-title { font-weight: bold; margin: 0 0 0.3em; }
+.fact { margin: 0.2em 0; text-indent: 0; }
+.standfirst { font-size: 1.1em; font-style: italic; margin: 0.6em 0; text-indent: 0; }
 
 table { border-collapse: collapse; width: 100%; margin: 1em 0; border-top: medium solid; border-bottom: medium solid; }
 thead th { border-bottom: thin solid; font-weight: bold; }

@@ -54,7 +54,25 @@ func (r *renderer) titleBlock() {
 		title = "Untitled"
 	}
 	g := &r.g
-	r.heading(plain(title), &r.title, 0, 10*g.scale, &mark{title: title, level: 0}, "", doc.TitleLine)
+	dl := render.Dateline(doc)
+	after := 10 * g.scale
+	if dl != "" {
+		after = 3 * g.scale
+	}
+	r.heading(plain(title), &r.title, 0, after, &mark{title: title, level: 0}, "", doc.TitleLine)
+	if dl == "" {
+		return
+	}
+	// The dateline: when and where, in italics under the title, so the handout's first lines
+	// place the event. The fact panel after the overview gives them again with the summary.
+	st := r.standfirst
+	st.size, st.hyphenate, st.ragged, st.color = r.g.body, false, true, accent
+	es := r.elems(plain(dl), &st, doc.TitleLine)
+	t := r.set(es, &st, blockOpts{width: g.width, lead: g.body * 1.3})
+	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine})
+	bs[len(bs)-1].h += 10 * g.scale
+	r.add(bs...)
+	r.noIndent = true
 }
 
 // abstract sets the editorial overview, as the article's opening.
