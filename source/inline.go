@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -138,6 +139,8 @@ func (c *inlineConv) node(n gast.Node, st Style, link string) {
 			target = "mailto:" + u
 		}
 		c.add(string(n.Label(c.src)), st, safeLink(target))
+	case *east.Strikethrough:
+		c.children(n, st|Strike, link)
 	case *gast.Image:
 		// An image inside running text: its alt text stays in the paragraph.
 		c.children(n, st|Italic, link)

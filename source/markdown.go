@@ -93,7 +93,7 @@ func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
 	var src strings.Builder
 	warnedDeep := false
 	for _, l := range lines[body:] {
-		t, capped := capContainers(l.text)
+		t, capped := capContainers(l.raw)
 		if capped && !warnedDeep {
 			warnedDeep = true
 			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1, Severity: SevWarning,

@@ -600,3 +600,16 @@ func TestFigureLimit(t *testing.T) {
 		t.Errorf("%d warnings about figures", warned)
 	}
 }
+
+func TestMarkdownHardBreakAndStrike(t *testing.T) {
+	doc, err := Parse([]byte("# T\n\nLine one  \nline two\\\nthree ~~gone~~ x\n"), Options{Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Abstract[0].(*Paragraph).Inlines
+	want := []Inline{{Text: "Line one", Break: true}, {Text: "line two", Break: true}, {Text: "three "},
+		{Text: "gone", Style: Strike}, {Text: " x"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}

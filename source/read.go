@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -35,6 +36,8 @@ func (e *Error) Unwrap() error { return e.Err }
 type line struct {
 	text string
 	num  int
+	// raw keeps the trailing white space, which is a hard line break in Markdown.
+	raw string
 }
 
 // readLines validates and normalises raw input and splits it into lines: it drops a leading
@@ -83,7 +86,8 @@ func readLines(data []byte, opt *Options, diags *[]Diagnostic) ([]line, error) {
 			return nil, &Error{File: opt.File, Line: num, Col: maxLineBytes + 1,
 				Err: fmt.Errorf("line is %d bytes long, over the limit of %d", len(raw), maxLineBytes)}
 		}
-		lines = append(lines, line{text: string(bytes.TrimRight(raw, " \t\u00a0")), num: num})
+		s := string(raw)
+		lines = append(lines, line{text: strings.TrimRight(s, " \t\u00a0"), num: num, raw: s})
 	}
 	return lines, nil
 }
