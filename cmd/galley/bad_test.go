@@ -87,8 +87,8 @@ func TestBadCorpus(t *testing.T) {
 var diagRE = regexp.MustCompile(`^testdata/bad/bad\d\d\.txt:\d+:\d+: (error|warning): \S`)
 
 var (
-	scriptRE  = regexp.MustCompile(`(?i)<script|<img[^>]*onerror|\son[a-z]+\s*=\s*["']`)
-	hrefRE    = regexp.MustCompile(`(?i)\b(?:href|src)\s*=\s*"([^"]*)"`)
+	scriptRE = regexp.MustCompile(`(?i)<script|<img[^>]*onerror|\son[a-z]+\s*=\s*["']`)
+	hrefRE   = regexp.MustCompile(`(?i)\b(?:href|src)\s*=\s*"([^"]*)"`)
 )
 
 // checkEPUBSafe fails when an EPUB holds a script, an event-handler attribute, or an item or
