@@ -182,3 +182,9 @@ func safeName(s string) string {
 	}
 	return n
 }
+
+// MissingImage is the warning both renderers give for a figure whose image is not embedded,
+// worded alike so that a build reports it once.
+func MissingImage(err error) string {
+	return fmt.Sprintf("image not embedded, a placeholder is shown instead: %v", err)
+}

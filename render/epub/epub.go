@@ -510,7 +510,7 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 		if err == nil {
 			err = render.ErrNoImage
 		}
-		r.opt.Warnf(f.Line, fmt.Sprintf("figure image not embedded (%v); a placeholder is shown", err))
+		r.opt.Warnf(f.Line, render.MissingImage(err))
 	}
 	if f.Caption != "" || f.Credit != "" {
 		w.WriteString("<figcaption>")
