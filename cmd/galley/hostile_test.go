@@ -1,0 +1,109 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestImagesStayInsideTheirDirectory builds articles whose figures point at a file outside the
+// image directory in every way a path can: '..', an absolute path, a file: URL, and symlinks
+// (to the file and to its directory). Nothing of the file may reach an artifact.
+func TestImagesStayInsideTheirDirectory(t *testing.T) {
+	root := t.TempDir()
+	secretDir := filepath.Join(root, "private")
+	os.Mkdir(secretDir, 0o755)
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 3, 3)))
+	secret := append(b.Bytes(), []byte("SECRET-MARKER-7f3a")...)
+	os.WriteFile(filepath.Join(secretDir, "secret.png"), secret, 0o644)
+
+	in := filepath.Join(root, "articles")
+	os.Mkdir(in, 0o755)
+	os.Symlink(filepath.Join(secretDir, "secret.png"), filepath.Join(in, "link.png"))
+	os.Symlink(secretDir, filepath.Join(in, "private"))
+	article := "Leaky Figures\nDate 1933\nA summary.\nLocale Nowhere\nSummary of Event\nText.\n" +
+		"![Up and out](../private/secret.png)\n" +
+		"![Absolute](" + filepath.Join(secretDir, "secret.png") + ")\n" +
+		"![File URL](file://" + filepath.Join(secretDir, "secret.png") + ")\n" +
+		"![Symlinked file](link.png)\n" +
+		"![Symlinked directory](private/secret.png)\n" +
+		"![Caption naming it secret.png](https://example.invalid/x)\n" +
+		"More text.\n"
+	os.WriteFile(filepath.Join(in, "leaky.txt"), []byte(article), 0o644)
+
+	out := t.TempDir()
+	code, _, stderr := galley(t, "", "build", "-o", out, filepath.Join(in, "leaky.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stderr, "warning: image not embedded"); n != 6 {
+		t.Errorf("%d image warnings, want 6:\n%s", n, stderr)
+	}
+	for _, name := range []string{"leaky.pdf", "leaky.epub"} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte("SECRET-MARKER")) || bytes.Contains(data, []byte("/Subtype /Image")) {
+			t.Errorf("%s holds the outside image", name)
+		}
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "leaky.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".png") {
+			t.Errorf("the EPUB holds an image %s", f.Name)
+		}
+	}
+}
+
+// TestHostileText puts markup, PDF string delimiters and control characters in every field:
+// all of it must come out as text.
+func TestHostileText(t *testing.T) {
+	title := `Evil <script>alert(1)</script> ( ) \ ]]> <!-- & &amp; "q"`
+	article := title + "\nAbstract with <img src=x onerror=alert(1)> and </p></body>.\n" +
+		title + "\nDate 1933\nSummary ]]> <!-- --> \x01 control.\nLocale <b>Bold</b>; A & B\n" +
+		"Key Figures\nJohn <i>Doe</i> (1900-1950), role with ) ( \\ chars\n" +
+		"Summary of Event\nA <a href=\"javascript:alert(1)\">link</a> [md](javascript:alert(2)) &lt; &#x3C; text.\n" +
+		"Bibliography\nDoe, John. <Title>. Place: Pub, 1990. Note ]]>.\n"
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "evil.txt"), []byte(article), 0o644)
+	out := t.TempDir()
+	code, _, stderr := galley(t, "", "build", "-f", "pdf,epub,json,csl", "-o", out, filepath.Join(dir, "evil.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkEPUBSafe(t, filepath.Join(out, "evil.epub"))
+	data, _ := os.ReadFile(filepath.Join(out, "evil.epub"))
+	if err := wellFormed(data); err != nil {
+		t.Errorf("EPUB: %v", err)
+	}
+	requireTool(t, "pdfinfo")
+	info, err := exec.Command("pdfinfo", filepath.Join(out, "evil.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^Title:\s+` + regexp.QuoteMeta(title) + `$`).Match(info) {
+		t.Errorf("PDF title mangled:\n%s", info)
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(out, "evil.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">link</a>", "&lt; &#x3C;"} {
+		if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+}
