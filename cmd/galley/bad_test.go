@@ -3,11 +3,11 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
-	"encoding/xml"
 	"regexp"
 	"strings"
 	"testing"
