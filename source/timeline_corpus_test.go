@@ -95,7 +95,7 @@ func tlScore(evs []Event, g tlGold) (recall, precision float64, ordered bool, mi
 }
 
 func TestTimelineCorpus(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "timeline", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus articles: %v", err)
 	}
@@ -141,7 +141,7 @@ func TestTimelineCorpus(t *testing.T) {
 // size bytes, as the project's make-big tool does.
 func tlBigArticle(tb testing.TB, size int) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "timeline", "000_89182373f193f4a0.txt"))
+	data, err := os.ReadFile(filepath.Join("testdata", "articles", "000_89182373f193f4a0.txt"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func tlBigArticle(tb testing.TB, size int) []byte {
 // The repeated paragraphs state the same events in the same sentences: the big article's
 // timeline is the seed's.
 func TestTimelineBigDuplicates(t *testing.T) {
-	seed, err := os.ReadFile(filepath.Join("testdata", "timeline", "000_89182373f193f4a0.txt"))
+	seed, err := os.ReadFile(filepath.Join("testdata", "articles", "000_89182373f193f4a0.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestTimelineBigDuplicates(t *testing.T) {
 }
 
 func BenchmarkTimelineSeed(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "timeline", "000_89182373f193f4a0.txt"))
+	data, err := os.ReadFile(filepath.Join("testdata", "articles", "000_89182373f193f4a0.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -236,7 +236,7 @@ func BenchmarkTimelineBig(b *testing.B) {
 }
 
 func FuzzTimeline(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "timeline", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {

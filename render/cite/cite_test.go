@@ -25,7 +25,7 @@ func styled(e Entry) string {
 
 func parseArticle(t *testing.T, name string) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,7 +541,7 @@ func TestParseStyle(t *testing.T) {
 }
 
 func BenchmarkFormat(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "a5.txt"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", "a5.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
