@@ -67,6 +67,9 @@ func LoadDir(dir string) (*Family, error) {
 	}
 	sort.Strings(names)
 	f := &Family{Name: filepath.Base(dir)}
+	// Each style takes the plainest file that has it: "DejaVuSans.ttf" rather than
+	// "DejaVuSans-ExtraLight.ttf" or "DejaVuMathTeXGyre.ttf".
+	best := map[*[]byte]string{}
 	for _, n := range names {
 		l := strings.ToLower(n)
 		bold := strings.Contains(l, "bold")
@@ -80,9 +83,11 @@ func LoadDir(dir string) (*Family, error) {
 		case italic:
 			slot = &f.Italic
 		}
-		if *slot != nil {
-			continue
+		if cur, ok := best[slot]; !ok || plainer(n, cur) {
+			best[slot] = n
 		}
+	}
+	for slot, n := range best {
 		data, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", n, err)
@@ -101,6 +106,28 @@ func LoadDir(dir string) (*Family, error) {
 		}
 	}
 	return f, nil
+}
+
+// oddStyles mark faces that are not a family's plain text face.
+var oddStyles = []string{"light", "thin", "black", "heavy", "condensed", "narrow", "semi", "demi",
+	"extra", "ultra", "medium", "math", "mono", "display", "caption"}
+
+// plainer reports whether font file a looks more like the plain face of its style than b:
+// fewer odd style words, then a shorter name.
+func plainer(a, b string) bool {
+	odd := func(n string) int {
+		l, k := strings.ToLower(n), 0
+		for _, w := range oddStyles {
+			if strings.Contains(l, w) {
+				k++
+			}
+		}
+		return k
+	}
+	if oa, ob := odd(a), odd(b); oa != ob {
+		return oa < ob
+	}
+	return len(a) < len(b)
 }
 
 func isTrueType(b []byte) bool {
