@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -15,7 +16,8 @@ import (
 type drawer struct {
 	r     *renderer
 	p     *fpdf.Fpdf
-	used  map[*face]map[int]int // runes drawn per font, for fpdf's subsetting
+	fonts []*docFont // in the order of first use
+	font  map[*face]*docFont
 	buf   []byte
 	pageH float64
 	links map[string]int // fpdf link per anchor
@@ -26,18 +28,15 @@ type drawer struct {
 // draw renders the paginated boxes.
 func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	p := r.p
-	d := &drawer{r: r, p: p, used: map[*face]map[int]int{}, pageH: r.g.pageH,
+	d := &drawer{r: r, p: p, font: map[*face]*docFont{}, pageH: r.g.pageH,
 		links: map[string]int{}, pages: len(pages)}
-	// fpdf encodes outline titles as UTF-16 only while a UTF-8 font is current.
-	d.use(r.fs.faces[slotRegular])
-	p.SetFont(r.fs.faces[slotRegular].key, "", r.g.body)
 	for n, pg := range pages {
 		d.page = n + 1
 		p.AddPage()
 		d.furniture(pg)
 		for _, it := range pg.items {
 			if m := it.b.mark; m != nil {
-				p.Bookmark(m.title, m.level, it.y)
+				p.Bookmark(utf16Text(m.title), m.level, it.y)
 			}
 			if it.b.draw != nil {
 				it.b.draw(d, it.y)
@@ -50,17 +49,35 @@ func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	}
 	// fpdf needs the last page current when it closes the document.
 	p.SetPage(p.PageCount())
+	r.fonts = d.fonts
 	return p, nil
 }
 
-// use registers a face with the document on first use.
-func (d *drawer) use(f *face) map[int]int {
-	u := d.used[f]
-	if u == nil {
-		u = f.install(d.p)
-		d.used[f] = u
+// use returns the document's use of a face, registering it on first use.
+func (d *drawer) use(f *face) *docFont {
+	df := d.font[f]
+	if df == nil {
+		df = &docFont{f: f, name: "F" + itoa(len(d.fonts)+1)}
+		d.font[f] = df
+		d.fonts = append(d.fonts, df)
 	}
-	return u
+	return df
+}
+
+// utf16Text returns s as a PDF text string in UTF-16BE with a byte order mark, for fpdf's
+// outline (which encodes titles itself only while one of its own UTF-8 fonts is current).
+func utf16Text(s string) string {
+	b := make([]byte, 2, 2+2*len(s))
+	b[0], b[1] = 0xfe, 0xff
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			b = append(b, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+			continue
+		}
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
 }
 
 // flush writes the buffered content to the current page.
@@ -116,12 +133,11 @@ func (d *drawer) text(st *textStyle, s string, x, base float64) {
 }
 
 func (d *drawer) beginText(st *textStyle, x, base float64) {
-	u := d.use(st.face)
-	_ = u
+	df := d.use(st.face)
 	d.buf = append(d.buf, "BT "...)
 	d.color(st.color, false)
-	d.buf = append(d.buf, "/F"...)
-	d.buf = append(d.buf, st.face.id...)
+	d.buf = append(d.buf, '/')
+	d.buf = append(d.buf, df.name...)
 	d.buf = append(d.buf, ' ')
 	d.num(st.size)
 	d.buf = append(d.buf, " Tf "...)
@@ -134,7 +150,7 @@ func (d *drawer) beginText(st *textStyle, x, base float64) {
 // glyphs appends the hex codes of s to the open TJ array, with kerning. prev is the rune
 // before s in the same font (-1 for none); it returns the last rune and s's width in points.
 func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
-	u := d.used[st.face]
+	u := &d.font[st.face].used
 	f := st.face
 	w := 0
 	open := false
@@ -156,7 +172,7 @@ func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
 			open = true
 		}
 		d.buf = append(d.buf, hex4(c)...)
-		u[int(c)] = int(c)
+		u.add(c)
 		w += f.advance(c)
 		prev = c
 	}
@@ -296,10 +312,10 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 			d.num(d.pageH - base)
 			d.buf = append(d.buf, " Td "...)
 		}
-		d.use(st.face)
+		df := d.use(st.face)
 		d.color(st.color, false)
-		d.buf = append(d.buf, "/F"...)
-		d.buf = append(d.buf, st.face.id...)
+		d.buf = append(d.buf, '/')
+		d.buf = append(d.buf, df.name...)
 		d.buf = append(d.buf, ' ')
 		d.num(st.size)
 		d.buf = append(d.buf, " Tf ["...)
@@ -337,7 +353,7 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 			// a real space glyph, so that text extraction sees the word break
 			sp := float64(cur.face.advance(' ')) * cur.size / 1000
 			d.buf = append(d.buf, "<0020>"...)
-			d.used[cur.face][' '] = ' '
+			d.font[cur.face].used.add(' ')
 			d.space(cur, gw-sp)
 			xpos += gw
 			prev = -1
