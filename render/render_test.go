@@ -1,0 +1,37 @@
+package render
+
+import (
+	"maps"
+	"runtime"
+	"testing"
+
+	"galley/render/cite"
+	"galley/source"
+)
+
+// TestLexiconShared checks that a document's lexicon is computed once and is the one
+// cite.NewLexicon gives, and that another document gets its own.
+func TestLexiconShared(t *testing.T) {
+	parse := func(text string) *source.Document {
+		doc, err := source.Parse([]byte(text), source.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	a := parse("Title\n\nThe treaty with the Soviet Union was signed in Moscow by Litvinov.\n")
+	b := parse("Title\n\nA quiet day in Paris for the Foreign Office.\n")
+	la := Lexicon(a)
+	if !maps.Equal(la, cite.NewLexicon(a)) {
+		t.Fatalf("Lexicon(a) = %v, want %v", la, cite.NewLexicon(a))
+	}
+	la["probe"] = true // the same map comes back
+	if !Lexicon(a)["probe"] {
+		t.Error("the lexicon of a document was computed again")
+	}
+	delete(la, "probe")
+	if lb := Lexicon(b); !maps.Equal(lb, cite.NewLexicon(b)) {
+		t.Errorf("Lexicon(b) = %v, want %v", lb, cite.NewLexicon(b))
+	}
+	runtime.KeepAlive(a)
+}
