@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"galley/render"
 )
 
 // The finishing step. go-epub v1.2.1 writes the NCX uid under the name dtb:depth,
@@ -127,11 +129,6 @@ func (z *zipOut) store(name string, data []byte) {
 	z.raw(z.header(name, zip.Store, crc32.ChecksumIEEE(data), n, n), bytes.NewReader(data))
 }
 
-var flaters = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
-	return fw
-}}
-
 // deflate writes a compressed entry.
 func (z *zipOut) deflate(name string, data []byte) {
 	if z.err != nil {
@@ -139,17 +136,7 @@ func (z *zipOut) deflate(name string, data []byte) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
-	fw := flaters.Get().(*flate.Writer)
-	defer flaters.Put(fw)
-	fw.Reset(&buf)
-	if _, err := fw.Write(data); err != nil {
-		z.err = err
-		return
-	}
-	if err := fw.Close(); err != nil {
-		z.err = err
-		return
-	}
+	render.Deflate(&buf, data)
 	z.raw(z.header(name, zip.Deflate, crc32.ChecksumIEEE(data), uint64(buf.Len()), uint64(len(data))), &buf)
 }
 

@@ -2,12 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"sync"
+
+	"galley/render"
 )
 
 // The finishing step. fpdf builds the document's structure (pages, links, outline, images,
@@ -28,23 +29,9 @@ type docFont struct {
 // build is not the one this package was written against.
 var errLayout = errors.New("pdf: fpdf's output is not laid out as expected (fpdf v0.12.0); update render/pdf/finish.go")
 
-// compressLevel is the zlib level of every stream galley compresses: BestSpeed, as fpdf
-// used; the default level makes the seed's PDF about 5% smaller for 3 times the time.
-const compressLevel = zlib.BestSpeed
-
-var zwriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, compressLevel)
-	return zw
-}}
-
-// deflate appends the zlib stream of data to dst.
-func deflate(dst *bytes.Buffer, data []byte) {
-	zw := zwriters.Get().(*zlib.Writer)
-	zw.Reset(dst)
-	zw.Write(data) // a bytes.Buffer does not fail
-	zw.Close()
-	zwriters.Put(zw)
-}
+// deflate appends the zlib stream of data to dst, at BestSpeed as fpdf compressed: the
+// default level makes the seed's PDF about 5% smaller for 3 times the time.
+func deflate(dst *bytes.Buffer, data []byte) { render.Zlib(dst, data) }
 
 // toUnicode is the ToUnicode CMap every font shares: character codes are Unicode (BMP), so
 // each maps to itself. One range per high byte, as a bfrange may only vary its last byte.

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"hash/adler32"
+	"runtime"
+)
+
+// Both renderers compress with DEFLATE at flate.BestSpeed: the PDF's page content and font
+// programs (zlib, for FlateDecode), the EPUB's zip entries. A flate.Writer costs over a
+// megabyte to make, more than compressing an article's page with it; a sync.Pool would be
+// emptied by every garbage collection, which a batch runs about once per article, so the
+// writers are kept in a small free list instead, one per processor at most.
+var flaters = make(chan *flate.Writer, runtime.GOMAXPROCS(0))
+
+func getFlater(w *bytes.Buffer) *flate.Writer {
+	select {
+	case fw := <-flaters:
+		fw.Reset(w)
+		return fw
+	default:
+		fw, _ := flate.NewWriter(w, flate.BestSpeed) // the level is valid: no error
+		return fw
+	}
+}
+
+func putFlater(fw *flate.Writer) {
+	fw.Reset(nil)
+	select {
+	case flaters <- fw:
+	default: // the list is full: let it go
+	}
+}
+
+// Deflate appends data compressed as a raw DEFLATE stream (RFC 1951) to dst.
+func Deflate(dst *bytes.Buffer, data []byte) {
+	fw := getFlater(dst)
+	fw.Write(data) // a bytes.Buffer does not fail
+	fw.Close()
+	putFlater(fw)
+}
+
+// Zlib appends data compressed as a zlib stream (RFC 1950: what a PDF's FlateDecode reads)
+// to dst.
+func Zlib(dst *bytes.Buffer, data []byte) {
+	// The header of a BestSpeed stream with a 32 KiB window and no dictionary.
+	dst.Write([]byte{0x78, 0x01})
+	Deflate(dst, data)
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
+	dst.Write(sum[:])
+}
