@@ -34,21 +34,28 @@ func putFlater(fw *flate.Writer) {
 	}
 }
 
-// Deflate appends data compressed as a raw DEFLATE stream (RFC 1951) to dst.
-func Deflate(dst *bytes.Buffer, data []byte) {
+// Deflate appends the concatenation of data compressed as a raw DEFLATE stream (RFC 1951)
+// to dst.
+func Deflate(dst *bytes.Buffer, data ...[]byte) {
 	fw := getFlater(dst)
-	fw.Write(data) // a bytes.Buffer does not fail
+	for _, d := range data {
+		fw.Write(d) // a bytes.Buffer does not fail
+	}
 	fw.Close()
 	putFlater(fw)
 }
 
-// Zlib appends data compressed as a zlib stream (RFC 1950: what a PDF's FlateDecode reads)
-// to dst.
-func Zlib(dst *bytes.Buffer, data []byte) {
+// Zlib appends the concatenation of data compressed as a zlib stream (RFC 1950: what a
+// PDF's FlateDecode reads) to dst.
+func Zlib(dst *bytes.Buffer, data ...[]byte) {
 	// The header of a BestSpeed stream with a 32 KiB window and no dictionary.
 	dst.Write([]byte{0x78, 0x01})
-	Deflate(dst, data)
+	Deflate(dst, data...)
+	h := adler32.New()
+	for _, d := range data {
+		h.Write(d)
+	}
 	var sum [4]byte
-	binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
+	binary.BigEndian.PutUint32(sum[:], h.Sum32())
 	dst.Write(sum[:])
 }

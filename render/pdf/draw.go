@@ -18,18 +18,22 @@ type drawer struct {
 	p     *fpdf.Fpdf
 	fonts []*docFont // in the order of first use
 	font  map[*face]*docFont
-	buf   []byte
-	pageH float64
-	links map[string]int // fpdf link per anchor
-	page  int
-	pages int
+	// buf holds the document's content, drawn page after page; chunks are its pieces, each
+	// in fpdf's page content as a marker (see flush), replaced by finish.
+	buf    []byte
+	chunks [][]byte
+	done   int // the length of buf in chunks
+	pageH  float64
+	links  map[string]int // fpdf link per anchor
+	page   int
+	pages  int
 }
 
 // draw renders the paginated boxes.
 func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	p := r.p
 	d := &drawer{r: r, p: p, font: map[*face]*docFont{}, pageH: r.g.pageH,
-		links: map[string]int{}, pages: len(pages)}
+		links: map[string]int{}, pages: len(pages), buf: make([]byte, 0, 24<<10*len(pages))}
 	for n, pg := range pages {
 		d.page = n + 1
 		p.AddPage()
@@ -49,7 +53,7 @@ func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	}
 	// fpdf needs the last page current when it closes the document.
 	p.SetPage(p.PageCount())
-	r.fonts = d.fonts
+	r.fonts, r.chunks = d.fonts, d.chunks
 	return p, nil
 }
 
@@ -80,13 +84,19 @@ func utf16Text(s string) string {
 	return string(b)
 }
 
-// flush writes the buffered content to the current page.
+// flush ends a chunk of content: it goes to the current page, after what fpdf wrote there
+// (an image). fpdf gets a marker only, a comment line naming the chunk, which finish
+// replaces: copying the content through fpdf's buffers cost more than drawing it.
 func (d *drawer) flush() {
-	if len(d.buf) > 0 {
-		d.p.RawWriteStr(string(d.buf))
-		d.buf = d.buf[:0]
+	if len(d.buf) > d.done {
+		d.p.RawWriteStr(chunkMarker + itoa(len(d.chunks)) + "\n")
+		d.chunks = append(d.chunks, d.buf[d.done:len(d.buf):len(d.buf)])
+		d.done = len(d.buf)
 	}
 }
+
+// chunkMarker starts the comment line that stands for a chunk of content in fpdf's page.
+const chunkMarker = "%galley-chunk "
 
 // furniture draws the running head (not on page 1) and the footer.
 func (d *drawer) furniture(pg *page) {

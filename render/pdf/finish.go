@@ -29,9 +29,9 @@ type docFont struct {
 // build is not the one this package was written against.
 var errLayout = errors.New("pdf: fpdf's output is not laid out as expected (fpdf v0.12.0); update render/pdf/finish.go")
 
-// deflate appends the zlib stream of data to dst, at BestSpeed as fpdf compressed: the
-// default level makes the seed's PDF about 5% smaller for 3 times the time.
-func deflate(dst *bytes.Buffer, data []byte) { render.Zlib(dst, data) }
+// deflate appends the zlib stream of the concatenation of data to dst, at BestSpeed as fpdf
+// compressed: the default level makes the seed's PDF about 5% smaller for 3 times the time.
+func deflate(dst *bytes.Buffer, data ...[]byte) { render.Zlib(dst, data...) }
 
 // toUnicode is the ToUnicode CMap every font shares: character codes are Unicode (BMP), so
 // each maps to itself. One range per high byte, as a bfrange may only vary its last byte.
@@ -61,15 +61,20 @@ type pdfObject struct {
 	data []byte // from "N 0 obj" to the line after "endobj"
 }
 
-// finish writes the finished PDF to dst from fpdf's output src.
-func finish(dst *bytes.Buffer, src []byte, fonts []*docFont) error {
+// finish writes the finished PDF to dst from fpdf's output src, the fonts drawn and the
+// chunks of content that src's pages hold markers for.
+func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) error {
 	header, objs, trailer, err := readObjects(src)
 	if err != nil {
 		return err
 	}
 	size := len(objs) + 1
 	offsets := make([]int, size, size+1+6*len(fonts))
-	dst.Grow(len(src) / 2)
+	content := 0
+	for _, c := range chunks {
+		content += len(c)
+	}
+	dst.Grow(len(src) + content/3 + 20000*len(fonts))
 	dst.Write(header)
 
 	// The fonts' object numbers follow fpdf's: ToUnicode, then five per font.
@@ -77,6 +82,7 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont) error {
 	first := size + 1
 	fontRef := func(i int) int { return first + 5*i }
 	resources := false
+	used := make([]bool, len(chunks))
 	for _, o := range objs {
 		offsets[o.num] = dst.Len()
 		if o.num == 2 {
@@ -98,14 +104,23 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont) error {
 			continue
 		}
 		if body, ok := plainStream(o); ok {
+			parts, err := withChunks(body, chunks, used)
+			if err != nil {
+				return err
+			}
 			fmt.Fprintf(dst, "%d 0 obj\n", o.num)
-			writeStream(dst, "", body)
+			writeStream(dst, "", parts...)
 			continue
 		}
 		dst.Write(o.data)
 	}
 	if !resources {
 		return errLayout
+	}
+	for _, u := range used {
+		if !u {
+			return errLayout
+		}
 	}
 
 	offsets = append(offsets, dst.Len())
@@ -210,13 +225,36 @@ func plainStream(o pdfObject) ([]byte, bool) {
 	return d[:n], true
 }
 
+// withChunks returns the parts of a page's content: fpdf's content with each chunk marker
+// replaced by its chunk, each of which must appear once in the document.
+func withChunks(body []byte, chunks [][]byte, used []bool) ([][]byte, error) {
+	var parts [][]byte
+	for {
+		i := bytes.Index(body, []byte(chunkMarker))
+		if i < 0 {
+			return append(parts, body), nil
+		}
+		end := bytes.IndexByte(body[i:], '\n')
+		if end < 0 {
+			return nil, errLayout
+		}
+		k, err := strconv.Atoi(string(body[i+len(chunkMarker) : i+end]))
+		if err != nil || k < 0 || k >= len(chunks) || used[k] {
+			return nil, errLayout
+		}
+		used[k] = true
+		parts = append(parts, body[:i], chunks[k])
+		body = body[i+end+1:]
+	}
+}
+
 // writeStream writes a compressed stream object's dictionary (with extra entries), data
-// and end; the object's first line is the caller's.
-func writeStream(dst *bytes.Buffer, extra string, data []byte) {
+// (the concatenation of the parts) and end; the object's first line is the caller's.
+func writeStream(dst *bytes.Buffer, extra string, data ...[]byte) {
 	// The length goes before the data: compress into a scratch buffer first.
 	sb := scratch.Get().(*bytes.Buffer)
 	sb.Reset()
-	deflate(sb, data)
+	deflate(sb, data...)
 	fmt.Fprintf(dst, "<</Length %d /Filter /FlateDecode%s>>\nstream\n", sb.Len(), extra)
 	dst.Write(sb.Bytes())
 	dst.WriteString("\nendstream\nendobj\n")

@@ -53,7 +53,7 @@ func Render(w io.Writer, doc *source.Document, opt *render.Options) (err error) 
 	if err := p.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if err := finish(&out, raw.Bytes(), r.fonts); err != nil {
+	if err := finish(&out, raw.Bytes(), r.fonts, r.chunks); err != nil {
 		return err
 	}
 	if _, err := w.Write(out.Bytes()); err != nil {
@@ -131,7 +131,8 @@ type renderer struct {
 	levels   []int // heading levels open in the outline
 	paraIDs  map[string]bool
 
-	fonts []*docFont // the faces drawn, for finish
+	fonts  []*docFont // the faces drawn, for finish
+	chunks [][]byte   // the pages' content, for finish
 
 	boxes []*vbox
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
