@@ -52,6 +52,21 @@ func (o *Options) Family() *fonts.Family {
 	return o.Font
 }
 
+// Bibliography formats doc's bibliography in style (the default style if empty). The
+// document's lexicon is computed only for a style that reads it: cite.Format documents that
+// APA needs it and that no lexicon means no word is known to be proper; computing it reads
+// the whole text.
+func Bibliography(doc *source.Document, style cite.Style) []cite.Entry {
+	if len(doc.Bibliography) == 0 {
+		return nil
+	}
+	var lex cite.Lexicon
+	if style == cite.APA {
+		lex = Lexicon(doc)
+	}
+	return cite.Format(doc.Bibliography, style, lex)
+}
+
 // Lexicon returns the words the article writes capitalised mid-sentence (from the body, the
 // key figures' names and the locales), which APA's sentence case must keep. It is computed
 // once per document and shared, read-only, by the renderers of that document (reading the

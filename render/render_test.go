@@ -2,6 +2,9 @@ package render
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
 	"runtime"
 	"testing"
 
@@ -34,4 +37,28 @@ func TestLexiconShared(t *testing.T) {
 		t.Errorf("Lexicon(b) = %v, want %v", lb, cite.NewLexicon(b))
 	}
 	runtime.KeepAlive(a)
+}
+
+// TestBibliography checks that leaving the lexicon out for the styles that do not read it
+// changes nothing: every style formats as cite.Format does with the full lexicon.
+func TestBibliography(t *testing.T) {
+	for _, name := range []string{"000_89182373f193f4a0.txt", "a1.txt", "a5.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := source.Parse(data, source.Options{File: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Bibliography) == 0 {
+			t.Fatalf("%s: no bibliography to test with", name)
+		}
+		for _, style := range []cite.Style{cite.Chicago, cite.MLA, cite.APA} {
+			want := cite.Format(doc.Bibliography, style, cite.NewLexicon(doc))
+			if got := Bibliography(doc, style); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s: got %v, want %v", name, style, got, want)
+			}
+		}
+	}
 }

@@ -386,7 +386,7 @@ func (r *renderer) bibliography(w *xw) {
 	if style == "" {
 		style = cite.Chicago
 	}
-	entries := cite.Format(r.doc.Bibliography, style, render.Lexicon(r.doc))
+	entries := render.Bibliography(r.doc, style)
 	title := r.doc.BibliographyTitle
 	if strings.TrimSpace(title) == "" {
 		title = "Bibliography"
