@@ -81,9 +81,37 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	toUni := size
 	first := size + 1
 	fontRef := func(i int) int { return first + 5*i }
-	resources := false
+	// Every stream is compressed first, at once: one goroutine per page and per font
+	// (render.Zlib runs as many at a time as there are processors).
 	used := make([]bool, len(chunks))
-	for _, o := range objs {
+	streams := make([]*packedStream, len(objs))
+	var wg sync.WaitGroup
+	for i, o := range objs {
+		if body, ok := plainStream(o); ok {
+			parts, err := withChunks(body, chunks, used)
+			if err != nil {
+				return err
+			}
+			ps := &packedStream{}
+			streams[i] = ps
+			wg.Go(func() { ps.pack(parts...) })
+		}
+	}
+	for _, u := range used {
+		if !u {
+			return errLayout
+		}
+	}
+	packs := make([]*fontPack, len(fonts))
+	for k, f := range fonts {
+		fp := &fontPack{}
+		packs[k] = fp
+		wg.Go(func() { fp.pack(f) })
+	}
+	wg.Wait()
+
+	resources := false
+	for i, o := range objs {
 		offsets[o.num] = dst.Len()
 		if o.num == 2 {
 			// The resource dictionary all pages share (fpdf: "/Resources 2 0 R"): its font
@@ -103,13 +131,9 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 			resources = true
 			continue
 		}
-		if body, ok := plainStream(o); ok {
-			parts, err := withChunks(body, chunks, used)
-			if err != nil {
-				return err
-			}
+		if ps := streams[i]; ps != nil {
 			fmt.Fprintf(dst, "%d 0 obj\n", o.num)
-			writeStream(dst, "", parts...)
+			ps.write(dst, "")
 			continue
 		}
 		dst.Write(o.data)
@@ -117,18 +141,13 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	if !resources {
 		return errLayout
 	}
-	for _, u := range used {
-		if !u {
-			return errLayout
-		}
-	}
 
 	offsets = append(offsets, dst.Len())
 	fmt.Fprintf(dst, "%d 0 obj\n<</Length %d /Filter /FlateDecode>>\nstream\n", toUni, len(toUnicode()))
 	dst.Write(toUnicode())
 	dst.WriteString("\nendstream\nendobj\n")
 	for k, f := range fonts {
-		offsets = f.write(dst, fontRef(k), toUni, offsets)
+		offsets = f.write(dst, packs[k], fontRef(k), toUni, offsets)
 	}
 
 	xref := dst.Len()
@@ -248,27 +267,48 @@ func withChunks(body []byte, chunks [][]byte, used []bool) ([][]byte, error) {
 	}
 }
 
-// writeStream writes a compressed stream object's dictionary (with extra entries), data
-// (the concatenation of the parts) and end; the object's first line is the caller's.
-func writeStream(dst *bytes.Buffer, extra string, data ...[]byte) {
-	// The length goes before the data: compress into a scratch buffer first.
-	sb := scratch.Get().(*bytes.Buffer)
-	sb.Reset()
-	deflate(sb, data...)
-	fmt.Fprintf(dst, "<</Length %d /Filter /FlateDecode%s>>\nstream\n", sb.Len(), extra)
-	dst.Write(sb.Bytes())
-	dst.WriteString("\nendstream\nendobj\n")
-	scratch.Put(sb)
+// A packedStream is a stream's data, compressed.
+type packedStream struct{ z bytes.Buffer }
+
+// pack compresses the concatenation of data.
+func (ps *packedStream) pack(data ...[]byte) {
+	n := 0
+	for _, d := range data {
+		n += len(d)
+	}
+	ps.z.Grow(n/3 + 64)
+	deflate(&ps.z, data...)
 }
 
-var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// write writes the stream object's dictionary (with extra entries), data and end; the
+// object's first line is the caller's.
+func (ps *packedStream) write(dst *bytes.Buffer, extra string) {
+	fmt.Fprintf(dst, "<</Length %d /Filter /FlateDecode%s>>\nstream\n", ps.z.Len(), extra)
+	dst.Write(ps.z.Bytes())
+	dst.WriteString("\nendstream\nendobj\n")
+}
+
+// A fontPack is a font's subset and its compressed streams.
+type fontPack struct {
+	s              *subset
+	cidToGID, prog packedStream
+	progLen        int
+}
+
+func (fp *fontPack) pack(df *docFont) {
+	fp.s = df.f.newSubset(&df.used)
+	fp.cidToGID.pack(fp.s.cidToGID())
+	prog := fp.s.program()
+	fp.progLen = len(prog)
+	fp.prog.pack(prog)
+}
 
 // write appends the font's five objects, numbered from ref: the Type 0 font, its CIDFont,
-// the descriptor, the CIDToGIDMap and the subset font program. Character codes are the
+// the descriptor, and the CIDToGIDMap and subset font program packed in fp. Character codes are the
 // runes, two bytes each (Identity-H); the map gives each its glyph in the subset.
-func (df *docFont) write(dst *bytes.Buffer, ref, toUni int, offsets []int) []int {
+func (df *docFont) write(dst *bytes.Buffer, fp *fontPack, ref, toUni int, offsets []int) []int {
 	f := df.f
-	s := f.newSubset(&df.used)
+	s := fp.s
 	name := s.tag() + "+" + f.name
 
 	offsets = append(offsets, dst.Len())
@@ -310,11 +350,10 @@ func (df *docFont) write(dst *bytes.Buffer, ref, toUni int, offsets []int) []int
 
 	offsets = append(offsets, dst.Len())
 	fmt.Fprintf(dst, "%d 0 obj\n", ref+3)
-	writeStream(dst, "", s.cidToGID())
+	fp.cidToGID.write(dst, "")
 
-	prog := s.program()
 	offsets = append(offsets, dst.Len())
 	fmt.Fprintf(dst, "%d 0 obj\n", ref+4)
-	writeStream(dst, " /Length1 "+strconv.Itoa(len(prog)), prog)
+	fp.prog.write(dst, " /Length1 "+strconv.Itoa(fp.progLen))
 	return offsets
 }
