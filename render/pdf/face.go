@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -27,8 +28,10 @@ type face struct {
 	// means the font has no glyph, 65535 a glyph of zero width. The PDF declares the same
 	// widths, so measuring with them places glyphs exactly where viewers draw them.
 	cw []uint16
-	// gid maps a BMP rune to its glyph (0 when none).
-	gid []uint16
+	// segs are the segments of the Unicode cmap (format 4) the glyphs are found with; sorted
+	// when they come in increasing order without overlap, as they should.
+	segs   []cmapSeg
+	sorted bool
 	// ascent and descent (negative) in thousandths of an em.
 	ascent, descent int
 	desc            fontDesc
@@ -43,6 +46,14 @@ type face struct {
 	tables      map[string][]byte // table data by tag
 	loca        []uint32          // glyph offsets into glyf, numGlyphs+1 entries
 	numHMetrics int
+}
+
+// cmapSeg is a segment of a format 4 cmap: runes first to last map to glyphs by delta, or
+// through the glyph array at glyphs (an offset into the cmap table) when it is not 0.
+type cmapSeg struct {
+	first, last uint16
+	delta       uint16
+	glyphs      int
 }
 
 // fontDesc is what a PDF font descriptor says about the font, in thousandths of an em.
@@ -250,11 +261,10 @@ func postScriptName(t []byte) string {
 	return name
 }
 
-// readCmap fills f.gid from the first Unicode format 4 subtable (platform 3 encoding 1, or
-// platform 0), the one fpdf reads.
+// readCmap reads the segments of the first Unicode format 4 subtable (platform 3 encoding
+// 1, or platform 0), the one fpdf reads.
 func (f *face) readCmap() error {
 	t := f.tables["cmap"]
-	f.gid = make([]uint16, 0x10000)
 	sub := -1
 	for i := 0; i < int(u16(t, 2)); i++ {
 		r := 4 + 8*i
@@ -270,25 +280,63 @@ func (f *face) readCmap() error {
 		return fmt.Errorf("font: %w", errFont)
 	}
 	end := min(len(t), sub+int(u16(t, sub+2)))
-	segs := int(u16(t, sub+6)) / 2
-	ends, starts := sub+14, sub+16+2*segs
-	deltas, ranges := starts+2*segs, starts+4*segs
-	for s := 0; s < segs; s++ {
-		first, last := int(u16(t, starts+2*s)), int(u16(t, ends+2*s))
-		delta, ro := int(i16(t, deltas+2*s)), int(u16(t, ranges+2*s))
-		for c := first; c <= last && c <= 0xffff; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xffff
-			} else if p := ranges + 2*s + ro + 2*(c-first); p+2 <= end {
-				if g = int(u16(t, p)); g != 0 {
-					g = (g + delta) & 0xffff
-				}
-			}
-			f.gid[c] = uint16(g)
+	n := int(u16(t, sub+6)) / 2
+	ends, starts := sub+14, sub+16+2*n
+	deltas, ranges := starts+2*n, starts+4*n
+	if ranges+2*n > end {
+		return fmt.Errorf("font: short cmap: %w", errFont)
+	}
+	f.segs = make([]cmapSeg, n)
+	for i := range f.segs {
+		sg := cmapSeg{first: u16(t, starts+2*i), last: u16(t, ends+2*i), delta: u16(t, deltas+2*i)}
+		if ro := int(u16(t, ranges+2*i)); ro != 0 {
+			sg.glyphs = ranges + 2*i + ro
+		}
+		f.segs[i] = sg
+	}
+	f.sorted = true
+	for i, sg := range f.segs {
+		if sg.first > sg.last || i > 0 && sg.first <= f.segs[i-1].last {
+			f.sorted = false
 		}
 	}
+	f.tables["cmap"] = t[:end]
 	return nil
+}
+
+// glyphIn returns the glyph of rune c in segment sg (0 for none).
+func (f *face) glyphIn(sg *cmapSeg, c int) int {
+	if sg.glyphs == 0 {
+		return (c + int(sg.delta)) & 0xffff
+	}
+	t := f.tables["cmap"]
+	p := sg.glyphs + 2*(c-int(sg.first))
+	if p+2 > len(t) {
+		return 0
+	}
+	g := int(u16(t, p))
+	if g != 0 {
+		g = (g + int(sg.delta)) & 0xffff
+	}
+	return g
+}
+
+// glyphOf returns the glyph of a BMP rune, 0 for none. Where segments overlap, the last
+// one counts, as it does for the widths.
+func (f *face) glyphOf(r rune) uint16 {
+	if !f.sorted {
+		for i := len(f.segs) - 1; i >= 0; i-- {
+			if sg := &f.segs[i]; rune(sg.first) <= r && r <= rune(sg.last) {
+				return uint16(f.glyphIn(sg, int(r)))
+			}
+		}
+		return 0
+	}
+	i, _ := slices.BinarySearchFunc(f.segs, r, func(sg cmapSeg, r rune) int { return int(sg.last) - int(r) })
+	if i == len(f.segs) || rune(f.segs[i].first) > r {
+		return 0
+	}
+	return uint16(f.glyphIn(&f.segs[i], int(r)))
 }
 
 // readWidths fills f.cw from hmtx for every rune the cmap maps to a glyph other than 0.
@@ -296,16 +344,19 @@ func (f *face) readWidths(scale float64) {
 	hmtx := f.tables["hmtx"]
 	f.cw = make([]uint16, 0x10000)
 	f.desc.missingWidth = int(math.Round(scale * float64(f.advanceOf(0, hmtx))))
-	for c := 1; c < 0xffff; c++ {
-		g := int(f.gid[c])
-		if g == 0 {
-			continue
+	for i := range f.segs {
+		sg := &f.segs[i]
+		for c := max(1, int(sg.first)); c <= int(sg.last) && c < 0xffff; c++ {
+			g := f.glyphIn(sg, c)
+			if g == 0 {
+				continue
+			}
+			w := int(math.Round(scale * float64(f.advanceOf(g, hmtx))))
+			if w == 0 {
+				w = 65535
+			}
+			f.cw[c] = uint16(w)
 		}
-		w := int(math.Round(scale * float64(f.advanceOf(g, hmtx))))
-		if w == 0 {
-			w = 65535
-		}
-		f.cw[c] = uint16(w)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
 
 	"galley/fonts"
 )
@@ -124,5 +125,33 @@ func TestFingerprintsDiffer(t *testing.T) {
 			t.Errorf("%s and %s share a fingerprint", name, other)
 		}
 		seen[fp] = name
+	}
+}
+
+// TestGlyphOf checks the cmap lookup against x/image's for every character of the embedded
+// faces, on the sorted path and on the one for fonts whose segments overlap.
+func TestGlyphOf(t *testing.T) {
+	for name, data := range embeddedFaces() {
+		f, err := parseFace(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sf, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !f.sorted {
+			t.Errorf("%s: segments not seen as sorted", name)
+		}
+		var buf sfnt.Buffer
+		for _, sorted := range []bool{true, false} {
+			f.sorted = sorted
+			for r := rune(1); r < 0xffff; r++ {
+				want, _ := sf.GlyphIndex(&buf, r)
+				if got := f.glyphOf(r); got != uint16(want) {
+					t.Fatalf("%s (sorted %v): glyph of %U = %d, want %d", name, sorted, r, got, want)
+				}
+			}
+		}
 	}
 }

@@ -45,7 +45,7 @@ func (f *face) newSubset(used *runeSet) *subset {
 	s := &subset{f: f}
 	glyphs := map[uint16]bool{0: true}
 	used.each(func(r rune) {
-		if g := f.gid[r]; g != 0 && f.cw[r] != 0 {
+		if g := f.glyphOf(r); g != 0 && f.cw[r] != 0 {
 			s.runes = append(s.runes, r)
 			glyphs[g] = true
 		}
@@ -72,7 +72,7 @@ func (f *face) newSubset(used *runeSet) *subset {
 	slices.Sort(s.old)
 	s.newGID = make([]uint16, len(s.runes))
 	for i, r := range s.runes {
-		n, _ := slices.BinarySearch(s.old, f.gid[r])
+		n, _ := slices.BinarySearch(s.old, f.glyphOf(r))
 		s.newGID[i] = uint16(n)
 	}
 	return s
