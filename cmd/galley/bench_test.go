@@ -68,3 +68,18 @@ func BenchmarkBatch200(b *testing.B) {
 	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "articles/s")
 	reportCPU(b, start, 200*b.N) // per article
 }
+
+// BenchmarkBuildSpec builds the CommonMark spec (200 KB of Markdown) to PDF and EPUB, for
+// the cost per byte of a long document beside the seed's.
+func BenchmarkBuildSpec(b *testing.B) {
+	const spec = "testdata/commonmark/spec.txt"
+	c := benchConfig(b, b.TempDir(), 1, []string{spec})
+	b.ReportAllocs()
+	start, _ := cpuTime()
+	for b.Loop() {
+		if r := buildOne(c, spec, nil); r.failed {
+			b.Fatal(r.messages)
+		}
+	}
+	reportCPU(b, start, b.N)
+}
