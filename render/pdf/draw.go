@@ -181,7 +181,7 @@ func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
 			d.buf = append(d.buf, '<')
 			open = true
 		}
-		d.buf = append(d.buf, hex4(c)...)
+		d.buf = appendHex4(d.buf, c)
 		u.add(c)
 		w += f.advance(c)
 		prev = c
@@ -192,12 +192,13 @@ func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
 	return prev, float64(w) * st.size / 1000
 }
 
-func hex4(c rune) []byte {
+// appendHex4 appends c's two-byte code as four hex digits.
+func appendHex4(b []byte, c rune) []byte {
 	const digits = "0123456789ABCDEF"
 	if c > 0xffff || c < 0 {
 		c = '?'
 	}
-	return []byte{digits[c>>12&15], digits[c>>8&15], digits[c>>4&15], digits[c&15]}
+	return append(b, digits[c>>12&15], digits[c>>8&15], digits[c>>4&15], digits[c&15])
 }
 
 // space appends a displacement of w points to the open TJ array (positive moves right).
