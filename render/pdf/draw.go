@@ -213,7 +213,28 @@ func (d *drawer) space(st *textStyle, w float64) {
 
 // num appends a number with at most 3 decimals.
 func (d *drawer) num(v float64) {
-	d.buf = strconv.AppendFloat(d.buf, float64(int64(v*1000+sign(v)*0.5))/1000, 'f', -1, 64)
+	d.buf = appendMilli(d.buf, int64(v*1000+sign(v)*0.5))
+}
+
+// appendMilli appends m thousandths as a decimal with no trailing zeros: what
+// strconv.AppendFloat(b, float64(m)/1000, 'f', -1, 64) writes for any m a page has, without
+// its search for the shortest digits.
+func appendMilli(b []byte, m int64) []byte {
+	if m < 0 {
+		b = append(b, '-')
+		m = -m
+	}
+	b = strconv.AppendInt(b, m/1000, 10)
+	if f := m % 1000; f != 0 {
+		b = append(b, '.', byte('0'+f/100))
+		if f%100 != 0 {
+			b = append(b, byte('0'+f/10%10))
+			if f%10 != 0 {
+				b = append(b, byte('0'+f%10))
+			}
+		}
+	}
+	return b
 }
 
 func sign(v float64) float64 {

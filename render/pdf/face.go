@@ -36,10 +36,11 @@ type face struct {
 	ascent, descent int
 	desc            fontDesc
 	// kern holds the pair adjustments (thousandths of an em) between the runes of
-	// kernRunes, keyed by r0<<16 | r1; kernLeft marks the runes that start a pair, so that
-	// most lookups end at one bit test.
-	kern     map[uint32]int16
-	kernLeft [0x10000 / 64]uint64
+	// kernRunes, keyed by r0<<16 | r1; kernASCII holds the ASCII pairs' again, as a table,
+	// and kernLeft marks the runes that start a pair, so that most lookups are one load.
+	kern      map[uint32]int16
+	kernASCII *[128 * 128]int16
+	kernLeft  [0x10000 / 64]uint64
 
 	// The font file and what subsetting needs of it.
 	data        []byte
@@ -215,9 +216,13 @@ func parseFace(data []byte) (f *face, err error) {
 	} else if f.kern, err = computeKern(data); err != nil {
 		return nil, err
 	}
-	for k := range f.kern {
+	f.kernASCII = new([128 * 128]int16)
+	for k, v := range f.kern {
 		r := k >> 16
 		f.kernLeft[r/64] |= 1 << (r % 64)
+		if r < 128 && k&0xffff < 128 {
+			f.kernASCII[r<<7|k&0xffff] = v
+		}
 	}
 	return f, nil
 }
@@ -496,6 +501,9 @@ func (f *face) advance(r rune) int {
 
 // kerning returns the pair adjustment between a and b, in thousandths of an em.
 func (f *face) kerning(a, b rune) int {
+	if uint32(a) < 128 && uint32(b) < 128 {
+		return int(f.kernASCII[a<<7|b])
+	}
 	if a > 0xffff || b > 0xffff || a < 0 || f.kernLeft[a/64]&(1<<(a%64)) == 0 {
 		return 0
 	}

@@ -155,3 +155,21 @@ func TestGlyphOf(t *testing.T) {
 		}
 	}
 }
+
+// TestKerningLookup checks that the table of ASCII pairs and the bit set of left runes give the
+// pairs the map holds, and nothing for the others.
+func TestKerningLookup(t *testing.T) {
+	for name, data := range embeddedFaces() {
+		f, err := parseFace(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range append(kernRunes, 'ā', '\u2192', 0x10000) {
+			for _, b := range append(kernRunes, 'ā', '\u2192', 0x10000) {
+				if got, want := f.kerning(a, b), int(f.kern[uint32(a)<<16|uint32(b)]); got != want {
+					t.Fatalf("%s: kerning(%q, %q) = %d, want %d", name, a, b, got, want)
+				}
+			}
+		}
+	}
+}
