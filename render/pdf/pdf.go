@@ -134,9 +134,8 @@ type renderer struct {
 	fonts  []*docFont // the faces drawn, for finish
 	chunks [][]byte   // the pages' content, for finish
 
-	tb        *textBuilder // reused for every paragraph (see builder)
-	arena     []elem       // where paragraphs' elements are kept (see keep)
-	arenaSize int
+	tb    *textBuilder // reused for every paragraph (see builder)
+	arena []elem       // where paragraphs' elements are kept (see keep)
 
 	boxes []*vbox
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
