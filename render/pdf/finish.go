@@ -178,7 +178,7 @@ func readObjects(src []byte) (header []byte, objs []pdfObject, trailer []byte, e
 	}
 	x := src[xref:i]
 	var n int
-	if _, err = fmt.Sscanf(string(x[:min(len(x), 32)]), "xref\n0 %d\n", &n); err != nil || n < 3 {
+	if _, err = fmt.Sscanf(string(x[:min(len(x), 32)]), "xref\n0 %d\n", &n); err != nil || n < 3 || n > len(x)/20 {
 		return nil, nil, nil, errLayout
 	}
 	entries := x[bytes.IndexByte(x[5:], '\n')+6:]
@@ -234,7 +234,7 @@ func plainStream(o pdfObject) ([]byte, bool) {
 	}
 	n, err := strconv.Atoi(string(d[:j]))
 	const mid, post = ">>\nstream\n", "\nendstream\nendobj\n"
-	if err != nil || !bytes.HasPrefix(d[j:], []byte(mid)) {
+	if err != nil || n < 0 || !bytes.HasPrefix(d[j:], []byte(mid)) {
 		return nil, false
 	}
 	d = d[j+len(mid):]
