@@ -4,7 +4,9 @@
 package render
 
 import (
+	"sync"
 	"time"
+	"weak"
 
 	"galley/fonts"
 	"galley/render/cite"
@@ -50,8 +52,58 @@ func (o *Options) Family() *fonts.Family {
 	return o.Font
 }
 
+// Bibliography formats doc's bibliography in style (the default style if empty). The
+// document's lexicon is computed only for a style that reads it: cite.Format documents that
+// APA needs it and that no lexicon means no word is known to be proper; computing it reads
+// the whole text.
+func Bibliography(doc *source.Document, style cite.Style) []cite.Entry {
+	if len(doc.Bibliography) == 0 {
+		return nil
+	}
+	var lex cite.Lexicon
+	if style == cite.APA {
+		lex = Lexicon(doc)
+	}
+	return cite.Format(doc.Bibliography, style, lex)
+}
+
 // Lexicon returns the words the article writes capitalised mid-sentence (from the body, the
-// key figures' names and the locales), which APA's sentence case must keep.
+// key figures' names and the locales), which APA's sentence case must keep. It is computed
+// once per document and shared, read-only, by the renderers of that document (reading the
+// whole text, it cost as much as the EPUB's packaging); a document must not change once it
+// is being rendered.
 func Lexicon(doc *source.Document) cite.Lexicon {
-	return cite.NewLexicon(doc)
+	if doc == nil {
+		return cite.NewLexicon(nil)
+	}
+	// Weak keys: the cache keeps no document alive, and a document allocated where a
+	// collected one was is a different key.
+	key := weak.Make(doc)
+	lexicons.Lock()
+	for _, e := range lexicons.recent {
+		if e.doc == key && e.lex != nil {
+			lexicons.Unlock()
+			return e.lex
+		}
+	}
+	lexicons.Unlock()
+	lex := cite.NewLexicon(doc)
+	lexicons.Lock()
+	lexicons.recent[lexicons.next] = lexEntry{key, lex}
+	lexicons.next = (lexicons.next + 1) % len(lexicons.recent)
+	lexicons.Unlock()
+	return lex
+}
+
+// lexicons holds the lexicons of the documents rendered last: enough for every worker of a
+// batch to find its document's.
+var lexicons struct {
+	sync.Mutex
+	recent [16]lexEntry
+	next   int
+}
+
+type lexEntry struct {
+	doc weak.Pointer[source.Document]
+	lex cite.Lexicon
 }

@@ -3,10 +3,10 @@
 // navigation document with landmarks, an NCX for older readers, accessibility metadata, and
 // byte-identical output for identical input and options.
 //
-// go-epub builds and packages the content documents and resources; one finishing step
-// (finish.go) then writes what go-epub cannot: the package document, the navigation
-// document and NCX, the language of each page, and a zip with a fixed entry order and fixed
-// times.
+// go-epub frames the content documents and writes the container (learned once per process
+// from a book it writes: pack.go); one finishing step (finish.go) writes the rest: the
+// package document, the navigation document and NCX, the language of each page, and a zip
+// with a fixed entry order and fixed times.
 package epub
 
 import (
@@ -37,12 +37,11 @@ func Render(w io.Writer, doc *source.Document, opt *render.Options) error {
 	if opt == nil {
 		opt = &render.Options{}
 	}
-	b := newRenderer(doc, opt).book()
-	raw, err := b.pack()
+	fr, err := goepubFrame()
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
-	if err := b.finish(w, raw); err != nil {
+	if err := newRenderer(doc, opt).book().finish(w, fr); err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
 	return nil
@@ -187,7 +186,7 @@ func (r *renderer) book() *book {
 	r.bibliography(w)
 	r.timeline(w)
 	r.seeAlso(w)
-	r.b.css = media{name: "galley.css", mediaType: "text/css", data: r.styleSheet()}
+	r.b.css = media{name: cssName, mediaType: "text/css", data: r.styleSheet()}
 	return r.b
 }
 
@@ -387,7 +386,7 @@ func (r *renderer) bibliography(w *xw) {
 	if style == "" {
 		style = cite.Chicago
 	}
-	entries := cite.Format(r.doc.Bibliography, style, render.Lexicon(r.doc))
+	entries := render.Bibliography(r.doc, style)
 	title := r.doc.BibliographyTitle
 	if strings.TrimSpace(title) == "" {
 		title = "Bibliography"

@@ -4,24 +4,26 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"sync"
 	"time"
+	"unsafe"
+
+	"galley/render"
 )
 
 // The finishing step. go-epub v1.2.1 writes the NCX uid under the name dtb:depth,
 // time.Now() as dcterms:modified, its manifest (and, from its in-memory file system, its zip
-// entries) in map order, no landmarks, no accessibility metadata, no lang on the pages, and
-// logs its write errors instead of returning them. finish keeps what go-epub wrote (container, style sheet, content documents,
-// fonts, images), checks that each is what galley handed it, and writes the rest itself: the
-// package document, the navigation document, the NCX, the pages' language, and a zip whose
-// entries come in a fixed order with fixed times, mimetype first and stored.
+// entries) in map order, no landmarks, no accessibility metadata and no lang on the pages,
+// and logs its write errors instead of returning them. galley keeps what go-epub writes well
+// (the container and the frame of each content document, learned once: see frame) and
+// writes the rest itself: the package document, the navigation document, the NCX, the
+// pages' language, and a zip whose entries come in a fixed order with fixed times,
+// mimetype first and stored.
 
-// Names of the files finish writes (go-epub writes its own under the same names; they are
-// replaced).
+// Names of the files finish writes.
 const (
 	mimetypeName  = "mimetype"
 	containerName = "META-INF/container.xml"
@@ -30,92 +32,32 @@ const (
 	ncxName       = contentDir + "toc.ncx"
 )
 
-// xhtmlStart is how go-epub opens every content document; finish adds the language there.
+// xhtmlStart is how go-epub opens every content document; the language goes after it.
 const xhtmlStart = `<html xmlns="http://www.w3.org/1999/xhtml"`
 
-// finish writes the finished EPUB to w from go-epub's archive raw.
-func (b *book) finish(w io.Writer, raw []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return fmt.Errorf("reading go-epub's archive: %w", err)
+// finish writes the book as an EPUB to w, each part in go-epub's frame fr.
+func (b *book) finish(w io.Writer, fr *frame) error {
+	if b.css.name != cssName {
+		return fmt.Errorf("style sheet %s: go-epub's frame links %s", b.css.name, cssName)
 	}
-	files := make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	// Every entry must be one galley expects: an unknown one means go-epub changed, and the
-	// manifest would not list it.
-	expect := map[string]bool{mimetypeName: true, containerName: true, packageName: true,
-		navName: true, ncxName: true, cssDir + b.css.name: true}
-	for _, p := range b.parts {
-		expect[xhtmlDir+p.file] = true
-	}
-	for _, f := range b.fonts {
-		expect[fontDir+f.name] = true
-	}
-	for _, im := range b.images {
-		expect[imageDir+im.name] = true
-	}
-	for name := range files {
-		if !expect[name] {
-			return fmt.Errorf("go-epub wrote an unexpected file %s", name)
-		}
-	}
-	for name := range expect {
-		if files[name] == nil {
-			return fmt.Errorf("go-epub did not write %s", name)
-		}
-	}
-	container, err := readAll(files[containerName])
-	if err != nil {
-		return err
-	}
-	if !bytes.Contains(container, []byte(`full-path="`+packageName+`"`)) {
-		return fmt.Errorf("go-epub's container does not point at %s", packageName)
-	}
-
 	z := newZipOut(w, b.modified)
 	z.store(mimetypeName, []byte("application/epub+zip"))
-	z.copy(files[containerName])
+	z.deflate(containerName, fr.container)
 	z.deflate(packageName, b.packageDocument())
 	z.deflate(navName, b.navDocument())
 	z.deflate(ncxName, b.ncx())
-	z.copyChecked(files[cssDir+b.css.name], b.css.data)
-	for _, p := range b.parts {
-		page, err := readAll(files[xhtmlDir+p.file])
-		if err != nil {
-			return err
-		}
-		page, err = b.setLang(page)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.file, err)
-		}
-		if !bytes.Contains(page, p.body) {
-			return fmt.Errorf("go-epub changed the body of %s", p.file)
-		}
-		z.deflate(xhtmlDir+p.file, page)
+	z.deflate(cssDir+b.css.name, b.css.data)
+	for i := range b.parts {
+		z.deflate(xhtmlDir+b.parts[i].file, fr.page(b, &b.parts[i]))
 	}
 	for _, f := range b.fonts {
-		z.copyChecked(files[fontDir+f.name], f.data)
+		z.precompressed(fontDir+f.name, fontEntry(f.data))
 	}
 	for _, im := range b.images {
-		z.copyChecked(files[imageDir+im.name], im.data)
+		// JPEG, PNG and GIF are compressed already.
+		z.store(imageDir+im.name, im.data)
 	}
 	return z.close()
-}
-
-// setLang adds the book's language to a content document's root element.
-func (b *book) setLang(page []byte) ([]byte, error) {
-	i := bytes.Index(page, []byte(xhtmlStart))
-	if i < 0 {
-		return nil, errors.New("go-epub's page has no <html> element in the XHTML namespace")
-	}
-	i += len(xhtmlStart)
-	lang := ` lang="` + b.lang + `" xml:lang="` + b.lang + `"`
-	out := make([]byte, 0, len(page)+len(lang))
-	out = append(out, page[:i]...)
-	out = append(out, lang...)
-	return append(out, page[i:]...), nil
 }
 
 func readAll(f *zip.File) ([]byte, error) {
@@ -187,11 +129,6 @@ func (z *zipOut) store(name string, data []byte) {
 	z.raw(z.header(name, zip.Store, crc32.ChecksumIEEE(data), n, n), bytes.NewReader(data))
 }
 
-var flaters = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
-	return fw
-}}
-
 // deflate writes a compressed entry.
 func (z *zipOut) deflate(name string, data []byte) {
 	if z.err != nil {
@@ -199,43 +136,58 @@ func (z *zipOut) deflate(name string, data []byte) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
-	fw := flaters.Get().(*flate.Writer)
-	defer flaters.Put(fw)
-	fw.Reset(&buf)
-	if _, err := fw.Write(data); err != nil {
-		z.err = err
-		return
-	}
-	if err := fw.Close(); err != nil {
-		z.err = err
-		return
-	}
+	render.Deflate(&buf, data)
 	z.raw(z.header(name, zip.Deflate, crc32.ChecksumIEEE(data), uint64(buf.Len()), uint64(len(data))), &buf)
 }
 
-// copy writes go-epub's entry f as it is, compressed bytes untouched, under galley's header.
-func (z *zipOut) copy(f *zip.File) {
-	if z.err != nil {
-		return
-	}
-	r, err := f.OpenRaw()
-	if err != nil {
-		z.err = fmt.Errorf("reading %s: %w", f.Name, err)
-		return
-	}
-	z.raw(z.header(f.Name, f.Method, f.CRC32, f.CompressedSize64, f.UncompressedSize64), r)
+// A packed entry is data compressed ahead of time.
+type packed struct {
+	crc   uint32
+	usize int
+	data  []byte
 }
 
-// copyChecked copies f after checking that it holds exactly want.
-func (z *zipOut) copyChecked(f *zip.File, want []byte) {
-	if z.err != nil {
-		return
+// precompressed writes a deflated entry compressed ahead of time.
+func (z *zipOut) precompressed(name string, p *packed) {
+	z.raw(z.header(name, zip.Deflate, p.crc, uint64(len(p.data)), uint64(p.usize)), bytes.NewReader(p.data))
+}
+
+var (
+	fontEntriesMu sync.Mutex
+	fontEntries   = map[fontKey]*fontEntryOnce{}
+)
+
+// fontKey identifies a font file by its bytes in memory: the embedded families, or a
+// directory's files read once per process.
+type fontKey struct {
+	p *byte
+	n int
+}
+
+type fontEntryOnce struct {
+	once sync.Once
+	p    *packed
+}
+
+// fontEntry returns a font file compressed, once per process: the same few files go into
+// every book that embeds them. Level 5 is what go-epub's zip used.
+func fontEntry(data []byte) *packed {
+	fontEntriesMu.Lock()
+	k := fontKey{unsafe.SliceData(data), len(data)}
+	e := fontEntries[k]
+	if e == nil {
+		e = &fontEntryOnce{}
+		fontEntries[k] = e
 	}
-	if f.UncompressedSize64 != uint64(len(want)) || f.CRC32 != crc32.ChecksumIEEE(want) {
-		z.err = fmt.Errorf("go-epub changed %s", f.Name)
-		return
-	}
-	z.copy(f)
+	fontEntriesMu.Unlock()
+	e.once.Do(func() {
+		var buf bytes.Buffer
+		fw, _ := flate.NewWriter(&buf, 5)
+		fw.Write(data)
+		fw.Close()
+		e.p = &packed{crc: crc32.ChecksumIEEE(data), usize: len(data), data: buf.Bytes()}
+	})
+	return e.p
 }
 
 func (z *zipOut) close() error {

@@ -7,37 +7,42 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"galley/render"
 )
 
-// goepubLike writes an archive shaped like go-epub's for the book b, then lets edit change
-// its entries before they are zipped.
-func goepubLike(t *testing.T, b *book, edit func(map[string][]byte)) []byte {
+// probeArchive returns go-epub's archive of the probe book with its entries changed by edit.
+func probeArchive(t *testing.T, edit func(map[string][]byte)) []byte {
 	t.Helper()
-	files := map[string][]byte{
-		mimetypeName:        []byte("application/epub+zip"),
-		containerName:       []byte(`<container><rootfiles><rootfile full-path="EPUB/package.opf"/></rootfiles></container>`),
-		packageName:         []byte("<package/>"),
-		navName:             []byte("<html/>"),
-		ncxName:             []byte("<ncx/>"),
-		cssDir + b.css.name: b.css.data,
+	raw, err := probeBook()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, p := range b.parts {
-		files[xhtmlDir+p.file] = []byte(`<?xml version="1.0"?>` + "\n" + xhtmlStart + `><body>` + string(p.body) + `</body></html>`)
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, im := range b.images {
-		files[imageDir+im.name] = im.data
+	files := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		if files[f.Name], err = readAll(f); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, f.Name)
 	}
 	if edit != nil {
 		edit(files)
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for name, data := range files {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
+	for _, name := range names {
+		if data, ok := files[name]; ok {
+			w, err := zw.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(data)
 		}
-		w.Write(data)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -45,47 +50,42 @@ func goepubLike(t *testing.T, b *book, edit func(map[string][]byte)) []byte {
 	return buf.Bytes()
 }
 
-func testBook() *book {
-	return &book{
-		title: "T", lang: "en", ident: "urn:uuid:x", modified: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC),
-		parts: []part{{file: "title.xhtml", label: "T", level: 1, landmark: lmTitle, body: []byte("<h1>T</h1>")},
-			{file: "section-01.xhtml", label: "S", level: 1, landmark: lmBody, body: []byte("<p>s</p>")}},
-		css:    media{name: "galley.css", mediaType: "text/css", data: []byte("p{}")},
-		images: []media{{name: "a.png", mediaType: "image/png", data: []byte("not really a png")}},
-	}
-}
-
-// TestFinishChecksGoEpub feeds finish archives in which go-epub would have gone wrong: each
-// must be an error, not a broken book.
-func TestFinishChecksGoEpub(t *testing.T) {
+// TestLearnFrame feeds learnFrame archives in which go-epub would have laid the book out
+// otherwise: each must be an error, not a broken book.
+func TestLearnFrame(t *testing.T) {
+	page := xhtmlDir + probeFile
 	for _, tc := range []struct {
 		name string
 		edit func(map[string][]byte)
 		want string
 	}{
 		{"ok", nil, ""},
-		{"missing section", func(f map[string][]byte) { delete(f, xhtmlDir+"section-01.xhtml") }, "did not write EPUB/xhtml/section-01.xhtml"},
-		{"missing image", func(f map[string][]byte) { delete(f, imageDir+"a.png") }, "did not write EPUB/images/a.png"},
-		{"extra file", func(f map[string][]byte) { f[imageDir+"b.png"] = []byte("x") }, "unexpected file EPUB/images/b.png"},
-		{"changed image", func(f map[string][]byte) { f[imageDir+"a.png"] = []byte("other bytes") }, "changed EPUB/images/a.png"},
-		{"changed body", func(f map[string][]byte) {
-			f[xhtmlDir+"title.xhtml"] = []byte(xhtmlStart + `><body><h1>X</h1></body></html>`)
-		}, "changed the body of title.xhtml"},
-		{"no html element", func(f map[string][]byte) { f[xhtmlDir+"title.xhtml"] = []byte("<html><h1>T</h1></html>") }, "no <html> element"},
+		{"missing page", func(f map[string][]byte) { delete(f, page) }, "did not write EPUB/xhtml/probe.xhtml"},
+		{"missing container", func(f map[string][]byte) { delete(f, containerName) }, "did not write META-INF/container.xml"},
+		{"escaped body", func(f map[string][]byte) {
+			f[page] = bytes.ReplaceAll(f[page], []byte(probeBody), []byte(strings.ReplaceAll(probeBody, "<", "&lt;")))
+		}, "changed the title or the body"},
+		{"body twice", func(f map[string][]byte) { f[page] = append(f[page], probeBody...) }, "changed the title or the body"},
+		{"no html element", func(f map[string][]byte) {
+			f[page] = []byte("<html><title>" + probeTitle + "</title>" + probeBody + "</html>")
+		}, "no <html> element"},
 		{"container elsewhere", func(f map[string][]byte) {
 			f[containerName] = []byte(`<rootfile full-path="OEBPS/content.opf"/>`)
 		}, "container does not point"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := testBook()
-			var out bytes.Buffer
-			err := b.finish(&out, goepubLike(t, b, tc.edit))
+			fr, err := learnFrame(probeArchive(t, tc.edit))
 			if tc.want == "" {
 				if err != nil {
 					t.Fatal(err)
 				}
+				b := testBook()
+				var out bytes.Buffer
+				if err := b.finish(&out, fr); err != nil {
+					t.Fatal(err)
+				}
 				e := openEPUB(t, out.Bytes())
-				if page := string(e.data[xhtmlDir+"title.xhtml"]); !strings.Contains(page, `<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">`) {
+				if page := string(e.data[xhtmlDir+"title.xhtml"]); !strings.Contains(page, `<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en"`) {
 					t.Errorf("language not set: %s", page)
 				}
 				return
@@ -94,6 +94,52 @@ func TestFinishChecksGoEpub(t *testing.T) {
 				t.Errorf("err = %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestFrameMatchesGoEpub checks that every content document finish writes is the one go-epub
+// writes for the same part, with the language added, and that the container is go-epub's.
+func TestFrameMatchesGoEpub(t *testing.T) {
+	fr, err := goepubFrame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := &render.Options{Modified: testTime}
+	hostile := testBook()
+	hostile.parts[1].label = `Tom & Jerry <"quoted"> 'single' ünïcödé ↩︎ \ end`
+	books := []*book{hostile}
+	for _, name := range []string{"testdata/seed.txt", "testdata/commonmark/spec.txt"} {
+		books = append(books, newRenderer(parseFile(t, name, strings.HasSuffix(name, "spec.txt")), opt).book())
+	}
+	for _, b := range books {
+		raw, err := b.pack()
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]*zip.File{}
+		for _, f := range zr.File {
+			files[f.Name] = f
+		}
+		container, err := readAll(files[containerName])
+		if err != nil || !bytes.Equal(container, fr.container) {
+			t.Errorf("%s: container differs from go-epub's (%v)", b.title, err)
+		}
+		for i := range b.parts {
+			p := &b.parts[i]
+			want, err := readAll(files[xhtmlDir+p.file])
+			if err != nil {
+				t.Fatal(err)
+			}
+			lang := ` lang="` + b.lang + `" xml:lang="` + b.lang + `"`
+			want = bytes.Replace(want, []byte(xhtmlStart), []byte(xhtmlStart+lang), 1)
+			if got := fr.page(b, p); !bytes.Equal(got, want) {
+				t.Errorf("%s: page differs from go-epub's:\n got %q\nwant %q", p.file, got, want)
+			}
+		}
 	}
 }
 
@@ -145,5 +191,15 @@ func TestDOSTime(t *testing.T) {
 		if d != tc.date || tm != tc.time {
 			t.Errorf("dosTime(%v) = %#x %#x, want %#x %#x", tc.in, d, tm, tc.date, tc.time)
 		}
+	}
+}
+
+func testBook() *book {
+	return &book{
+		title: "T", lang: "en", ident: "urn:uuid:x", modified: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC),
+		parts: []part{{file: "title.xhtml", label: "T", level: 1, landmark: lmTitle, body: []byte("<h1>T</h1>")},
+			{file: "section-01.xhtml", label: "S", level: 1, landmark: lmBody, body: []byte("<p>s</p>")}},
+		css:    media{name: cssName, mediaType: "text/css", data: []byte("p{}")},
+		images: []media{{name: "a.png", mediaType: "image/png", data: []byte("not really a png")}},
 	}
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -15,29 +16,31 @@ import (
 type drawer struct {
 	r     *renderer
 	p     *fpdf.Fpdf
-	used  map[*face]map[int]int // runes drawn per font, for fpdf's subsetting
-	buf   []byte
-	pageH float64
-	links map[string]int // fpdf link per anchor
-	page  int
-	pages int
+	fonts []*docFont // in the order of first use
+	font  map[*face]*docFont
+	// buf holds the document's content, drawn page after page; chunks are its pieces, each
+	// in fpdf's page content as a marker (see flush), replaced by finish.
+	buf    []byte
+	chunks [][]byte
+	done   int // the length of buf in chunks
+	pageH  float64
+	links  map[string]int // fpdf link per anchor
+	page   int
+	pages  int
 }
 
 // draw renders the paginated boxes.
 func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	p := r.p
-	d := &drawer{r: r, p: p, used: map[*face]map[int]int{}, pageH: r.g.pageH,
-		links: map[string]int{}, pages: len(pages)}
-	// fpdf encodes outline titles as UTF-16 only while a UTF-8 font is current.
-	d.use(r.fs.faces[slotRegular])
-	p.SetFont(r.fs.faces[slotRegular].key, "", r.g.body)
+	d := &drawer{r: r, p: p, font: map[*face]*docFont{}, pageH: r.g.pageH,
+		links: map[string]int{}, pages: len(pages), buf: make([]byte, 0, 24<<10*len(pages))}
 	for n, pg := range pages {
 		d.page = n + 1
 		p.AddPage()
 		d.furniture(pg)
 		for _, it := range pg.items {
 			if m := it.b.mark; m != nil {
-				p.Bookmark(m.title, m.level, it.y)
+				p.Bookmark(utf16Text(m.title), m.level, it.y)
 			}
 			if it.b.draw != nil {
 				it.b.draw(d, it.y)
@@ -50,26 +53,50 @@ func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	}
 	// fpdf needs the last page current when it closes the document.
 	p.SetPage(p.PageCount())
+	r.fonts, r.chunks = d.fonts, d.chunks
 	return p, nil
 }
 
-// use registers a face with the document on first use.
-func (d *drawer) use(f *face) map[int]int {
-	u := d.used[f]
-	if u == nil {
-		u = f.install(d.p)
-		d.used[f] = u
+// use returns the document's use of a face, registering it on first use.
+func (d *drawer) use(f *face) *docFont {
+	df := d.font[f]
+	if df == nil {
+		df = &docFont{f: f, name: "F" + itoa(len(d.fonts)+1)}
+		d.font[f] = df
+		d.fonts = append(d.fonts, df)
 	}
-	return u
+	return df
 }
 
-// flush writes the buffered content to the current page.
+// utf16Text returns s as a PDF text string in UTF-16BE with a byte order mark, for fpdf's
+// outline (which encodes titles itself only while one of its own UTF-8 fonts is current).
+func utf16Text(s string) string {
+	b := make([]byte, 2, 2+2*len(s))
+	b[0], b[1] = 0xfe, 0xff
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			b = append(b, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+			continue
+		}
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
+}
+
+// flush ends a chunk of content: it goes to the current page, after what fpdf wrote there
+// (an image). fpdf gets a marker only, a comment line naming the chunk, which finish
+// replaces: copying the content through fpdf's buffers cost more than drawing it.
 func (d *drawer) flush() {
-	if len(d.buf) > 0 {
-		d.p.RawWriteStr(string(d.buf))
-		d.buf = d.buf[:0]
+	if len(d.buf) > d.done {
+		d.p.RawWriteStr(chunkMarker + itoa(len(d.chunks)) + "\n")
+		d.chunks = append(d.chunks, d.buf[d.done:len(d.buf):len(d.buf)])
+		d.done = len(d.buf)
 	}
 }
+
+// chunkMarker starts the comment line that stands for a chunk of content in fpdf's page.
+const chunkMarker = "%galley-chunk "
 
 // furniture draws the running head (not on page 1) and the footer.
 func (d *drawer) furniture(pg *page) {
@@ -116,12 +143,11 @@ func (d *drawer) text(st *textStyle, s string, x, base float64) {
 }
 
 func (d *drawer) beginText(st *textStyle, x, base float64) {
-	u := d.use(st.face)
-	_ = u
+	df := d.use(st.face)
 	d.buf = append(d.buf, "BT "...)
 	d.color(st.color, false)
-	d.buf = append(d.buf, "/F"...)
-	d.buf = append(d.buf, st.face.id...)
+	d.buf = append(d.buf, '/')
+	d.buf = append(d.buf, df.name...)
 	d.buf = append(d.buf, ' ')
 	d.num(st.size)
 	d.buf = append(d.buf, " Tf "...)
@@ -134,7 +160,7 @@ func (d *drawer) beginText(st *textStyle, x, base float64) {
 // glyphs appends the hex codes of s to the open TJ array, with kerning. prev is the rune
 // before s in the same font (-1 for none); it returns the last rune and s's width in points.
 func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
-	u := d.used[st.face]
+	u := &d.font[st.face].used
 	f := st.face
 	w := 0
 	open := false
@@ -155,8 +181,8 @@ func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
 			d.buf = append(d.buf, '<')
 			open = true
 		}
-		d.buf = append(d.buf, hex4(c)...)
-		u[int(c)] = int(c)
+		d.buf = appendHex4(d.buf, c)
+		u.add(c)
 		w += f.advance(c)
 		prev = c
 	}
@@ -166,12 +192,13 @@ func (d *drawer) glyphs(st *textStyle, s string, prev rune) (rune, float64) {
 	return prev, float64(w) * st.size / 1000
 }
 
-func hex4(c rune) []byte {
+// appendHex4 appends c's two-byte code as four hex digits.
+func appendHex4(b []byte, c rune) []byte {
 	const digits = "0123456789ABCDEF"
 	if c > 0xffff || c < 0 {
 		c = '?'
 	}
-	return []byte{digits[c>>12&15], digits[c>>8&15], digits[c>>4&15], digits[c&15]}
+	return append(b, digits[c>>12&15], digits[c>>8&15], digits[c>>4&15], digits[c&15])
 }
 
 // space appends a displacement of w points to the open TJ array (positive moves right).
@@ -186,7 +213,28 @@ func (d *drawer) space(st *textStyle, w float64) {
 
 // num appends a number with at most 3 decimals.
 func (d *drawer) num(v float64) {
-	d.buf = strconv.AppendFloat(d.buf, float64(int64(v*1000+sign(v)*0.5))/1000, 'f', -1, 64)
+	d.buf = appendMilli(d.buf, int64(v*1000+sign(v)*0.5))
+}
+
+// appendMilli appends m thousandths as a decimal with no trailing zeros: what
+// strconv.AppendFloat(b, float64(m)/1000, 'f', -1, 64) writes for any m a page has, without
+// its search for the shortest digits.
+func appendMilli(b []byte, m int64) []byte {
+	if m < 0 {
+		b = append(b, '-')
+		m = -m
+	}
+	b = strconv.AppendInt(b, m/1000, 10)
+	if f := m % 1000; f != 0 {
+		b = append(b, '.', byte('0'+f/100))
+		if f%100 != 0 {
+			b = append(b, byte('0'+f/10%10))
+			if f%10 != 0 {
+				b = append(b, byte('0'+f%10))
+			}
+		}
+	}
+	return b
 }
 
 func sign(v float64) float64 {
@@ -296,10 +344,10 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 			d.num(d.pageH - base)
 			d.buf = append(d.buf, " Td "...)
 		}
-		d.use(st.face)
+		df := d.use(st.face)
 		d.color(st.color, false)
-		d.buf = append(d.buf, "/F"...)
-		d.buf = append(d.buf, st.face.id...)
+		d.buf = append(d.buf, '/')
+		d.buf = append(d.buf, df.name...)
 		d.buf = append(d.buf, ' ')
 		d.num(st.size)
 		d.buf = append(d.buf, " Tf ["...)
@@ -337,7 +385,7 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 			// a real space glyph, so that text extraction sees the word break
 			sp := float64(cur.face.advance(' ')) * cur.size / 1000
 			d.buf = append(d.buf, "<0020>"...)
-			d.used[cur.face][' '] = ' '
+			d.font[cur.face].used.add(' ')
 			d.space(cur, gw-sp)
 			xpos += gw
 			prev = -1

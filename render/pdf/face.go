@@ -1,14 +1,15 @@
 package pdf
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"reflect"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -17,24 +18,49 @@ import (
 )
 
 // A face is one parsed TrueType font, shared by every document and goroutine of the process:
-// fpdf's parse of a font costs more than typesetting a whole article, so it is done once per
-// font and the result is handed to each document's fpdf instance (see install). Everything
-// in a face is read-only once built.
+// parsed once (see loadFace), read-only afterwards. It holds what layout measures with and
+// what the PDF embeds: the metrics in thousandths of an em, the kerning pairs, and the
+// tables the per-document subset (subset.go) is cut from.
 type face struct {
-	// key names the font inside a PDF (fpdf's font key, also its BaseFont).
-	key string
-	// cw holds fpdf's advance widths, in thousandths of an em, indexed by rune (BMP only):
-	// 0 means the font has no glyph, 65535 a glyph of zero width. They are the widths the
-	// PDF declares, so measuring with them places glyphs exactly where viewers draw them.
-	cw []int
+	// name is the font's PostScript name, cleaned for use as a PDF name.
+	name string
+	// cw holds the advance widths, in thousandths of an em, indexed by rune (BMP only): 0
+	// means the font has no glyph, 65535 a glyph of zero width. The PDF declares the same
+	// widths, so measuring with them places glyphs exactly where viewers draw them.
+	cw []uint16
+	// segs are the segments of the Unicode cmap (format 4) the glyphs are found with; sorted
+	// when they come in increasing order without overlap, as they should.
+	segs   []cmapSeg
+	sorted bool
 	// ascent and descent (negative) in thousandths of an em.
 	ascent, descent int
+	desc            fontDesc
 	// kern holds the pair adjustments (thousandths of an em) between the runes of
-	// kernRunes, keyed by r0<<16 | r1.
-	kern map[uint32]int16
+	// kernRunes, keyed by r0<<16 | r1; kernASCII holds the ASCII pairs' again, as a table,
+	// and kernLeft marks the runes that start a pair, so that most lookups are one load.
+	kern      map[uint32]int16
+	kernASCII *[128 * 128]int16
+	kernLeft  [0x10000 / 64]uint64
 
-	proto reflect.Value // fpdf's font definition, copied into each document
-	id    string        // fpdf's resource id: the font is /F<id> in page content
+	// The font file and what subsetting needs of it.
+	data        []byte
+	tables      map[string][]byte // table data by tag
+	loca        []uint32          // glyph offsets into glyf, numGlyphs+1 entries
+	numHMetrics int
+}
+
+// cmapSeg is a segment of a format 4 cmap: runes first to last map to glyphs by delta, or
+// through the glyph array at glyphs (an offset into the cmap table) when it is not 0.
+type cmapSeg struct {
+	first, last uint16
+	delta       uint16
+	glyphs      int
+}
+
+// fontDesc is what a PDF font descriptor says about the font, in thousandths of an em.
+type fontDesc struct {
+	capHeight, flags, italicAngle, stemV, missingWidth int
+	bbox                                               [4]int
 }
 
 // kernRunes are the characters whose pairs are looked up in the font's kerning: Latin text
@@ -78,59 +104,311 @@ func loadFace(data []byte) (*face, error) {
 	return e.f, e.err
 }
 
+// errFont reports a font file this package cannot use.
+var errFont = errors.New("not a TrueType font with a Unicode cmap")
+
+// parseFace reads a TrueType file: its table directory, metrics, Unicode cmap and glyph
+// locations. The widths and descriptor values are computed as fpdf computed them, which
+// galley's layout was tuned with (TestFaceMatchesFpdf checks it).
 func parseFace(data []byte) (f *face, err error) {
+	defer func() {
+		// The readers below check bounds as they go; a table that lies about its size
+		// would still index out of range somewhere: that is a broken font, not a crash.
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("font: %v", r)
+		}
+	}()
+	if len(data) < 12 {
+		return nil, errFont
+	}
+	if tag := string(data[:4]); tag != "\x00\x01\x00\x00" && tag != "true" {
+		return nil, fmt.Errorf("font: %w (an OpenType/CFF or collection file?)", errFont)
+	}
+	f = &face{data: data, tables: map[string][]byte{}}
+	n := int(u16(data, 4))
+	for i := 0; i < n; i++ {
+		e := 12 + 16*i
+		if e+16 > len(data) {
+			return nil, errFont
+		}
+		off, size := int(u32(data, e+8)), int(u32(data, e+12))
+		if off < 0 || size < 0 || off > len(data) || size > len(data)-off {
+			return nil, fmt.Errorf("font: table %q out of bounds", data[e:e+4])
+		}
+		f.tables[string(data[e:e+4])] = data[off : off+size : off+size]
+	}
+	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"} {
+		if f.tables[t] == nil {
+			return nil, fmt.Errorf("font: no %s table: %w", t, errFont)
+		}
+	}
+	f.name = postScriptName(f.tables["name"])
+
+	head := f.tables["head"]
+	upem := int(u16(head, 18))
+	if upem == 0 {
+		return nil, errFont
+	}
+	scale := 1000.0 / float64(upem)
+	sc := func(v int16) int { return int(float64(v) * scale) }
+	f.desc.bbox = [4]int{sc(i16(head, 36)), sc(i16(head, 38)), sc(i16(head, 40)), sc(i16(head, 42))}
+	locaLong := i16(head, 50) != 0
+
+	hhea := f.tables["hhea"]
+	f.ascent, f.descent = sc(i16(hhea, 4)), sc(i16(hhea, 6))
+	f.numHMetrics = int(u16(hhea, 34))
+	numGlyphs := int(u16(f.tables["maxp"], 4))
+	if f.numHMetrics == 0 || f.numHMetrics > numGlyphs || len(f.tables["hmtx"]) < 4*f.numHMetrics {
+		return nil, fmt.Errorf("font: bad horizontal metrics: %w", errFont)
+	}
+
+	weight := 500
+	if os2 := f.tables["OS/2"]; os2 != nil {
+		weight = int(u16(os2, 4))
+		if fsType := u16(os2, 8); fsType == 0x0002 || fsType&0x0300 != 0 {
+			weight = 0 // fpdf stops reading here for restricted fonts
+		} else {
+			if f.ascent == 0 {
+				f.ascent = sc(i16(os2, 68))
+			}
+			if f.descent == 0 {
+				f.descent = sc(i16(os2, 70))
+			}
+			if u16(os2, 0) > 1 {
+				f.desc.capHeight = sc(i16(os2, 88))
+			} else {
+				f.desc.capHeight = f.ascent
+			}
+		}
+	} else {
+		if f.ascent == 0 {
+			f.ascent = int(float64(f.desc.bbox[3]) * scale)
+		}
+		if f.descent == 0 {
+			f.descent = int(float64(f.desc.bbox[1]) * scale)
+		}
+		f.desc.capHeight = f.ascent
+	}
+	f.desc.stemV = 50 + int(math.Pow(float64(weight)/65.0, 2))
+	f.desc.flags = 4
+	if post := f.tables["post"]; len(post) >= 16 {
+		f.desc.italicAngle = int(i16(post, 4))
+		if f.desc.italicAngle != 0 {
+			f.desc.flags |= 64
+		}
+		if u32(post, 12) != 0 {
+			f.desc.flags |= 1
+		}
+	}
+	if weight >= 600 {
+		f.desc.flags |= 262144
+	}
+
+	if err := f.readCmap(); err != nil {
+		return nil, err
+	}
+	f.readWidths(scale)
+	if f.loca, err = readLoca(f.tables["loca"], numGlyphs, locaLong, len(f.tables["glyf"])); err != nil {
+		return nil, err
+	}
+	if k := embeddedKern(data); k != nil {
+		f.kern = k
+	} else if f.kern, err = computeKern(data); err != nil {
+		return nil, err
+	}
+	f.kernASCII = new([128 * 128]int16)
+	for k, v := range f.kern {
+		r := k >> 16
+		f.kernLeft[r/64] |= 1 << (r % 64)
+		if r < 128 && k&0xffff < 128 {
+			f.kernASCII[r<<7|k&0xffff] = v
+		}
+	}
+	return f, nil
+}
+
+// postScriptName returns the font's PostScript name (name ID 6), keeping only what a PDF
+// name may hold, or "Font".
+func postScriptName(t []byte) string {
+	name := ""
+	if len(t) >= 6 {
+		count, strOff := int(u16(t, 2)), int(u16(t, 4))
+		for i := 0; i < count && 6+12*i+12 <= len(t); i++ {
+			r := t[6+12*i:]
+			plat, enc, lang, id := u16(r, 0), u16(r, 2), u16(r, 4), u16(r, 6)
+			size, off := int(u16(r, 8)), strOff+int(u16(r, 10))
+			if id != 6 || off+size > len(t) {
+				continue
+			}
+			s := t[off : off+size]
+			if plat == 3 && enc == 1 && lang == 0x409 {
+				var b strings.Builder
+				for j := 0; j+1 < len(s); j += 2 {
+					b.WriteRune(rune(u16(s, j)))
+				}
+				name = b.String()
+				break
+			}
+			if plat == 1 && enc == 0 && name == "" {
+				name = string(s)
+			}
+		}
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < '!' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
+			return -1
+		}
+		return r
+	}, name)
+	if name == "" {
+		return "Font"
+	}
+	return name
+}
+
+// readCmap reads the segments of the first Unicode format 4 subtable (platform 3 encoding
+// 1, or platform 0), the one fpdf reads.
+func (f *face) readCmap() error {
+	t := f.tables["cmap"]
+	sub := -1
+	for i := 0; i < int(u16(t, 2)); i++ {
+		r := 4 + 8*i
+		plat, enc, off := u16(t, r), u16(t, r+2), int(u32(t, r+4))
+		if (plat == 3 && enc == 1) || plat == 0 {
+			if off+2 <= len(t) && u16(t, off) == 4 {
+				sub = off
+				break
+			}
+		}
+	}
+	if sub < 0 {
+		return fmt.Errorf("font: %w", errFont)
+	}
+	end := min(len(t), sub+int(u16(t, sub+2)))
+	n := int(u16(t, sub+6)) / 2
+	ends, starts := sub+14, sub+16+2*n
+	deltas, ranges := starts+2*n, starts+4*n
+	if ranges+2*n > end {
+		return fmt.Errorf("font: short cmap: %w", errFont)
+	}
+	f.segs = make([]cmapSeg, n)
+	for i := range f.segs {
+		sg := cmapSeg{first: u16(t, starts+2*i), last: u16(t, ends+2*i), delta: u16(t, deltas+2*i)}
+		if ro := int(u16(t, ranges+2*i)); ro != 0 {
+			sg.glyphs = ranges + 2*i + ro
+		}
+		f.segs[i] = sg
+	}
+	f.sorted = true
+	for i, sg := range f.segs {
+		if sg.first > sg.last || i > 0 && sg.first <= f.segs[i-1].last {
+			f.sorted = false
+		}
+	}
+	f.tables["cmap"] = t[:end]
+	return nil
+}
+
+// glyphIn returns the glyph of rune c in segment sg (0 for none).
+func (f *face) glyphIn(sg *cmapSeg, c int) int {
+	if sg.glyphs == 0 {
+		return (c + int(sg.delta)) & 0xffff
+	}
+	t := f.tables["cmap"]
+	p := sg.glyphs + 2*(c-int(sg.first))
+	if p+2 > len(t) {
+		return 0
+	}
+	g := int(u16(t, p))
+	if g != 0 {
+		g = (g + int(sg.delta)) & 0xffff
+	}
+	return g
+}
+
+// glyphOf returns the glyph of a BMP rune, 0 for none. Where segments overlap, the last
+// one counts, as it does for the widths.
+func (f *face) glyphOf(r rune) uint16 {
+	if !f.sorted {
+		for i := len(f.segs) - 1; i >= 0; i-- {
+			if sg := &f.segs[i]; rune(sg.first) <= r && r <= rune(sg.last) {
+				return uint16(f.glyphIn(sg, int(r)))
+			}
+		}
+		return 0
+	}
+	i, _ := slices.BinarySearchFunc(f.segs, r, func(sg cmapSeg, r rune) int { return int(sg.last) - int(r) })
+	if i == len(f.segs) || rune(f.segs[i].first) > r {
+		return 0
+	}
+	return uint16(f.glyphIn(&f.segs[i], int(r)))
+}
+
+// readWidths fills f.cw from hmtx for every rune the cmap maps to a glyph other than 0.
+func (f *face) readWidths(scale float64) {
+	hmtx := f.tables["hmtx"]
+	f.cw = make([]uint16, 0x10000)
+	f.desc.missingWidth = int(math.Round(scale * float64(f.advanceOf(0, hmtx))))
+	for i := range f.segs {
+		sg := &f.segs[i]
+		for c := max(1, int(sg.first)); c <= int(sg.last) && c < 0xffff; c++ {
+			g := f.glyphIn(sg, c)
+			if g == 0 {
+				continue
+			}
+			w := int(math.Round(scale * float64(f.advanceOf(g, hmtx))))
+			if w == 0 {
+				w = 65535
+			}
+			f.cw[c] = uint16(w)
+		}
+	}
+}
+
+// advanceOf returns glyph g's advance in font units (as fpdf reads it: a value with the
+// top bit set counts as 0).
+func (f *face) advanceOf(g int, hmtx []byte) int {
+	g = min(g, f.numHMetrics-1)
+	w := int(u16(hmtx, 4*g))
+	if w >= 1<<15 {
+		return 0
+	}
+	return w
+}
+
+func readLoca(t []byte, numGlyphs int, long bool, glyfLen int) ([]uint32, error) {
+	loca := make([]uint32, numGlyphs+1)
+	for i := range loca {
+		var v uint32
+		if long {
+			if 4*i+4 > len(t) {
+				return nil, fmt.Errorf("font: short loca table: %w", errFont)
+			}
+			v = u32(t, 4*i)
+		} else {
+			if 2*i+2 > len(t) {
+				return nil, fmt.Errorf("font: short loca table: %w", errFont)
+			}
+			v = 2 * uint32(u16(t, 2*i))
+		}
+		if int(v) > glyfLen || (i > 0 && v < loca[i-1]) {
+			return nil, fmt.Errorf("font: bad loca table: %w", errFont)
+		}
+		loca[i] = v
+	}
+	return loca, nil
+}
+
+// computeKern reads the kerning between kernRunes pairs with x/image's sfnt (GPOS pair
+// adjustments, or the kern table). It costs a few milliseconds a face, so the embedded
+// fonts' pairs are precomputed (kern_data.go) and this runs only for fonts from a directory.
+func computeKern(data []byte) (map[uint32]int16, error) {
 	sf, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("font: %w", err)
 	}
 	var buf sfnt.Buffer
-	name, err := sf.Name(&buf, sfnt.NameIDPostScript)
-	if err != nil || name == "" {
-		name = "font"
-	}
-	key := strings.ToLower(strings.Map(func(r rune) rune {
-		if r < '!' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
-			return -1
-		}
-		return r
-	}, name))
-
-	// fpdf prints a parse failure to stdout and registers nothing; it panics on some
-	// malformed tables. Both become errors here.
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("font %s: %v", name, r)
-		}
-	}()
-	p := fpdf.New("P", "pt", "Letter", "")
-	p.AddUTF8FontFromBytes(key, "", data)
-	if p.Err() {
-		return nil, fmt.Errorf("font %s: %w", name, p.Error())
-	}
-	fontsMap := field(reflect.ValueOf(p).Elem(), "fonts")
-	if !fontsMap.IsValid() || fontsMap.Kind() != reflect.Map {
-		return nil, errInternals
-	}
-	def := fontsMap.MapIndex(reflect.ValueOf(key))
-	if !def.IsValid() {
-		return nil, fmt.Errorf("font %s: not a TrueType font fpdf can read", name)
-	}
-	proto := reflect.New(def.Type()).Elem()
-	proto.Set(def)
-	f = &face{key: key, proto: proto}
-	cw, ok := field(proto, "Cw").Interface().([]int)
-	id, ok2 := field(proto, "i").Interface().(string)
-	desc, ok3 := field(proto, "Desc").Interface().(fpdf.FontDescType)
-	if !ok || !ok2 || !ok3 || len(cw) < 0x10000 {
-		return nil, errInternals
-	}
-	f.cw, f.id = cw, id
-	f.ascent, f.descent = desc.Ascent, desc.Descent
-	if err := checkClonable(proto); err != nil {
-		return nil, err
-	}
-
-	f.kern = map[uint32]int16{}
+	kern := map[uint32]int16{}
 	upem := fixed.Int26_6(sf.UnitsPerEm())
 	gi := make([]sfnt.GlyphIndex, len(kernRunes))
 	for i, r := range kernRunes {
@@ -151,71 +429,58 @@ func parseFace(data []byte) (f *face, err error) {
 			}
 			v := int16(float64(k) / 64 * 1000 / float64(upem))
 			if v != 0 {
-				f.kern[uint32(a)<<16|uint32(b)] = v
+				kern[uint32(a)<<16|uint32(b)] = v
 			}
 		}
 	}
-	return f, nil
+	return kern, nil
 }
 
-// errInternals reports that the fpdf in the build is not the one this package was written
-// against: the font sharing below reads its font table.
-var errInternals = errors.New("pdf: fpdf's font table is not laid out as expected (fpdf v0.12.0); update render/pdf/face.go")
-
-// field returns the named field of struct v, settable and readable even when unexported.
-// The zero Value when there is no such field.
-func field(v reflect.Value, name string) reflect.Value {
-	f := v.FieldByName(name)
-	if !f.IsValid() || !f.CanAddr() {
-		return reflect.Value{}
+// fingerprint identifies a font file by content cheaply: its length, the head table's
+// whole-file checksum adjustment and its modification time.
+func fingerprint(data []byte) [3]uint64 {
+	if len(data) < 12 {
+		return [3]uint64{}
 	}
-	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+	for i := 0; i < int(u16(data, 4)); i++ {
+		e := 12 + 16*i
+		if e+16 > len(data) {
+			break
+		}
+		if string(data[e:e+4]) == "head" {
+			off := int(u32(data, e+8))
+			if off+36 > len(data) {
+				break
+			}
+			return [3]uint64{uint64(len(data)), uint64(u32(data, off+8)), binary.BigEndian.Uint64(data[off+28:])}
+		}
+	}
+	return [3]uint64{}
 }
 
-// checkClonable verifies the fields install relies on.
-func checkClonable(def reflect.Value) error {
-	ur := field(def, "usedRunes")
-	uf := field(def, "utf8File")
-	if !ur.IsValid() || ur.Type() != reflect.TypeOf(map[int]int(nil)) || !uf.IsValid() || uf.Kind() != reflect.Pointer {
-		return errInternals
-	}
-	fr := field(uf.Elem(), "fileReader")
-	if !fr.IsValid() || fr.Kind() != reflect.Pointer {
-		return errInternals
+// embeddedKern returns the precomputed kerning of an embedded font, nil for any other.
+func embeddedKern(data []byte) map[uint32]int16 {
+	fp := fingerprint(data)
+	for _, k := range kernData {
+		if k.fp == fp {
+			m := make(map[uint32]int16, len(k.pairs))
+			for _, p := range k.pairs {
+				m[p.pair] = p.v
+			}
+			return m
+		}
 	}
 	return nil
 }
 
-// install registers the face in a document's fpdf and returns the set of runes the document
-// uses from it, which the caller fills as it draws text (fpdf subsets the font to them).
-//
-// The document gets its own copy of the parsed font: a fresh rune set, and a copy of the
-// parser state with its own read position, because fpdf re-reads the font file through it
-// when it writes the subset. Nothing shared is written to, so documents may be built
-// concurrently.
-func (f *face) install(p *fpdf.Fpdf) map[int]int {
-	def := reflect.New(f.proto.Type()).Elem()
-	def.Set(f.proto)
-
-	used := make(map[int]int, 128)
-	maps := field(f.proto, "usedRunes").Interface().(map[int]int)
-	for k, v := range maps {
-		used[k] = v
-	}
-	field(def, "usedRunes").Set(reflect.ValueOf(used))
-
-	uf := field(def, "utf8File")
-	clone := reflect.New(uf.Type().Elem())
-	clone.Elem().Set(uf.Elem())
-	fr := field(clone.Elem(), "fileReader")
-	reader := reflect.New(fr.Type().Elem())
-	reader.Elem().Set(fr.Elem())
-	fr.Set(reader)
-	uf.Set(clone)
-
-	field(reflect.ValueOf(p).Elem(), "fonts").SetMapIndex(reflect.ValueOf(f.key), def)
-	return used
+type kernPair struct {
+	pair uint32
+	v    int16
 }
+
+func u16(b []byte, i int) uint16 { return binary.BigEndian.Uint16(b[i:]) }
+func i16(b []byte, i int) int16  { return int16(binary.BigEndian.Uint16(b[i:])) }
+func u32(b []byte, i int) uint32 { return binary.BigEndian.Uint32(b[i:]) }
 
 // has reports whether the font has a glyph for r.
 func (f *face) has(r rune) bool {
@@ -231,12 +496,15 @@ func (f *face) advance(r rune) int {
 	if w == 65535 {
 		return 0
 	}
-	return w
+	return int(w)
 }
 
 // kerning returns the pair adjustment between a and b, in thousandths of an em.
 func (f *face) kerning(a, b rune) int {
-	if a > 0xffff || b > 0xffff {
+	if uint32(a) < 128 && uint32(b) < 128 {
+		return int(f.kernASCII[a<<7|b])
+	}
+	if a > 0xffff || b > 0xffff || a < 0 || f.kernLeft[a/64]&(1<<(a%64)) == 0 {
 		return 0
 	}
 	return int(f.kern[uint32(a)<<16|uint32(b)])

@@ -380,7 +380,7 @@ func (r *renderer) bibliography() {
 	ps.size = 10 * g.scale
 	note := r.body
 	note.size = g.small
-	for _, e := range cite.Format(doc.Bibliography, style, render.Lexicon(doc)) {
+	for _, e := range render.Bibliography(doc, style) {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
 			in := source.Inline{Text: run.Text}

@@ -49,11 +49,14 @@ func Render(w io.Writer, doc *source.Document, opt *render.Options) (err error) 
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	var raw, out bytes.Buffer
+	if err := p.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := finish(&out, raw.Bytes(), r.fonts, r.chunks); err != nil {
+		return err
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
@@ -128,6 +131,12 @@ type renderer struct {
 	levels   []int // heading levels open in the outline
 	paraIDs  map[string]bool
 
+	fonts  []*docFont // the faces drawn, for finish
+	chunks [][]byte   // the pages' content, for finish
+
+	tb    *textBuilder // reused for every paragraph (see builder)
+	arena []elem       // where paragraphs' elements are kept (see keep)
+
 	boxes []*vbox
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
 	anchors map[string]place
@@ -172,7 +181,7 @@ func (r *renderer) newPDF() *fpdf.Fpdf {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt",
 		Size: fpdf.SizeType{Wd: r.g.pageW, Ht: r.g.pageH}})
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	p.SetCompression(false) // finish compresses, with pooled compressors
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(r.g.left, r.g.top, r.g.pageW-r.g.left-r.g.width)
 	mod := r.opt.Modified

@@ -106,21 +106,52 @@ type styleKey struct {
 
 // elems converts runs to paragraph elements.
 func (r *renderer) elems(runs []source.Inline, ps *paraStyle, line int) []elem {
-	b := &textBuilder{r: r, ps: ps, line: line, lastBox: -1, out: make([]elem, 0, 64)}
+	b := r.builder(ps, line)
 	for _, run := range runs {
 		b.add(run.Text, b.style(run.Style, run.Link, ""))
 		if run.Break {
 			b.hardBreak()
 		}
 	}
-	return b.finish()
+	return r.keep(b.finish())
 }
 
 // plainElems converts one string in one style.
 func (r *renderer) plainElems(text string, st source.Style, ps *paraStyle, line int) []elem {
-	b := &textBuilder{r: r, ps: ps, line: line, lastBox: -1, out: make([]elem, 0, 32)}
+	b := r.builder(ps, line)
 	b.add(text, b.style(st, "", ""))
-	return b.finish()
+	return r.keep(b.finish())
+}
+
+// builder returns the renderer's text builder, reset for a paragraph: one builder serves
+// every paragraph of a document, its buffers reused.
+func (r *renderer) builder(ps *paraStyle, line int) *textBuilder {
+	b := r.tb
+	if b == nil {
+		b = &textBuilder{r: r}
+		r.tb = b
+	}
+	b.ps, b.line, b.lastBox, b.space = ps, line, -1, nil
+	b.out, b.word = b.out[:0], b.word[:0]
+	clear(b.styles)
+	return b
+}
+
+// keep copies a paragraph's elements into the renderer's arena and returns them: a
+// document has hundreds of paragraphs and table cells, each kept until drawn, and blocks
+// of elements cost less to allocate than one slice each. The slice returned has no spare
+// capacity, so that appending to it never writes into the arena.
+func (r *renderer) keep(es []elem) []elem {
+	if len(es) == 0 {
+		return nil
+	}
+	if len(es) > cap(r.arena)-len(r.arena) {
+		// Blocks of 64 KB: the seed's 8,000 elements take eight, with little left unused.
+		r.arena = make([]elem, 0, max(1024, len(es)))
+	}
+	start := len(r.arena)
+	r.arena = append(r.arena, es...)
+	return r.arena[start:len(r.arena):len(r.arena)]
 }
 
 func (b *textBuilder) style(s source.Style, link, anchor string) *textStyle {
@@ -196,8 +227,9 @@ func (b *textBuilder) finish() []elem {
 	if len(b.out) == 0 {
 		return nil
 	}
-	return append(b.out, elem{kind: kPenalty, penalty: infPenalty},
+	b.out = append(b.out, elem{kind: kPenalty, penalty: infPenalty},
 		elem{kind: kGlue, stretch: fill}, elem{kind: kPenalty, penalty: -infPenalty})
+	return b.out
 }
 
 // flushWord turns the gathered word into boxes and the penalties between its parts.

@@ -1,6 +1,13 @@
 package hyph
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/speedata/hyphenation"
+)
 
 func TestHyphenate(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -39,5 +46,55 @@ func TestPointsBounds(t *testing.T) {
 	}
 	if p := Points(string(make([]rune, MaxLen+1))); p != nil {
 		t.Errorf("overlong word hyphenated: %v", p)
+	}
+}
+
+// TestLiangMatchesSpeedata checks galley's pattern matcher against
+// github.com/speedata/hyphenation, which hyph used before: the same points for English
+// words, every word of the exception list, and pseudo-random words of every length.
+func TestLiangMatchesSpeedata(t *testing.T) {
+	l, err := hyphenation.New(strings.NewReader(patterns))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadOnce.Do(load)
+	words := strings.Fields("hyphenation developers recognition established government diplomatic " +
+		"computer table the responsibilities internationalization extraordinary characteristically " +
+		"naïve café recognized commissar bolshevik relations negotiations unrecognized ambassador " +
+		"administration revolutionary nonrecognition agreement propaganda interference " + exceptions)
+	rng := rand.New(rand.NewPCG(1, 2))
+	const letters = "abcdefghijklmnopqrstuvwxyzaeiouaeiouéï"
+	for range 20000 {
+		n := 2 + rng.IntN(MaxLen-1)
+		var b strings.Builder
+		for range n {
+			b.WriteRune([]rune(letters)[rng.IntN(len([]rune(letters)))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		w = strings.ReplaceAll(w, "-", "")
+		if got, want := liang(w), l.Hyphenate(w); !slices.Equal(got, want) {
+			t.Fatalf("liang(%q) = %v, speedata %v", w, got, want)
+		}
+	}
+}
+
+func BenchmarkPointsCold(b *testing.B) {
+	loadOnce.Do(load)
+	words := strings.Fields("hyphenation developers recognition established government diplomatic " +
+		"responsibilities internationalization extraordinary characteristically negotiations")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			liang(w)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		load()
 	}
 }
