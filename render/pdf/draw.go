@@ -11,8 +11,8 @@ import (
 
 // drawer writes the pages: text goes straight into the page content as PDF text operators
 // (one TJ array per line and style, with kerning and justification as displacements), which
-// is what fpdf's own text calls cannot do; fpdf does the rest (fonts, images, links,
-// outline, metadata).
+// is what fpdf's own text calls cannot do; fpdf does images, links, the outline and the
+// metadata, and finish (finish.go) the fonts and the compression.
 type drawer struct {
 	r     *renderer
 	p     *fpdf.Fpdf

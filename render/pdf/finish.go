@@ -30,7 +30,9 @@ type docFont struct {
 var errLayout = errors.New("pdf: fpdf's output is not laid out as expected (fpdf v0.12.0); update render/pdf/finish.go")
 
 // deflate appends the zlib stream of the concatenation of data to dst, at BestSpeed as fpdf
-// compressed: the default level makes the seed's PDF about 5% smaller for 3 times the time.
+// compressed. Measured on the seed's streams: the default level (6) makes its PDF 15%
+// smaller (89.6 -> 76 KB) for 3.2 times the compression time (1.8 -> 5.7 ms), level 2 8%
+// smaller for 1.2 times.
 func deflate(dst *bytes.Buffer, data ...[]byte) { render.Zlib(dst, data...) }
 
 // toUnicode is the ToUnicode CMap every font shares: character codes are Unicode (BMP), so

@@ -1,6 +1,7 @@
 // Package pdf typesets a document as a print-ready PDF handout with fpdf: measured and broken
 // into lines and pages by its own layout engine (Knuth–Plass line breaking, hyphenation,
-// kerning, widow and orphan control), then drawn.
+// kerning, widow and orphan control), then drawn, and finished with the fonts (subsets of
+// faces parsed once per process) and the compressed streams (finish.go).
 //
 // The parts come in the order of galley's contract: title, summary block, abstract, key
 // figures, the sections with their figures, the bibliography, the timeline appendix and
