@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
+	"github.com/klauspost/compress/flate"
 	"hash/adler32"
 	"runtime"
 	"sync/atomic"
