@@ -2,6 +2,7 @@ package source
 
 import (
 	"strings"
+	"sync"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -12,16 +13,19 @@ import (
 
 // inlineParser reads the inline Markdown of one article paragraph. It knows only paragraphs,
 // so a line beginning "1933. ", "- ", "#" or ">" stays text, and it has no raw-HTML parser, so
-// markup in the input stays text. goldmark parsers are safe for concurrent use once built.
-var inlineParser = parser.NewParser(
-	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
-	parser.WithInlineParsers(
-		util.Prioritized(parser.NewCodeSpanParser(), 100),
-		util.Prioritized(parser.NewLinkParser(), 200),
-		util.Prioritized(parser.NewAutoLinkParser(), 300),
-		util.Prioritized(parser.NewEmphasisParser(), 500),
-	),
-)
+// markup in the input stays text. goldmark parsers are safe for concurrent use once built;
+// it is built on first use, so commands that parse nothing do not pay for it at start-up.
+var inlineParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(
+			util.Prioritized(parser.NewCodeSpanParser(), 100),
+			util.Prioritized(parser.NewLinkParser(), 200),
+			util.Prioritized(parser.NewAutoLinkParser(), 300),
+			util.Prioritized(parser.NewEmphasisParser(), 500),
+		),
+	)
+})
 
 // parseInlines reads one paragraph's inline Markdown into flat runs. In Markdown documents
 // (md) backslash escapes and entity references are resolved; article text keeps them as
@@ -34,7 +38,7 @@ func parseInlines(s string, md bool) []Inline {
 		return []Inline{{Text: s}}
 	}
 	src := []byte(s)
-	root := inlineParser.Parse(text.NewReader(src))
+	root := inlineParser().Parse(text.NewReader(src))
 	var c inlineConv
 	c.md = md
 	c.src = src

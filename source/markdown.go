@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -20,15 +21,17 @@ import (
 const maxNesting = 24
 
 // markdown reads whole Markdown documents: CommonMark with GFM tables and strikethrough, but
-// without raw HTML, which stays text.
-var markdown = goldmark.New(
-	goldmark.WithParser(parser.NewParser(
-		parser.WithBlockParsers(without(parser.DefaultBlockParsers(), "*parser.htmlBlockParser")...),
-		parser.WithInlineParsers(without(parser.DefaultInlineParsers(), "*parser.rawHTMLParser")...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	)),
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-)
+// without raw HTML, which stays text. Built on first use.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(without(parser.DefaultBlockParsers(), "*parser.htmlBlockParser")...),
+			parser.WithInlineParsers(without(parser.DefaultInlineParsers(), "*parser.rawHTMLParser")...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	)
+})
 
 // without drops the parsers of the named concrete types.
 func without(ps []util.PrioritizedValue, typ string) []util.PrioritizedValue {
@@ -103,7 +106,7 @@ func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
 		src.WriteByte('\n')
 	}
 	b := []byte(src.String())
-	root := markdown.Parser().Parse(text.NewReader(b))
+	root := markdown().Parser().Parse(text.NewReader(b))
 	c := &mdConv{doc: doc, src: b, lineOf: newLineIndex(b, first)}
 	c.document(root)
 	if doc.Title == "" {
