@@ -226,6 +226,11 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		return exitFailed
 	}
 	output.CleanStale(c.out)
+	for _, f := range c.formats {
+		if f == "epub" {
+			epub.Prepare()
+		}
+	}
 	stop := handleSignals(stderr)
 	defer stop()
 	if c.watch {

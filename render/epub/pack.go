@@ -50,11 +50,12 @@ var goepubFrame = sync.OnceValues(func() (*frame, error) {
 	return learnFrame(raw)
 })
 
-// The frame is learned in the background as soon as the package is loaded: go-epub's first
-// book in a process costs a few milliseconds (its compressor, encoding/xml's reflection),
-// which then overlap with parsing the input and typesetting the PDF instead of adding to
-// them. Render waits for it if it is not done.
-func init() { go goepubFrame() }
+// Prepare starts learning the frame in the background: go-epub's first book in a process
+// costs a few milliseconds (its compressor, encoding/xml's reflection), which then overlap
+// with parsing the input and typesetting the PDF instead of adding to them. A program that
+// is about to build EPUBs calls it; commands that build none (parse, check, version) pay
+// nothing. Render waits for the frame, learning it itself if Prepare was not called.
+func Prepare() { go goepubFrame() }
 
 // The probe book's title and body: text that go-epub copies as it is and that no frame
 // contains.
