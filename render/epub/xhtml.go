@@ -156,30 +156,16 @@ func (w *xw) inlines(runs []source.Inline) {
 			w.attr(link)
 			w.WriteString(`">`)
 		}
-		if r.Style&source.Bold != 0 {
-			w.WriteString("<strong>")
-		}
-		if r.Style&source.Italic != 0 {
-			w.WriteString("<em>")
-		}
-		if r.Style&source.Strike != 0 {
-			w.WriteString("<s>")
-		}
-		if r.Style&source.Code != 0 {
-			w.WriteString("<code>")
+		for _, t := range styleTags {
+			if r.Style&t.style != 0 {
+				w.WriteString("<" + t.tag + ">")
+			}
 		}
 		w.text(r.Text)
-		if r.Style&source.Code != 0 {
-			w.WriteString("</code>")
-		}
-		if r.Style&source.Strike != 0 {
-			w.WriteString("</s>")
-		}
-		if r.Style&source.Italic != 0 {
-			w.WriteString("</em>")
-		}
-		if r.Style&source.Bold != 0 {
-			w.WriteString("</strong>")
+		for i := len(styleTags) - 1; i >= 0; i-- {
+			if t := styleTags[i]; r.Style&t.style != 0 {
+				w.WriteString("</" + t.tag + ">")
+			}
 		}
 		if link != "" {
 			w.WriteString("</a>")
@@ -387,3 +373,9 @@ func (w *xw) table(t *source.Table) {
 	}
 	w.WriteString("</table>\n")
 }
+
+// styleTags are the elements of inline styles, outermost first; they close in reverse.
+var styleTags = []struct {
+	style source.Style
+	tag   string
+}{{source.Bold, "strong"}, {source.Italic, "em"}, {source.Strike, "s"}, {source.Code, "code"}}

@@ -265,6 +265,12 @@ func (d *drawer) rule(x, y, w, t float64, c rgb) {
 // rect fills a rectangle (top-left corner x, y).
 func (d *drawer) rect(x, y, w, h float64, c rgb) {
 	d.color(c, false)
+	d.rectPath(x, y, w, h)
+	d.buf = append(d.buf, " f\n"...)
+}
+
+// rectPath appends a rectangle path (top-left corner x, y) in PDF coordinates: "x y w h re".
+func (d *drawer) rectPath(x, y, w, h float64) {
 	d.num(x)
 	d.buf = append(d.buf, ' ')
 	d.num(d.pageH - y - h)
@@ -272,7 +278,7 @@ func (d *drawer) rect(x, y, w, h float64, c rgb) {
 	d.num(w)
 	d.buf = append(d.buf, ' ')
 	d.num(h)
-	d.buf = append(d.buf, " re f\n"...)
+	d.buf = append(d.buf, " re"...)
 }
 
 // frame strokes a rectangle's outline.
@@ -280,14 +286,8 @@ func (d *drawer) frame(x, y, w, h, t float64, c rgb) {
 	d.color(c, true)
 	d.num(t)
 	d.buf = append(d.buf, " w "...)
-	d.num(x)
-	d.buf = append(d.buf, ' ')
-	d.num(d.pageH - y - h)
-	d.buf = append(d.buf, ' ')
-	d.num(w)
-	d.buf = append(d.buf, ' ')
-	d.num(h)
-	d.buf = append(d.buf, " re S\n"...)
+	d.rectPath(x, y, w, h)
+	d.buf = append(d.buf, " S\n"...)
 }
 
 // link returns the fpdf link to an anchor, or 0 if the anchor was not placed.
