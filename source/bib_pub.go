@@ -1,7 +1,6 @@
 package source
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -336,12 +335,12 @@ func undatedPub(s string, from, c int) (pubFacts, bool) {
 // (volume, issue and pages each optional), or a magazine's or newspaper's "Name, November 17,
 // 1933, 12."
 var (
-	journalRE = regexp.MustCompile(`^([^()]+?)(?:,? (?:[Vv]ol\. ?)?(\d+[A-Za-z]?|[IVXLC]+))?` +
+	journalRE = lazyRegexp(`^([^()]+?)(?:,? (?:[Vv]ol\. ?)?(\d+[A-Za-z]?|[IVXLC]+))?` +
 		`(?:,? (?:[Nn]o|[Nn]os|[Ii]ss|[Ii]ssue|[Nn]r)\.? ?([0-9A-Za-z][0-9A-Za-z\-–/]*))?,? \(([^()]{0,40})\)` +
 		`(?:(?::|,) ((?:pp?\. )?[^.()]{1,40}?))?(?:\.(?: |$)|$)`)
-	periodicalRE = regexp.MustCompile(`^([^,()]+?), ((?:\d{1,2} )?\p{Lu}\p{Ll}+\.?(?: \d{1,2})?,? \d{4})` +
+	periodicalRE = lazyRegexp(`^([^,()]+?), ((?:\d{1,2} )?\p{Lu}\p{Ll}+\.?(?: \d{1,2})?,? \d{4})` +
 		`(?:, ((?:pp?\. )?[0-9A-Za-z][0-9A-Za-z\-–, ]{0,30}?))?(?:\.(?: |$)|$)`)
-	yearInRE = regexp.MustCompile(`\b(\d{4})\b`)
+	yearInRE = lazyRegexp(`\b(\d{4})\b`)
 )
 
 // periodical is a journal article's details.
@@ -354,7 +353,7 @@ type periodical struct {
 // parsePeriodical reads the details of a journal, magazine or newspaper article at s[i:].
 func parsePeriodical(s string, i int) (periodical, bool) {
 	rest := s[i:]
-	if m := journalRE.FindStringSubmatchIndex(rest); m != nil {
+	if m := journalRE().FindStringSubmatchIndex(rest); m != nil {
 		g := func(k int) string {
 			if m[2*k] < 0 {
 				return ""
@@ -368,7 +367,7 @@ func parsePeriodical(s string, i int) (periodical, bool) {
 				end: i + m[1]}, true
 		}
 	}
-	if m := periodicalRE.FindStringSubmatchIndex(rest); m != nil {
+	if m := periodicalRE().FindStringSubmatchIndex(rest); m != nil {
 		date := dateIn(rest[m[4]:m[5]])
 		if date != nil && len(date.Parts[0]) > 1 {
 			p := periodical{container: rest[m[2]:m[3]], date: date, end: i + m[1]}
@@ -384,7 +383,7 @@ func parsePeriodical(s string, i int) (periodical, bool) {
 // dateIn reads the year, and a month and day when given, of a periodical's date
 // ("1974", "Spring 1986", "March 1990", "November 17, 1933", "17 November 1933").
 func dateIn(s string) *DateParts {
-	m := yearInRE.FindStringSubmatch(s)
+	m := yearInRE().FindStringSubmatch(s)
 	if m == nil {
 		return nil
 	}

@@ -59,23 +59,23 @@ type modifier struct {
 var (
 	// One leading ^ for the whole pattern: Go's regexp stops at the first byte only for a
 	// pattern anchored as a whole, and this one runs at every sentence start.
-	modNameRE = regexp.MustCompile(`^(?:(?:` +
+	modNameRE = lazyRegexp(`^(?:(?:` +
 		`(Edited and translated|Translated and edited|Edited, translated|Translated, edited)|` +
 		`(Translated|Trans\.|Tr\.)|` +
 		`(Edited|Ed\.|Eds\.|Compiled|Selected and edited|Compiled and edited)|` +
 		`((?:With an? |An? )?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword|[Nn]otes|[Ii]llustrations|[Ii]llustrated|[Cc]ommentary)))` +
 		`(?:,? (?:and |with |and with |from |and introduced |and annotated |with an? )[^.]{0,80}?)? by |` +
 		`(Trans\.|Ed\.|Eds\.) )`)
-	modEditionRE = regexp.MustCompile(`^(?:(\d{1,3})(?:st|nd|rd|th|d)?|` +
+	modEditionRE = lazyRegexp(`^(?:(\d{1,3})(?:st|nd|rd|th|d)?|` +
 		`(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth))` +
 		`(?: (?:rev|revised|enl|enlarged|expanded|updated|corr|corrected|American|English|paperback)\.?(?: and (?:enl|enlarged|expanded|updated|corrected)\.?)?)? [Ee]d(?:\.|ition\b)`)
-	modEditionTextRE = regexp.MustCompile(`^((?:Rev|Revised|Enl|Enlarged|Expanded|New|Updated|Abridged|` +
+	modEditionTextRE = lazyRegexp(`^((?:Rev|Revised|Enl|Enlarged|Expanded|New|Updated|Abridged|` +
 		`Unabridged|Reissue|Corrected|Anniversary|Paperback|Centennial)\.?(?: and (?:enl|enlarged|expanded|updated|corrected)\.?)? [Ee]d(?:\.|ition\b))`)
-	modReprintRE  = regexp.MustCompile(`^(?:Reprint|Reprinted|Repr\.)(?: of (?:the )?(\d{4}) (?:ed\.|edition))?\.?(?: |$)`)
-	modYearRE     = regexp.MustCompile(`^(?:\[)?(\d{4})(?:\])?\.(?: |$)`)
-	modOriginalRE = regexp.MustCompile(`^(?:Originally|First|Orig\.) (?:published|pub\.)[^.]{0,120}?\b(\d{4})\b[^.]{0,80}\.(?: |$)`)
-	modVolumeRE   = regexp.MustCompile(`^Vol(?:ume)?\.? ([0-9]+|[IVXLC]+)(?: of [^.]{1,200})?\.(?: |$)`)
-	modVolumesRE  = regexp.MustCompile(`^(\d+) [Vv]ol(?:s|umes)?\.?(?: |$)`)
+	modReprintRE  = lazyRegexp(`^(?:Reprint|Reprinted|Repr\.)(?: of (?:the )?(\d{4}) (?:ed\.|edition))?\.?(?: |$)`)
+	modYearRE     = lazyRegexp(`^(?:\[)?(\d{4})(?:\])?\.(?: |$)`)
+	modOriginalRE = lazyRegexp(`^(?:Originally|First|Orig\.) (?:published|pub\.)[^.]{0,120}?\b(\d{4})\b[^.]{0,80}\.(?: |$)`)
+	modVolumeRE   = lazyRegexp(`^Vol(?:ume)?\.? ([0-9]+|[IVXLC]+)(?: of [^.]{1,200})?\.(?: |$)`)
+	modVolumesRE  = lazyRegexp(`^(\d+) [Vv]ol(?:s|umes)?\.?(?: |$)`)
 )
 
 // modWindow bounds the text a modifier pattern sees.
@@ -97,7 +97,7 @@ func matchModifier(z string, i int) (modifier, bool) {
 	c := rest[0]
 	digit := c >= '0' && c <= '9'
 	if strings.IndexByte("ETCSWAIFPNifpnac", c) >= 0 {
-		if m := modNameRE.FindStringSubmatchIndex(rest); m != nil {
+		if m := modNameRE().FindStringSubmatchIndex(rest); m != nil {
 			kind := modContributor
 			switch {
 			case m[2] >= 0:
@@ -111,7 +111,7 @@ func matchModifier(z string, i int) (modifier, bool) {
 		}
 	}
 	if digit || strings.IndexByte("FSTEN", c) >= 0 {
-		if m := modEditionRE.FindStringSubmatch(rest); m != nil {
+		if m := modEditionRE().FindStringSubmatch(rest); m != nil {
 			v := m[1]
 			if v == "" {
 				v = strconv.Itoa(ordinalWords[m[2]])
@@ -120,7 +120,7 @@ func matchModifier(z string, i int) (modifier, bool) {
 		}
 	}
 	if strings.IndexByte("RENUACP", c) >= 0 {
-		if m := modEditionTextRE.FindStringSubmatch(rest); m != nil {
+		if m := modEditionTextRE().FindStringSubmatch(rest); m != nil {
 			v := m[1]
 			if strings.HasSuffix(v, "edition") || strings.HasSuffix(v, "Edition") {
 				v = v[:len(v)-len("edition")] + "ed."
@@ -132,16 +132,16 @@ func matchModifier(z string, i int) (modifier, bool) {
 	var kind modKind
 	switch {
 	case c == 'R':
-		re, kind = modReprintRE, modReprint
+		re, kind = modReprintRE(), modReprint
 	case digit || c == '[':
-		if m := modYearRE.FindStringSubmatch(rest); m != nil {
+		if m := modYearRE().FindStringSubmatch(rest); m != nil {
 			return modifier{kind: modYear, value: m[1], end: i + len(strings.TrimRight(m[0], " "))}, true
 		}
-		re, kind = modVolumesRE, modVolumes
+		re, kind = modVolumesRE(), modVolumes
 	case c == 'O' || c == 'F':
-		re, kind = modOriginalRE, modOriginal
+		re, kind = modOriginalRE(), modOriginal
 	case c == 'V':
-		re, kind = modVolumeRE, modVolume
+		re, kind = modVolumeRE(), modVolume
 	default:
 		return modifier{}, false
 	}

@@ -3,12 +3,11 @@ package source
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 )
 
 // imageFileRE matches a trailing image file name in a caption.
-var imageFileRE = regexp.MustCompile(`(?i)\s*(\S+\.(?:jpe?g|png|gif|tiff?|svg|webp|bmp))$`)
+var imageFileRE = lazyRegexp(`(?i)\s*(\S+\.(?:jpe?g|png|gif|tiff?|svg|webp|bmp))$`)
 
 // creditStarts begin the credit part of an export's alt text, in order of preference.
 var creditStarts = []string{" By ", " Courtesy of ", " courtesy of ", " Photo by ", " Photograph by ", " ©", " (c) "}
@@ -32,7 +31,7 @@ func parseFigure(l line) (*Figure, bool) {
 	src = strings.Trim(src, "<>")
 	f := &Figure{Alt: alt, Src: src, Line: l.num}
 	rest := strings.TrimSpace(alt)
-	if m := imageFileRE.FindStringSubmatchIndex(rest); m != nil {
+	if m := imageFileRE().FindStringSubmatchIndex(rest); m != nil {
 		f.File = rest[m[2]:m[3]]
 		rest = strings.TrimSpace(rest[:m[0]])
 	}
@@ -71,7 +70,7 @@ func fileFromURL(src string) string {
 		return ""
 	}
 	base := path.Base(u.Path)
-	if base == "." || base == "/" || !imageFileRE.MatchString(base) {
+	if base == "." || base == "/" || !imageFileRE().MatchString(base) {
 		return ""
 	}
 	return base

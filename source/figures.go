@@ -2,7 +2,6 @@ package source
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +10,7 @@ import (
 // lifespanRE matches the lifespan that closes a key figure's parentheses: "1876-1951",
 // "c. 86-42 b.c.e.", "63 b.c.e.-14 c.e.", "b. 1946", "d. 1503", "fl. 1190", "fl. 59-44 b.c.e.",
 // "1882-?".
-var lifespanRE = regexp.MustCompile(`^(?i:(b\.|born|d\.|died|fl\.|flourished)\s*)?` +
+var lifespanRE = lazyRegexp(`^(?i:(b\.|born|d\.|died|fl\.|flourished)\s*)?` +
 	`(?:(c\.|ca\.|circa)\s*)?(\d{1,4}|\?)(?:\s*(b\.\s?c\.\s?e\.|c\.\s?e\.|bce|ce|b\.\s?c\.|a\.\s?d\.))?` +
 	`(?:\s*(?:-|–|—|to)\s*(?:(c\.|ca\.|circa)\s*)?(\d{1,4}|\?)?(?:\s*(b\.\s?c\.\s?e\.|c\.\s?e\.|bce|ce|b\.\s?c\.|a\.\s?d\.))?)?$`)
 
@@ -73,7 +72,7 @@ func parseFigureLine(ln line, diags *[]Diagnostic) []KeyFigure {
 				continue
 			}
 			_, life := splitParen(text[open+1 : i])
-			if !lifespanRE.MatchString(life) || !hasYear(life) {
+			if !lifespanRE().MatchString(life) || !hasYear(life) {
 				continue
 			}
 			start := nameStart(text, lastEnd, open)
@@ -139,7 +138,7 @@ func splitParen(s string) (aliases []string, life string) {
 // lifespanYears reads born and died ISO years from a lifespan. A BCE/CE marker after the
 // second year applies to the first unless the first has its own.
 func lifespanYears(life string) (born, died string) {
-	m := lifespanRE.FindStringSubmatch(life)
+	m := lifespanRE().FindStringSubmatch(life)
 	if m == nil {
 		return "", ""
 	}

@@ -295,7 +295,7 @@ func (c *mdConv) labelled(n gast.Node) {
 			c.figureLines = append(c.figureLines, l)
 		case labelSeeAlso:
 			t := l.text
-			if m := seeAlsoRE.FindStringSubmatch(t); m != nil {
+			if m := seeAlsoRE().FindStringSubmatch(t); m != nil {
 				t = m[1]
 			}
 			c.doc.SeeAlso = append(c.doc.SeeAlso, splitList(t)...)

@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -67,12 +66,12 @@ const (
 var knownLabels = []string{labelSummary, labelSignificance, labelBibliography, labelFurther,
 	labelSeeAlso, labelKeyFigures}
 
-var headingMarkRE = regexp.MustCompile(`^#{1,6}\s+`)
+var headingMarkRE = lazyRegexp(`^#{1,6}\s+`)
 
 // asLabel returns the canonical label when the line is one (optionally as a Markdown heading,
 // with a trailing colon), or "".
 func asLabel(text string) string {
-	t := headingMarkRE.ReplaceAllString(text, "")
+	t := headingMarkRE().ReplaceAllString(text, "")
 	t = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), ":"))
 	t = strings.TrimSpace(strings.TrimRight(t, "#"))
 	for _, l := range knownLabels {
@@ -84,9 +83,9 @@ func asLabel(text string) string {
 }
 
 var (
-	dateLineRE   = regexp.MustCompile(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
-	localeLineRE = regexp.MustCompile(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
-	seeAlsoRE    = regexp.MustCompile(`^(?i:see also):?\s+(\S.*)$`)
+	dateLineRE   = lazyRegexp(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
+	localeLineRE = lazyRegexp(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
+	seeAlsoRE    = lazyRegexp(`^(?i:see also):?\s+(\S.*)$`)
 )
 
 // parseArticle reads the canonical article layout: title, abstract, repeated title, Date,
@@ -100,11 +99,11 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 		}
 	}
 	first := lines[0]
-	if dateLineRE.MatchString(first.text) || localeLineRE.MatchString(first.text) || asLabel(first.text) != "" {
+	if dateLineRE().MatchString(first.text) || localeLineRE().MatchString(first.text) || asLabel(first.text) != "" {
 		return &Error{File: opt.File, Line: first.num, Col: 1,
 			Err: fmt.Errorf("missing title: the article begins with %q", clip(first.text, 40))}
 	}
-	doc.Title = strings.TrimSpace(headingMarkRE.ReplaceAllString(first.text, ""))
+	doc.Title = strings.TrimSpace(headingMarkRE().ReplaceAllString(first.text, ""))
 	doc.TitleLine = first.num
 
 	// The header ends at the Date line; the abstract ends at the repeated title, or failing
@@ -114,7 +113,7 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 		if asLabel(lines[i].text) != "" {
 			break
 		}
-		if dateLineRE.MatchString(lines[i].text) {
+		if dateLineRE().MatchString(lines[i].text) {
 			dateAt = i
 			break
 		}
@@ -145,7 +144,7 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 	i := next
 	if dateAt >= 0 {
 		dl := lines[dateAt]
-		value := strings.TrimSpace(dateLineRE.FindStringSubmatch(dl.text)[1])
+		value := strings.TrimSpace(dateLineRE().FindStringSubmatch(dl.text)[1])
 		if d, ok := parseDateValue(value); ok {
 			d.Line = dl.num
 			doc.Date = d
@@ -158,7 +157,7 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 		// Summary and Locale, in either order, until the first label.
 		for ; i < len(lines) && asLabel(lines[i].text) == ""; i++ {
 			l := lines[i]
-			if m := localeLineRE.FindStringSubmatch(l.text); m != nil && len(doc.Locales) == 0 {
+			if m := localeLineRE().FindStringSubmatch(l.text); m != nil && len(doc.Locales) == 0 {
 				doc.Locales = splitList(m[1])
 				continue
 			}
@@ -193,7 +192,7 @@ func parseBody(doc *Document, lines []line) error {
 			}
 			continue
 		}
-		if m := seeAlsoRE.FindStringSubmatch(l.text); m != nil && label != labelKeyFigures {
+		if m := seeAlsoRE().FindStringSubmatch(l.text); m != nil && label != labelKeyFigures {
 			doc.SeeAlso = append(doc.SeeAlso, splitList(m[1])...)
 			continue
 		}
@@ -267,7 +266,7 @@ func (doc *Document) countFigure(f *Figure) (*Figure, bool) {
 
 // sameTitle reports whether a line repeats the title (ignoring case, space and heading marks).
 func sameTitle(text, title string) bool {
-	t := strings.TrimSpace(headingMarkRE.ReplaceAllString(text, ""))
+	t := strings.TrimSpace(headingMarkRE().ReplaceAllString(text, ""))
 	return strings.EqualFold(strings.Join(strings.Fields(t), " "), strings.Join(strings.Fields(title), " "))
 }
 

@@ -613,3 +613,15 @@ func TestMarkdownHardBreakAndStrike(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestPatternsCompile compiles every pattern the parser compiles on first use, so that a
+// broken one fails here rather than on the first input that reaches it.
+func TestPatternsCompile(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{journalRE, periodicalRE, yearInRE, modNameRE,
+		modEditionRE, modEditionTextRE, modReprintRE, modYearRE, modOriginalRE, modVolumeRE,
+		modVolumesRE, imageFileRE, lifespanRE, headingMarkRE, dateLineRE, localeLineRE, seeAlsoRE} {
+		if re() != re() {
+			t.Errorf("%s: compiled twice", re())
+		}
+	}
+}
