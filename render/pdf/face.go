@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"galley/fonts"
+	"galley/render/pdf/hyph"
 )
 
 // A face is one parsed TrueType font, shared by every document and goroutine of the process:
@@ -24,10 +25,10 @@ import (
 type face struct {
 	// name is the font's PostScript name, cleaned for use as a PDF name.
 	name string
-	// cw holds the advance widths, in thousandths of an em, indexed by rune (BMP only): 0
+	// cw holds the advance widths, in thousandths of an em, of the runes of the BMP: 0
 	// means the font has no glyph, 65535 a glyph of zero width. The PDF declares the same
 	// widths, so measuring with them places glyphs exactly where viewers draw them.
-	cw []uint16
+	cw widths
 	// segs are the segments of the Unicode cmap (format 4) the glyphs are found with; sorted
 	// when they come in increasing order without overlap, as they should.
 	segs   []cmapSeg
@@ -347,7 +348,6 @@ func (f *face) glyphOf(r rune) uint16 {
 // readWidths fills f.cw from hmtx for every rune the cmap maps to a glyph other than 0.
 func (f *face) readWidths(scale float64) {
 	hmtx := f.tables["hmtx"]
-	f.cw = make([]uint16, 0x10000)
 	f.desc.missingWidth = int(math.Round(scale * float64(f.advanceOf(0, hmtx))))
 	for i := range f.segs {
 		sg := &f.segs[i]
@@ -360,7 +360,7 @@ func (f *face) readWidths(scale float64) {
 			if w == 0 {
 				w = 65535
 			}
-			f.cw[c] = uint16(w)
+			f.cw.set(rune(c), uint16(w))
 		}
 	}
 }
@@ -478,21 +478,43 @@ type kernPair struct {
 	v    int16
 }
 
+// widths is a table of 65,536 advance widths kept in blocks of 256 runes, of which only the
+// blocks where the font has glyphs exist: a font covers a few dozen blocks, and a flat table
+// would be 128 KB a face for a process to allocate and zero before its first document.
+type widths [256]*[256]uint16
+
+// at returns the width of r, 0 for a rune outside the BMP or without a glyph.
+func (t *widths) at(r rune) uint16 {
+	if r < 0 || r >= 0x10000 {
+		return 0
+	}
+	if b := t[r>>8]; b != nil {
+		return b[r&0xff]
+	}
+	return 0
+}
+
+func (t *widths) set(r rune, w uint16) {
+	b := t[r>>8]
+	if b == nil {
+		b = new([256]uint16)
+		t[r>>8] = b
+	}
+	b[r&0xff] = w
+}
+
 func u16(b []byte, i int) uint16 { return binary.BigEndian.Uint16(b[i:]) }
 func i16(b []byte, i int) int16  { return int16(binary.BigEndian.Uint16(b[i:])) }
 func u32(b []byte, i int) uint32 { return binary.BigEndian.Uint32(b[i:]) }
 
 // has reports whether the font has a glyph for r.
 func (f *face) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && f.cw[r] != 0
+	return f.cw.at(r) != 0
 }
 
 // advance returns the advance width of r in thousandths of an em.
 func (f *face) advance(r rune) int {
-	if r < 0 || r >= 0x10000 {
-		return 0
-	}
-	w := f.cw[r]
+	w := f.cw.at(r)
 	if w == 65535 {
 		return 0
 	}
@@ -523,6 +545,18 @@ const (
 	slotBoldItalic
 	slotMono
 )
+
+// Prepare reads the fonts of family fam (the serif family if nil) and the hyphenation
+// patterns now, as the first Render would: a process's first PDF spends a few milliseconds
+// on them. A program about to render PDFs can call it in a goroutine, so that the cost
+// overlaps with reading and parsing the input. Render waits for a Prepare in progress.
+func Prepare(fam *fonts.Family) {
+	if fam == nil {
+		fam = fonts.Serif
+	}
+	_, _ = loadFontSet(fam) // an error is Render's to report
+	hyph.Load()
+}
 
 func loadFontSet(fam *fonts.Family) (*fontSet, error) {
 	var fs fontSet

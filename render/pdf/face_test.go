@@ -51,8 +51,8 @@ func TestFaceMatchesFpdf(t *testing.T) {
 			cw := def.FieldByName("Cw").Interface().([]int)
 			desc := def.FieldByName("Desc").Interface().(fpdf.FontDescType)
 			for r := 1; r < 0xffff; r++ {
-				if int(f.cw[r]) != cw[r] {
-					t.Fatalf("width of %U: got %d, fpdf %d", r, f.cw[r], cw[r])
+				if int(f.cw.at(rune(r))) != cw[r] {
+					t.Fatalf("width of %U: got %d, fpdf %d", r, f.cw.at(rune(r)), cw[r])
 				}
 			}
 			want := fontDesc{capHeight: desc.CapHeight, flags: desc.Flags, italicAngle: desc.ItalicAngle,

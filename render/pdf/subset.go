@@ -45,7 +45,7 @@ func (f *face) newSubset(used *runeSet) *subset {
 	s := &subset{f: f}
 	glyphs := map[uint16]bool{0: true}
 	used.each(func(r rune) {
-		if g := f.glyphOf(r); g != 0 && f.cw[r] != 0 {
+		if g := f.glyphOf(r); g != 0 && f.cw.at(r) != 0 {
 			s.runes = append(s.runes, r)
 			glyphs[g] = true
 		}
