@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,10 +31,7 @@ type renderFunc func(w io.Writer, doc *source.Document, opt *render.Options) err
 
 // formats lists the artifact formats in the order they are built and listed, with their file
 // name suffix and renderer.
-var formats = []struct {
-	name, suffix string
-	render       renderFunc
-}{
+var formats = []formatKind{
 	{"pdf", ".pdf", pdf.Render},
 	{"epub", ".epub", epub.Render},
 	{"json", ".json", renderJSON},
@@ -226,11 +224,17 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		return exitFailed
 	}
 	output.CleanStale(c.out)
-	for _, f := range c.formats {
-		if f == "epub" {
+	// What a process's first PDF and EPUB need whatever the input (fonts, hyphenation
+	// patterns, go-epub's frame) is made in one goroutine while the first input is read and
+	// parsed; one, so that the parse keeps a core of a two-core machine to itself.
+	go func() {
+		if slices.Contains(c.formats, "pdf") {
+			pdf.Prepare(c.font)
+		}
+		if slices.Contains(c.formats, "epub") {
 			epub.Prepare()
 		}
-	}
+	}()
 	stop := handleSignals(stderr)
 	defer stop()
 	if c.watch {
@@ -442,18 +446,13 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	opt := &render.Options{Paper: c.paper, Cite: c.cite, Font: c.font, EmbedFonts: c.embedFonts,
 		Images: &onceImages{inner: images}, Version: galleyVersion(), Modified: c.modified,
 		Identifier: output.Identifier(data)}
-	seenWarn := map[string]bool{}
-	opt.Warn = func(line int, msg string) {
-		if line < 1 {
-			line = 1
-		}
-		m := fmt.Sprintf("%s:%d:1: warning: %s", input, line, msg)
-		if !seenWarn[m] {
-			seenWarn[m] = true
-			warnings++
-			r.messages = append(r.messages, m)
+	kinds := make([]formatKind, len(c.formats))
+	for i, f := range c.formats {
+		if kinds[i] = formatByName(f); kinds[i].render == nil {
+			return fail("%s:1:1: error: %s output is not available in this build", input, f)
 		}
 	}
+	outs := renderAll(kinds, doc, opt, len(c.inputs) < c.jobs)
 
 	var temps []*output.Temp
 	abort := func() {
@@ -461,28 +460,37 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			t.Abort()
 		}
 	}
-	for _, f := range c.formats {
-		k := formatByName(f)
-		if k.render == nil {
-			abort()
-			return fail("%s:1:1: error: %s output is not available in this build", input, f)
+	seenWarn := map[string]bool{}
+	for i, k := range kinds {
+		for _, w := range outs[i].warnings {
+			m := fmt.Sprintf("%s:%d:1: warning: %s", input, max(w.line, 1), w.msg)
+			if !seenWarn[m] {
+				seenWarn[m] = true
+				warnings++
+				r.messages = append(r.messages, m)
+			}
 		}
-		var buf bytes.Buffer
-		if err := k.render(&buf, doc, opt); err != nil {
+		if err := outs[i].err; err != nil {
 			abort()
-			return fail("%s:1:1: error: %s: %v", input, f, err)
+			// The renderers' errors mostly name their format already ("pdf: ...").
+			msg := err.Error()
+			if !strings.HasPrefix(msg, k.name+": ") {
+				msg = k.name + ": " + msg
+			}
+			return fail("%s:1:1: error: %s", input, msg)
 		}
+		buf := outs[i].buf.Bytes()
 		path := filepath.Join(c.out, stem(input)+k.suffix)
 		t, err := output.Create(path)
 		if err == nil {
-			_, err = t.Write(buf.Bytes())
+			_, err = t.Write(buf)
 			temps = append(temps, t)
 		}
 		if err != nil {
 			abort()
 			return fail("%s:1:1: error: %v", input, err)
 		}
-		r.artifacts = append(r.artifacts, output.Describe(input, path, f, buf.Bytes()))
+		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf))
 	}
 	if c.strict && warnings > 0 {
 		abort()
@@ -499,16 +507,62 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	return r
 }
 
-func formatByName(name string) struct {
+// formatKind is an output format: its name on the command line, its file suffix and its
+// renderer.
+type formatKind struct {
 	name, suffix string
 	render       renderFunc
-} {
+}
+
+func formatByName(name string) formatKind {
 	for _, k := range formats {
 		if k.name == name {
 			return k
 		}
 	}
 	panic("unknown format " + name)
+}
+
+// rendered is one format of a document: its bytes, or the error that stopped it, and the
+// warnings it gave on the way.
+type rendered struct {
+	buf      bytes.Buffer
+	err      error
+	warnings []warning
+}
+
+type warning struct {
+	line int
+	msg  string
+}
+
+// renderAll renders doc in every format of kinds, all at once if parallel (a build with
+// fewer inputs than workers has cores to spare: a single article's PDF and EPUB then take
+// the time of the PDF alone), one after another otherwise. Each format keeps its own
+// warnings, so that the messages come in the same order either way.
+func renderAll(kinds []formatKind, doc *source.Document, opt *render.Options, parallel bool) []rendered {
+	outs := make([]rendered, len(kinds))
+	one := func(i int) {
+		o := *opt
+		o.Warn = func(line int, msg string) {
+			outs[i].warnings = append(outs[i].warnings, warning{line, msg})
+		}
+		outs[i].err = kinds[i].render(&outs[i].buf, doc, &o)
+	}
+	if !parallel || len(kinds) < 2 {
+		for i := range kinds {
+			if one(i); outs[i].err != nil {
+				break
+			}
+		}
+		return outs
+	}
+	var wg sync.WaitGroup
+	for i := range kinds {
+		wg.Go(func() { one(i) })
+	}
+	wg.Wait()
+	return outs
 }
 
 // onceImages looks each figure's image up once per document, whatever the number of formats

@@ -101,6 +101,51 @@ func TestBuildReproducible(t *testing.T) {
 	}
 }
 
+// TestBuildOneInputFormatsAtOnce checks that a single input, whose formats are rendered at
+// once when there are workers to spare, gives the same files and the same messages in the
+// same order as one format after the other (-j1): the seed's missing image is a warning of
+// both the PDF and the EPUB, reported once; and a format that fails leaves nothing of the
+// input behind either way.
+func TestBuildOneInputFormatsAtOnce(t *testing.T) {
+	in := filepath.Join(corpus(t, 1, nil), "artaa.txt")
+	badFonts := t.TempDir()
+	// A TrueType header with no tables: accepted as a font file, refused by the PDF renderer.
+	os.WriteFile(filepath.Join(badFonts, "Broken-Regular.ttf"), append([]byte{0, 1, 0, 0}, make([]byte, 60)...), 0o644)
+	for _, tc := range []struct {
+		name  string
+		extra []string
+		code  int
+	}{
+		{"ok", nil, exitOK},
+		{"pdf fails", []string{"--font", badFonts}, exitFailed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var trees []map[string]string
+			var logs []string
+			for _, j := range []string{"1", "2", "4"} {
+				out := t.TempDir()
+				args := append([]string{"build", "-q", "-j", j, "-f", allFormats(), "-o", out}, tc.extra...)
+				code, _, stderr := galley(t, "", append(args, in)...)
+				if code != tc.code {
+					t.Fatalf("-j%s: exit %d, want %d: %s", j, code, tc.code, stderr)
+				}
+				trees, logs = append(trees, tree(t, out)), append(logs, stderr)
+			}
+			if n := strings.Count(logs[0], "warning: image not embedded"); tc.code == exitOK && n != 1 {
+				t.Errorf("the missing image is reported %d times:\n%s", n, logs[0])
+			}
+			if tc.code != exitOK && len(trees[0]) != 0 {
+				t.Errorf("a failed input left files: %v", trees[0])
+			}
+			for i := 1; i < len(trees); i++ {
+				if !reflect.DeepEqual(trees[0], trees[i]) || logs[0] != logs[i] {
+					t.Errorf("run %d differs from -j1:\n%v\n%s\n---\n%v\n%s", i, trees[0], logs[0], trees[i], logs[i])
+				}
+			}
+		})
+	}
+}
+
 func TestBuildBatchWithBadInput(t *testing.T) {
 	in := corpus(t, 3, map[string]string{"broken.txt": "Title\n\xff\xfe bad bytes\n", "empty.txt": ""})
 	out := t.TempDir()

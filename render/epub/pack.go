@@ -50,12 +50,12 @@ var goepubFrame = sync.OnceValues(func() (*frame, error) {
 	return learnFrame(raw)
 })
 
-// Prepare starts learning the frame in the background: go-epub's first book in a process
-// costs a few milliseconds (its compressor, encoding/xml's reflection), which then overlap
-// with parsing the input and typesetting the PDF instead of adding to them. A program that
-// is about to build EPUBs calls it; commands that build none (parse, check, version) pay
-// nothing. Render waits for the frame, learning it itself if Prepare was not called.
-func Prepare() { go goepubFrame() }
+// Prepare learns the frame now, as the first Render would: go-epub's first book in a process
+// costs a few milliseconds (its compressor, encoding/xml's reflection). A program about to
+// build EPUBs can call it in a goroutine, so that the cost overlaps with parsing the input and
+// typesetting the PDF instead of adding to them; commands that build none (parse, check,
+// version) pay nothing. Render waits for a Prepare in progress.
+func Prepare() { goepubFrame() }
 
 // The probe book's title and body: text that go-epub copies as it is and that no frame
 // contains.

@@ -166,6 +166,10 @@ func liang(word string) []int {
 	return pts
 }
 
+// Load reads the patterns now rather than at the first word: a program that is about to
+// hyphenate can call it in the background while it does something else.
+func Load() { loadOnce.Do(load) }
+
 // Points returns the rune offsets inside word where a hyphen may go (3 means after the third
 // letter), at least LeftMin letters from the start and RightMin from the end. Only plain
 // lowercase words are hyphenated: a word with a capital (a name), a digit, a hyphen or any
