@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the seed article with galley and, side by side, with pandoc (EPUB; PDF through
 # weasyprint and xelatex when they are installed), and prints one table: median wall time
-# (hyperfine), peak RSS (GNU time), and each tool's ratio to galley.
+# (hyperfine), peak RSS (GNU time), and each tool's ratio to galley. Two more rows show
+# what a run costs before any work: `galley version`, and an empty program linking galley's
+# libraries (bench/floor).
 #
 #   bench/compare.sh                 print the table
 #   bench/compare.sh --update-readme also write it into README.md's Performance section
@@ -16,13 +18,18 @@ trap 'rm -rf "$work"' EXIT
 
 command -v hyperfine >/dev/null || { echo "compare.sh: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "compare.sh: GNU time is needed (apt-get install time)" >&2; exit 1; }
-go build -trimpath -o "$work/galley" ./cmd/galley
+# Built as `make build` builds it: a static binary without debug information.
+export CGO_ENABLED=0
+go build -trimpath -ldflags '-s -w' -o "$work/galley" ./cmd/galley
+go build -trimpath -ldflags '-s -w' -o "$work/floor" ./bench/floor
 
 names=() cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
 add "galley (PDF + EPUB)" "$work/galley build -q -o $work/g $SEED"
 add "galley (EPUB)" "$work/galley build -q -f epub -o $work/g $SEED"
 add "galley (PDF)" "$work/galley build -q -f pdf -o $work/g $SEED"
+add "galley version (start-up only)" "$work/galley version"
+add "fpdf + go-epub + goldmark, empty program" "$work/floor"
 if command -v pandoc >/dev/null; then
   add "pandoc (EPUB)" "pandoc -f markdown -o $work/p.epub $SEED"
   if command -v weasyprint >/dev/null; then
