@@ -38,6 +38,16 @@ func getFlater(w *bytes.Buffer) *flate.Writer {
 	return fw
 }
 
+// Prepare makes the process's DEFLATE writers now, as its first documents would: a program
+// about to render can call it in a goroutine while it reads and parses its input.
+func Prepare() {
+	for int(flaters.made.Add(1)) <= cap(flaters.free) {
+		fw, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid: no error
+		putFlater(fw)
+	}
+	flaters.made.Add(-1)
+}
+
 func putFlater(fw *flate.Writer) {
 	fw.Reset(nil)
 	flaters.free <- fw // never blocks: at most cap(free) writers exist

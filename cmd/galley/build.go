@@ -224,9 +224,12 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		return exitFailed
 	}
 	output.CleanStale(c.out)
+	stop := handleSignals(stderr)
+	defer stop()
 	// What a process's first PDF and EPUB need whatever the input (fonts, hyphenation
-	// patterns, go-epub's frame) is made in one goroutine while the first input is read and
-	// parsed; one, so that the parse keeps a core of a two-core machine to itself.
+	// patterns, go-epub's frame, the compressors) is made in one goroutine while the first input is read and
+	// parsed; one, so that the parse keeps a core of a two-core machine to itself. It starts
+	// after the signal handler, whose set-up waits for a goroutine of its own to run.
 	go func() {
 		if slices.Contains(c.formats, "pdf") {
 			pdf.Prepare(c.font)
@@ -234,9 +237,8 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		if slices.Contains(c.formats, "epub") {
 			epub.Prepare()
 		}
+		render.Prepare()
 	}()
-	stop := handleSignals(stderr)
-	defer stop()
 	if c.watch {
 		return watchInputs(c, stdin, stderr)
 	}
