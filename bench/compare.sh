@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the seed article with galley and, side by side, with pandoc (EPUB; PDF through
 # weasyprint and xelatex when they are installed), and prints one table: median wall time
-# (hyperfine), peak RSS (GNU time), and each tool's ratio to galley. Two more rows show
-# what a run costs before any work: `galley version`, and an empty program linking galley's
-# libraries (bench/floor).
+# (hyperfine), peak RSS (GNU time), and each tool's ratio to galley. More rows show galley
+# building BATCH copies (default 50) in one run, as its time per article (the peak RSS is the
+# whole run's), and what a run costs before any work: `galley version`, and an empty program
+# linking galley's libraries (bench/floor).
 #
 #   bench/compare.sh                 print the table
 #   bench/compare.sh --update-readme also write it into README.md's Performance section
@@ -28,6 +29,12 @@ add() { names+=("$1"); cmds+=("$2"); }
 add "galley (PDF + EPUB)" "$work/galley build -q -o $work/g $SEED"
 add "galley (EPUB)" "$work/galley build -q -f epub -o $work/g $SEED"
 add "galley (PDF)" "$work/galley build -q -f pdf -o $work/g $SEED"
+# A batch: BATCH copies of the seed in one process (-j as many as there are cores), reported
+# per article.
+BATCH=${BATCH:-50}
+mkdir -p "$work/batch"
+for i in $(seq -w 1 "$BATCH"); do cp "$SEED" "$work/batch/a$i.txt"; done
+add "galley (PDF + EPUB), $BATCH articles in one run, per article" "$work/galley build -q -o $work/b $work/batch"
 add "galley version (start-up only)" "$work/galley version"
 add "fpdf + go-epub + goldmark, empty program" "$work/floor"
 if command -v pandoc >/dev/null; then
@@ -56,15 +63,17 @@ for i in "${!cmds[@]}"; do
   done
 done
 
-python3 - "$work/h.json" "$work/rss.tsv" "$@" <<'PY'
+python3 - "$work/h.json" "$work/rss.tsv" "$BATCH" "$@" <<'PY'
 import json, statistics, sys, subprocess, platform, datetime, re
+batch = int(sys.argv[3])
 h = json.load(open(sys.argv[1]))
 rss = {}
 for line in open(sys.argv[2]):
     name, kb = line.rstrip("\n").split("\t")
     if kb.isdigit():
         rss.setdefault(name, []).append(int(kb))
-rows = [(r["command"], statistics.median(r["times"])) for r in h["results"]]
+rows = [(r["command"], statistics.median(r["times"]) / (batch if "per article" in r["command"] else 1))
+        for r in h["results"]]
 base = dict(rows)["galley (PDF + EPUB)"]
 cpu = "unknown CPU"
 try:
