@@ -1,0 +1,81 @@
+// Package testkit is what galley's tests share: one copy of the test corpus (the reference
+// article and three more with their answer keys, the malformed inputs, the CommonMark spec
+// and its examples) and the rule for tests that need an outside validator.
+//
+// It imports nothing of galley's, so the tests of every package, source's own included, can
+// use it.
+package testkit
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Articles are the names of the corpus articles under "articles/", without extension: the
+// reference article first. Each has a .txt and an answer key .gold.json.
+var Articles = []string{Seed, "a1", "a3", "a5"}
+
+// Seed is the name of the reference article.
+const Seed = "000_89182373f193f4a0"
+
+// Corpus file names relative to Dir.
+const (
+	SpecFile     = "commonmark/spec.txt"
+	ExamplesFile = "commonmark/commonmark-examples.json"
+	BadDir       = "bad"
+)
+
+// Dir is the absolute path of the corpus directory.
+func Dir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		panic("testkit: no caller information")
+	}
+	return filepath.Join(filepath.Dir(file), "corpus")
+}
+
+// Path is the absolute path of a corpus file ("articles/a1.txt", SpecFile).
+func Path(name string) string { return filepath.Join(Dir(), filepath.FromSlash(name)) }
+
+// Article is the path of an article's text by name ("a1", Seed).
+func Article(name string) string { return Path("articles/" + name + ".txt") }
+
+// Gold is the path of an article's answer key by name.
+func Gold(name string) string { return Path("articles/" + name + ".gold.json") }
+
+// Read returns a corpus file's bytes, failing t if it cannot be read.
+func Read(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(Path(name))
+	if err != nil {
+		t.Fatalf("testkit: %v", err)
+	}
+	return b
+}
+
+// RequireTools reports whether missing validators fail tests instead of skipping them
+// (GALLEY_REQUIRE_TOOLS=1, as in CI).
+func RequireTools() bool { return os.Getenv("GALLEY_REQUIRE_TOOLS") == "1" }
+
+// Missing skips t because a validator is missing, or fails it under GALLEY_REQUIRE_TOOLS=1.
+func Missing(t testing.TB, what string) {
+	t.Helper()
+	if RequireTools() {
+		t.Fatalf("%s is required (GALLEY_REQUIRE_TOOLS=1) but missing", what)
+	}
+	t.Skipf("%s not installed; skipping", what)
+}
+
+// NeedTool returns the path of the command name, or skips t (fails it under
+// GALLEY_REQUIRE_TOOLS=1) when it is not installed.
+func NeedTool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, name)
+	}
+	return p
+}
