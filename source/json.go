@@ -179,43 +179,53 @@ func blockJSON(b Block) jsonBlockAny {
 	return m
 }
 
-// blockText is the plain text of any block, its parts separated by newlines.
+// blockText is the plain text of any block, its parts separated by newlines: the text of
+// each paragraph, heading, code block and table row, and each figure's caption, inside lists
+// and quotations too. A list or quotation that holds no blocks is one empty part.
 func blockText(b Block) string {
-	switch b := b.(type) {
-	case *Paragraph:
-		return b.Text()
-	case *Figure:
-		return b.Caption
-	case *Heading:
-		return PlainText(b.Inlines)
-	case *CodeBlock:
-		return b.Text
-	case *List:
-		var parts []string
-		for _, it := range b.Items {
-			for _, c := range it {
-				parts = append(parts, blockText(c))
+	var parts []string
+	Inspect([]Block{b}, func(b Block) bool {
+		switch b := b.(type) {
+		case *Paragraph:
+			parts = append(parts, b.Text())
+		case *Figure:
+			parts = append(parts, b.Caption)
+		case *Heading:
+			parts = append(parts, PlainText(b.Inlines))
+		case *CodeBlock:
+			parts = append(parts, b.Text)
+		case *Rule:
+			parts = append(parts, "")
+		case *Table:
+			for _, row := range append([][][]Inline{b.Header}, b.Rows...) {
+				var cells []string
+				for _, cell := range row {
+					cells = append(cells, PlainText(cell))
+				}
+				parts = append(parts, joinTabs(cells))
+			}
+		case *List:
+			if empty(b.Items...) {
+				parts = append(parts, "")
+			}
+		case *Quote:
+			if empty(b.Blocks) {
+				parts = append(parts, "")
 			}
 		}
-		return joinLines(parts)
-	case *Quote:
-		var parts []string
-		for _, c := range b.Blocks {
-			parts = append(parts, blockText(c))
+		return true
+	})
+	return joinLines(parts)
+}
+
+// empty reports whether the sequences of blocks hold none.
+func empty(seqs ...[]Block) bool {
+	for _, s := range seqs {
+		if len(s) > 0 {
+			return false
 		}
-		return joinLines(parts)
-	case *Table:
-		var parts []string
-		for _, row := range append([][][]Inline{b.Header}, b.Rows...) {
-			var cells []string
-			for _, cell := range row {
-				cells = append(cells, PlainText(cell))
-			}
-			parts = append(parts, joinTabs(cells))
-		}
-		return joinLines(parts)
 	}
-	return ""
+	return true
 }
 
 func joinLines(p []string) string { return strings.Join(p, "\n") }

@@ -281,12 +281,11 @@ func splitList(s string) []string {
 	return out
 }
 
-// assignIDs gives every section, paragraph and figure a stable anchor derived from its line.
+// assignIDs gives every section, paragraph, figure and heading a stable anchor derived from
+// its line, inside lists and quotations too.
 func assignIDs(doc *Document) {
 	used := map[string]int{}
-	for _, b := range doc.Abstract {
-		blockIDs(b)
-	}
+	Inspect(doc.Abstract, blockID)
 	for _, s := range doc.Sections {
 		base := "s-" + slug(s.Title)
 		if s.Title == "" {
@@ -297,13 +296,12 @@ func assignIDs(doc *Document) {
 		if used[base] > 1 {
 			s.ID = fmt.Sprintf("%s-%d", base, used[base])
 		}
-		for _, b := range s.Blocks {
-			blockIDs(b)
-		}
+		Inspect(s.Blocks, blockID)
 	}
 }
 
-func blockIDs(b Block) {
+// blockID gives a paragraph, figure or heading its anchor; lists and quotations are gone into.
+func blockID(b Block) bool {
 	switch b := b.(type) {
 	case *Paragraph:
 		b.ID = fmt.Sprintf("p%d", b.Line)
@@ -311,17 +309,8 @@ func blockIDs(b Block) {
 		b.ID = fmt.Sprintf("f%d", b.Line)
 	case *Heading:
 		b.ID = fmt.Sprintf("h%d", b.Line)
-	case *List:
-		for _, it := range b.Items {
-			for _, c := range it {
-				blockIDs(c)
-			}
-		}
-	case *Quote:
-		for _, c := range b.Blocks {
-			blockIDs(c)
-		}
 	}
+	return true
 }
 
 // slug turns a title into an ASCII anchor: lowercase letters and digits joined by '-'.

@@ -22,16 +22,12 @@ func extractTimeline(doc *Document) []Event {
 	if doc.Date != nil {
 		x.ctx.fallback, x.ctx.hasFallback = isoYear(doc.Date.Start)
 	}
-	for _, b := range doc.Abstract {
-		x.block(b)
-	}
+	Inspect(doc.Abstract, x.block)
 	if strings.TrimSpace(doc.Summary) != "" {
 		x.paragraph(doc.Summary, doc.SummaryLine, "summary")
 	}
 	for _, s := range doc.Sections {
-		for _, b := range s.Blocks {
-			x.block(b)
-		}
+		Inspect(s.Blocks, x.block)
 	}
 	return x.ordered()
 }
@@ -145,22 +141,13 @@ func isoYear(s string) (int, bool) {
 	return y, true
 }
 
-// block reads the paragraphs of a block, inside lists and quotations too.
-func (x *timeline) block(b Block) {
-	switch b := b.(type) {
-	case *Paragraph:
-		x.paragraph(b.Text(), b.Line, b.ID)
-	case *List:
-		for _, it := range b.Items {
-			for _, c := range it {
-				x.block(c)
-			}
-		}
-	case *Quote:
-		for _, c := range b.Blocks {
-			x.block(c)
-		}
+// block reads a paragraph, and goes into lists and quotations. Captions, headings, code and
+// tables state no events.
+func (x *timeline) block(b Block) bool {
+	if p, ok := b.(*Paragraph); ok {
+		x.paragraph(p.Text(), p.Line, p.ID)
 	}
+	return true
 }
 
 // paragraph reads the events of one paragraph, sentence by sentence.
