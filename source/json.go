@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+
+	"galley/source/bib"
 )
 
 // The JSON shapes of `galley parse` (CONTRACT.md): every key present, empty lists as [],
@@ -18,7 +20,7 @@ type jsonDoc struct {
 	KeyFigures   []jsonFigure   `json:"key_figures"`
 	Sections     []jsonSection  `json:"sections"`
 	Timeline     []jsonEvent    `json:"timeline"`
-	Bibliography []Item         `json:"bibliography"`
+	Bibliography []bib.Item     `json:"bibliography"`
 	SeeAlso      []string       `json:"see_also"`
 	Diagnostics  []Diagnostic   `json:"diagnostics"`
 	Lang         string         `json:"lang"`
@@ -82,7 +84,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 		KeyFigures:   []jsonFigure{},
 		Sections:     []jsonSection{},
 		Timeline:     []jsonEvent{},
-		Bibliography: []Item{},
+		Bibliography: []bib.Item{},
 		SeeAlso:      nonNil(d.SeeAlso),
 		Diagnostics:  d.Diagnostics,
 		Lang:         d.Lang,
@@ -127,8 +129,8 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 }
 
 // CSL returns the bibliography as a CSL-JSON array, each item with a citation key.
-func (d *Document) CSL() []Item {
-	out := make([]Item, 0, len(d.Bibliography))
+func (d *Document) CSL() []bib.Item {
+	out := make([]bib.Item, 0, len(d.Bibliography))
 	for _, e := range d.Bibliography {
 		out = append(out, e.Item)
 	}

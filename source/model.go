@@ -6,6 +6,8 @@
 // starts on, so every diagnostic can name it.
 package source
 
+import "galley/source/bib"
+
 // Document is one parsed article: the model that every renderer reads.
 type Document struct {
 	// File is the name diagnostics use for the input ("-" or a path).
@@ -222,51 +224,10 @@ func PlainText(runs []Inline) string {
 
 // BibEntry is one entry of the bibliography: its CSL-JSON reading and where it came from.
 type BibEntry struct {
-	Item Item
+	Item bib.Item
 	// Raw is the entry line as written.
 	Raw  string
 	Line int
-}
-
-// Item is a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html),
-// the form Zotero and pandoc's citeproc read.
-type Item struct {
-	ID             string     `json:"id,omitempty"`
-	Type           string     `json:"type"`
-	Author         []Name     `json:"author,omitempty"`
-	Editor         []Name     `json:"editor,omitempty"`
-	Translator     []Name     `json:"translator,omitempty"`
-	Title          string     `json:"title,omitempty"`
-	ContainerTitle string     `json:"container-title,omitempty"`
-	Volume         string     `json:"volume,omitempty"`
-	Issue          string     `json:"issue,omitempty"`
-	Page           string     `json:"page,omitempty"`
-	Edition        string     `json:"edition,omitempty"`
-	PublisherPlace string     `json:"publisher-place,omitempty"`
-	Publisher      string     `json:"publisher,omitempty"`
-	Issued         *DateParts `json:"issued,omitempty"`
-	OriginalDate   *DateParts `json:"original-date,omitempty"`
-	Annote         string     `json:"annote,omitempty"`
-}
-
-// Name is a CSL name: a person (Family, Given) or an institution (Literal).
-type Name struct {
-	Family  string `json:"family,omitempty"`
-	Given   string `json:"given,omitempty"`
-	Literal string `json:"literal,omitempty"`
-}
-
-// DateParts is a CSL date: {"date-parts": [[year, month, day]]}, month and day optional.
-type DateParts struct {
-	Parts [][]int `json:"date-parts"`
-}
-
-// Year returns the first year of d, and false when d holds none.
-func (d *DateParts) Year() (int, bool) {
-	if d == nil || len(d.Parts) == 0 || len(d.Parts[0]) == 0 {
-		return 0, false
-	}
-	return d.Parts[0][0], true
 }
 
 // Event is one dated event of the timeline.

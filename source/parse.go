@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"galley/source/bib"
 )
 
 // Options control how an input is read.
@@ -39,7 +41,11 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	AssignCitationKeys(doc.Bibliography)
+	items := make([]*bib.Item, len(doc.Bibliography))
+	for i, e := range doc.Bibliography {
+		items[i] = &e.Item
+	}
+	bib.AssignKeys(items)
 	doc.Timeline = extractTimeline(doc)
 	return doc, nil
 }
@@ -224,11 +230,11 @@ func parseBody(doc *Document, lines []line) error {
 // with a warning.
 func parseBibLine(l line, doc *Document) *BibEntry {
 	e := &BibEntry{Raw: l.text, Line: l.num}
-	item, err := ParseEntry(l.text)
+	item, err := bib.ParseEntry(l.text)
 	if err != nil {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
 			Severity: SevWarning, Message: fmt.Sprintf("bibliography entry not understood (%v); kept as written", err)})
-		item = Item{Type: "book", Title: l.text}
+		item = bib.Item{Type: "book", Title: l.text}
 	}
 	e.Item = item
 	return e

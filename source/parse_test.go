@@ -3,6 +3,7 @@ package source
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -614,14 +615,84 @@ func TestMarkdownHardBreakAndStrike(t *testing.T) {
 	}
 }
 
-// TestPatternsCompile compiles every pattern the parser compiles on first use, so that a
-// broken one fails here rather than on the first input that reaches it.
-func TestPatternsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{journalRE, periodicalRE, yearInRE, modNameRE,
-		modEditionRE, modEditionTextRE, modReprintRE, modYearRE, modOriginalRE, modVolumeRE,
-		modVolumesRE, imageFileRE, lifespanRE, headingMarkRE, dateLineRE, localeLineRE, seeAlsoRE} {
-		if re() != re() {
-			t.Errorf("%s: compiled twice", re())
+// TestPatterns runs every pattern the parser compiles on first use on a line it must match
+// and one it must not, so that a broken pattern fails here rather than on the first input
+// that reaches it.
+func TestPatterns(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		re      func() *regexp.Regexp
+		yes, no string
+	}{
+		{"image file", imageFileRE, "A bust By Someone 89317702-64701.jpg", "A bust By Someone"},
+		{"lifespan", lifespanRE, "c. 86-42 b.c.e.", "Augustus"},
+		{"heading mark", headingMarkRE, "## Significance", "#hashtag"},
+		{"date line", dateLineRE, "Date: November 16, 1933", "Dated letters"},
+		{"locale line", localeLineRE, "Locales Washington, D.C.; Moscow", "Localities"},
+		{"see also", seeAlsoRE, "See also: A; B", "Seen also"},
+	} {
+		if !tt.re().MatchString(tt.yes) || tt.re().MatchString(tt.no) {
+			t.Errorf("%s pattern %s: matches %q %v, %q %v", tt.name, tt.re(), tt.yes, tt.re().MatchString(tt.yes),
+				tt.no, tt.re().MatchString(tt.no))
 		}
+	}
+}
+
+func TestBibliographyFallback(t *testing.T) {
+	src := "Title\nDate 1933\nSummary.\nBibliography\nSee the notes below\n"
+	doc, err := Parse([]byte(src), Options{File: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Bibliography) != 1 {
+		t.Fatalf("got %d entries, want 1", len(doc.Bibliography))
+	}
+	it := doc.Bibliography[0].Item
+	if it.Type != "book" || it.Title != "See the notes below" || len(it.Author) > 0 {
+		t.Errorf("fallback item %+v", it)
+	}
+	found := false
+	for _, d := range doc.Diagnostics {
+		found = found || (d.Line == 5 && d.Severity == SevWarning)
+	}
+	if !found {
+		t.Errorf("no warning naming line 5: %+v", doc.Diagnostics)
+	}
+}
+
+// benchEntries are varied entries that the benchmarks repeat with changed names and years.
+var benchEntries = []string{
+	"Bennett, Edward M. Recognition of Russia: An American Foreign Policy Dilemma. Waltham, Mass.: Blaisdell, %d. Discusses the political and legal aspects of the U.S. government’s decision.",
+	"Horsfall, Nicholas. “The Ides of March: Some New Problems.” Greece & Rome 21, no. 2 (%d): 191-199. Examines the ancient evidence for the conspiracy.",
+	"Smith, S. A. “Petrograd in 1917: The View from Below.” In The Workers’ Revolution in Russia, 1917, edited by Daniel H. Kaiser. Cambridge, England: Cambridge University Press, %d. Discusses the aims.",
+	"Sukhanov, N. N. The Russian Revolution, 1917: A Personal Record. Edited and translated by Joel Carmichael. 1955. Reprint. Princeton, N.J.: Princeton University Press, %d. Memoir.",
+	"Great Britain. War Office. Statistics of the Military Effort of the British Empire During the Great War, 1914-1920. London: His Majesty’s Stationery Office, %d. Official compilation.",
+	"Ramsey, John T., and A. Lewis Licht. The Comet of 44 B.C. and Caesar’s Funeral Games. Atlanta: Scholars Press, %d. Combines astronomy and ancient testimony.",
+}
+
+// bibArticle builds an article whose bibliography has n entries.
+func bibArticle(n int) []byte {
+	var b strings.Builder
+	b.WriteString("A Long Bibliography\nDate 1933\nOne sentence.\nLocale Moscow\nBibliography\n")
+	for i := 0; i < n; i++ {
+		e := fmt.Sprintf(benchEntries[i%len(benchEntries)], 1900+i%100)
+		b.WriteString(strings.Replace(e, ",", fmt.Sprintf("%c,", 'a'+rune(i%26)), 1))
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+func BenchmarkParseBibliography(b *testing.B) {
+	for _, n := range []int{200, 2000, 20000} {
+		data := bibArticle(n)
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				doc, err := Parse(data, Options{})
+				if err != nil || len(doc.Bibliography) != n {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,10 +1,12 @@
-package source
+package bib
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"galley/source/cal"
 )
 
 // Facts of publication. A book's facts are one sentence, "Place: Publisher, Year.", found by
@@ -110,7 +112,7 @@ func yearAt(s string, i int) (*DateParts, int, bool) {
 			n++
 		}
 		if r, w := utf8.DecodeRuneInString(rest[n:]); r == '-' || r == '–' || r == '/' {
-			if k := countDigits(rest[n+w:]); k == 2 || k == 4 {
+			if k := cal.Digits(rest[n+w:]); k == 2 || k == 4 {
 				y2, _ := strconv.Atoi(rest[n+w : n+w+k])
 				if k == 2 {
 					y2 += y / 100 * 100
@@ -141,20 +143,11 @@ func yearAt(s string, i int) (*DateParts, int, bool) {
 
 // digitsAt reads exactly k ASCII digits at s[i:] that are not followed by another digit.
 func digitsAt(s string, i, k int) (int, bool) {
-	if i+k > len(s) || countDigits(s[i:]) != k {
+	if i+k > len(s) || cal.Digits(s[i:]) != k {
 		return 0, false
 	}
 	v, err := strconv.Atoi(s[i : i+k])
 	return v, err == nil
-}
-
-// countDigits counts the ASCII digits at the start of s.
-func countDigits(s string) int {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	return n
 }
 
 // colonPub reads "Place: Publisher" that ends at s[p] (the comma before the year).
@@ -335,12 +328,12 @@ func undatedPub(s string, from, c int) (pubFacts, bool) {
 // (volume, issue and pages each optional), or a magazine's or newspaper's "Name, November 17,
 // 1933, 12."
 var (
-	journalRE = lazyRegexp(`^([^()]+?)(?:,? (?:[Vv]ol\. ?)?(\d+[A-Za-z]?|[IVXLC]+))?` +
+	journalRE = cal.Lazy(`^([^()]+?)(?:,? (?:[Vv]ol\. ?)?(\d+[A-Za-z]?|[IVXLC]+))?` +
 		`(?:,? (?:[Nn]o|[Nn]os|[Ii]ss|[Ii]ssue|[Nn]r)\.? ?([0-9A-Za-z][0-9A-Za-z\-–/]*))?,? \(([^()]{0,40})\)` +
 		`(?:(?::|,) ((?:pp?\. )?[^.()]{1,40}?))?(?:\.(?: |$)|$)`)
-	periodicalRE = lazyRegexp(`^([^,()]+?), ((?:\d{1,2} )?\p{Lu}\p{Ll}+\.?(?: \d{1,2})?,? \d{4})` +
+	periodicalRE = cal.Lazy(`^([^,()]+?), ((?:\d{1,2} )?\p{Lu}\p{Ll}+\.?(?: \d{1,2})?,? \d{4})` +
 		`(?:, ((?:pp?\. )?[0-9A-Za-z][0-9A-Za-z\-–, ]{0,30}?))?(?:\.(?: |$)|$)`)
-	yearInRE = lazyRegexp(`\b(\d{4})\b`)
+	yearInRE = cal.Lazy(`\b(\d{4})\b`)
 )
 
 // periodical is a journal article's details.
@@ -392,9 +385,9 @@ func dateIn(s string) *DateParts {
 	month, day := 0, 0
 	for _, w := range strings.Fields(s) {
 		w = strings.TrimRight(w, ",")
-		if mo := monthOf(w); mo > 0 {
+		if mo := cal.MonthOf(w); mo > 0 {
 			month = mo
-		} else if mo := monthOf(w + "."); mo > 0 && len(w) > 2 {
+		} else if mo := cal.MonthOf(w + "."); mo > 0 && len(w) > 2 {
 			month = mo
 		} else if d, err := strconv.Atoi(w); err == nil && d >= 1 && d <= 31 {
 			day = d

@@ -1,23 +1,16 @@
-package source
+package bib
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"galley/source/cal"
 )
 
-// Bibliography entries: one line each, Chicago-like, followed by an annotation sentence.
-//
-//	Bennett, Edward M. Recognition of Russia. Waltham, Mass.: Blaisdell, 1970. Discusses ...
-//	Horsfall, Nicholas. “The Ides of March.” Greece & Rome 21, no. 2 (1974): 191-199. Examines ...
-//	Smith, S. A. “Petrograd in 1917.” In The Workers’ Revolution, edited by Daniel H. Kaiser. ...
-//
-// An entry is read as head (names), title, modifiers, facts of publication and annotation.
-// The facts of publication anchor the reading: they are the one sentence with a recognisable
-// shape, and what precedes them is title and modifiers, what follows is the annotation.
+// The facts of publication anchor the reading of an entry: they are the one sentence with a
+// recognisable shape, and what precedes them is title and modifiers, what follows is the
+// annotation.
 
 // maxPubTries bounds how many candidate facts of publication an entry tries, so that a
 // pathological line stays linear.
@@ -340,7 +333,7 @@ func pagesClause(s string) (string, int, bool) {
 	if k < 0 {
 		k = len(r)
 	}
-	if k == 0 || countDigits(r) == 0 && !strings.ContainsAny(r[:k], "ivxlcdm") {
+	if k == 0 || cal.Digits(r) == 0 && !strings.ContainsAny(r[:k], "ivxlcdm") {
 		return "", 0, false
 	}
 	if k < len(r) && r[k] != '.' && r[k] != ',' {
@@ -469,93 +462,4 @@ func applyPub(it *Item, f pubFacts, info zoneInfo) {
 	if it.OriginalDate == nil && info.year != nil {
 		it.OriginalDate = info.year
 	}
-}
-
-// AssignCitationKeys gives every entry a citation key as its item's ID: the first creator's
-// surname folded to ASCII and the year ("bennett1970"; "nd" without a year), with "a", "b",
-// ... added, in the article's order, to keys that would otherwise repeat.
-func AssignCitationKeys(entries []*BibEntry) {
-	keys := make([]string, len(entries))
-	count := map[string]int{}
-	for i, e := range entries {
-		keys[i] = baseKey(&e.Item)
-		count[keys[i]]++
-	}
-	seen := map[string]int{}
-	for i, e := range entries {
-		k := keys[i]
-		if count[k] > 1 {
-			k += suffixLetters(seen[keys[i]])
-			seen[keys[i]]++
-		}
-		e.Item.ID = k
-	}
-}
-
-// suffixLetters returns "a" for 0, "b" for 1, ..., "z", "aa", "ab", ...
-func suffixLetters(n int) string {
-	s := ""
-	for {
-		s = string(rune('a'+n%26)) + s
-		n = n/26 - 1
-		if n < 0 {
-			return s
-		}
-	}
-}
-
-// baseKey is the key of one item before deduplication.
-func baseKey(it *Item) string {
-	word := ""
-	for _, names := range [][]Name{it.Author, it.Editor, it.Translator} {
-		if len(names) > 0 {
-			n := names[0]
-			word = n.Family
-			if word == "" {
-				word = n.Literal
-			}
-			break
-		}
-	}
-	if word == "" {
-		for _, w := range strings.Fields(it.Title) {
-			switch strings.ToLower(w) {
-			case "a", "an", "the":
-				continue
-			}
-			word = w
-			break
-		}
-	}
-	key := asciiKey(word)
-	if key == "" {
-		key = "anon"
-	}
-	if y, ok := it.Issued.Year(); ok {
-		return fmt.Sprintf("%s%d", key, y)
-	}
-	return key + "nd"
-}
-
-// asciiKey folds a word to lowercase ASCII letters and digits: "Jünger" is "junger",
-// "Ó Gráda" is "ograda".
-func asciiKey(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + 'a' - 'A')
-		case r == 'ß':
-			b.WriteString("ss")
-		case r == 'ø' || r == 'Ø':
-			b.WriteByte('o')
-		case r == 'æ' || r == 'Æ':
-			b.WriteString("ae")
-		case r == 'ł' || r == 'Ł':
-			b.WriteByte('l')
-		}
-	}
-	return b.String()
 }

@@ -1,9 +1,11 @@
-package source
+package bib
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"galley/source/cal"
 )
 
 // The zone between the head of an entry and its facts of publication holds the title and
@@ -59,23 +61,23 @@ type modifier struct {
 var (
 	// One leading ^ for the whole pattern: Go's regexp stops at the first byte only for a
 	// pattern anchored as a whole, and this one runs at every sentence start.
-	modNameRE = lazyRegexp(`^(?:(?:` +
+	modNameRE = cal.Lazy(`^(?:(?:` +
 		`(Edited and translated|Translated and edited|Edited, translated|Translated, edited)|` +
 		`(Translated|Trans\.|Tr\.)|` +
 		`(Edited|Ed\.|Eds\.|Compiled|Selected and edited|Compiled and edited)|` +
 		`((?:With an? |An? )?(?:[Ii]ntroduction|[Ff]oreword|[Pp]reface|[Aa]fterword|[Nn]otes|[Ii]llustrations|[Ii]llustrated|[Cc]ommentary)))` +
 		`(?:,? (?:and |with |and with |from |and introduced |and annotated |with an? )[^.]{0,80}?)? by |` +
 		`(Trans\.|Ed\.|Eds\.) )`)
-	modEditionRE = lazyRegexp(`^(?:(\d{1,3})(?:st|nd|rd|th|d)?|` +
+	modEditionRE = cal.Lazy(`^(?:(\d{1,3})(?:st|nd|rd|th|d)?|` +
 		`(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth))` +
 		`(?: (?:rev|revised|enl|enlarged|expanded|updated|corr|corrected|American|English|paperback)\.?(?: and (?:enl|enlarged|expanded|updated|corrected)\.?)?)? [Ee]d(?:\.|ition\b)`)
-	modEditionTextRE = lazyRegexp(`^((?:Rev|Revised|Enl|Enlarged|Expanded|New|Updated|Abridged|` +
+	modEditionTextRE = cal.Lazy(`^((?:Rev|Revised|Enl|Enlarged|Expanded|New|Updated|Abridged|` +
 		`Unabridged|Reissue|Corrected|Anniversary|Paperback|Centennial)\.?(?: and (?:enl|enlarged|expanded|updated|corrected)\.?)? [Ee]d(?:\.|ition\b))`)
-	modReprintRE  = lazyRegexp(`^(?:Reprint|Reprinted|Repr\.)(?: of (?:the )?(\d{4}) (?:ed\.|edition))?\.?(?: |$)`)
-	modYearRE     = lazyRegexp(`^(?:\[)?(\d{4})(?:\])?\.(?: |$)`)
-	modOriginalRE = lazyRegexp(`^(?:Originally|First|Orig\.) (?:published|pub\.)[^.]{0,120}?\b(\d{4})\b[^.]{0,80}\.(?: |$)`)
-	modVolumeRE   = lazyRegexp(`^Vol(?:ume)?\.? ([0-9]+|[IVXLC]+)(?: of [^.]{1,200})?\.(?: |$)`)
-	modVolumesRE  = lazyRegexp(`^(\d+) [Vv]ol(?:s|umes)?\.?(?: |$)`)
+	modReprintRE  = cal.Lazy(`^(?:Reprint|Reprinted|Repr\.)(?: of (?:the )?(\d{4}) (?:ed\.|edition))?\.?(?: |$)`)
+	modYearRE     = cal.Lazy(`^(?:\[)?(\d{4})(?:\])?\.(?: |$)`)
+	modOriginalRE = cal.Lazy(`^(?:Originally|First|Orig\.) (?:published|pub\.)[^.]{0,120}?\b(\d{4})\b[^.]{0,80}\.(?: |$)`)
+	modVolumeRE   = cal.Lazy(`^Vol(?:ume)?\.? ([0-9]+|[IVXLC]+)(?: of [^.]{1,200})?\.(?: |$)`)
+	modVolumesRE  = cal.Lazy(`^(\d+) [Vv]ol(?:s|umes)?\.?(?: |$)`)
 )
 
 // modWindow bounds the text a modifier pattern sees.
