@@ -1,43 +1,12 @@
 package source
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"galley/source/cal"
 )
-
-// Precisions of a date, from finest to coarsest.
-const (
-	PrecisionDay    = "day"
-	PrecisionMonth  = "month"
-	PrecisionYear   = "year"
-	PrecisionDecade = "decade"
-)
-
-var monthNames = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
-	"sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
-}
-
-// monthOf returns the month number of a month name (or abbreviation with its period).
-func monthOf(word string) int {
-	return monthNames[strings.ToLower(word)]
-}
-
-// eraOf reads an era marker: -1 before the common era, +1 for CE/AD, 0 when word is none.
-func eraOf(word string) int {
-	w := strings.ToLower(strings.TrimRight(word, ",;"))
-	switch w {
-	case "b.c.e.", "bce", "b.c.", "bc", "b.c.e", "b.c":
-		return -1
-	case "c.e.", "ce", "a.d.", "ad", "c.e", "a.d":
-		return 1
-	}
-	return 0
-}
 
 // point is one calendar reference: any of year, month and day, with era; zero means absent.
 type point struct {
@@ -47,37 +16,9 @@ type point struct {
 	approx           bool
 }
 
-// ISOYear formats a year in ISO 8601 astronomical numbering: 44 BCE is "-0043".
-func ISOYear(year int, bce bool) string {
-	if bce {
-		year = 1 - year
-	}
-	if year < 0 {
-		return fmt.Sprintf("-%04d", -year)
-	}
-	return fmt.Sprintf("%04d", year)
-}
-
-// iso formats p as an ISO 8601 date of its own precision.
-func (p point) iso() string {
-	s := ISOYear(p.year, p.era < 0)
-	if p.month > 0 {
-		s += fmt.Sprintf("-%02d", p.month)
-		if p.day > 0 {
-			s += fmt.Sprintf("-%02d", p.day)
-		}
-	}
-	return s
-}
-
-func (p point) precision() string {
-	switch {
-	case p.day > 0:
-		return PrecisionDay
-	case p.month > 0:
-		return PrecisionMonth
-	}
-	return PrecisionYear
+// date returns p as a calendar date of the precision its parts give.
+func (p point) date() cal.Date {
+	return cal.DateOf(cal.Astro(p.year, p.era < 0), p.month, p.day)
 }
 
 // dateWords splits a date value into words, with range dashes as words of their own and commas
@@ -124,10 +65,10 @@ func parsePoint(words []string) (p point, ok bool) {
 		switch {
 		case lw == "c." || lw == "ca." || lw == "circa" || lw == "about":
 			p.approx = true
-		case monthOf(w) > 0 && p.month == 0 && !p.hasYear:
-			p.month = monthOf(w)
-		case eraOf(w) != 0 && p.era == 0:
-			p.era = eraOf(w)
+		case cal.MonthOf(w) > 0 && p.month == 0 && !p.hasYear:
+			p.month = cal.MonthOf(w)
+		case cal.EraOf(w) != 0 && p.era == 0:
+			p.era = cal.EraOf(w)
 		case isDigits(w) && len(w) <= 4:
 			n, _ := strconv.Atoi(w)
 			switch {
@@ -138,7 +79,7 @@ func parsePoint(words []string) (p point, ok bool) {
 				(i+1 == len(words)):
 				p.day = n // "July 3" (year from the other end of a range)
 			case p.month == 0 && p.day == 0 && !p.hasYear && len(w) <= 2 && n >= 1 && n <= 31 &&
-				i+1 < len(words) && monthOf(words[i+1]) > 0:
+				i+1 < len(words) && cal.MonthOf(words[i+1]) > 0:
 				p.day = n // "1 July 1916"
 			case p.month == 0 && p.day == 0 && !p.hasYear && len(w) <= 2 && n >= 1 && n <= 31 &&
 				i+1 < len(words) && isDigits(words[i+1]):
@@ -155,20 +96,14 @@ func parsePoint(words []string) (p point, ok bool) {
 	return p, p.hasYear || p.month > 0 || p.day > 0
 }
 
+// isDigits reports whether s is a run of ASCII digits.
 func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	n := cal.Digits(s)
+	return n > 0 && n == len(s)
 }
 
-// parseDateValue reads the value of a `Date` line (or any explicit date or range) into its ISO
-// start and end. Missing parts of either end of a range come from the other end: the year and
+// parseDateValue reads the value of a `Date` line (or any explicit date or range) into its start
+// and end. Missing parts of either end of a range come from the other end: the year and
 // era of "June 28-July 3, 1919", the month of "March 15-17, 1917".
 func parseDateValue(text string) (*Date, bool) {
 	words := dateWords(text)
@@ -199,7 +134,7 @@ func parseDateValue(text string) (*Date, bool) {
 		if start.era == 0 && start.year == 0 {
 			return nil, false
 		}
-		d.Start, d.Precision = start.iso(), start.precision()
+		d.Start = start.date()
 		return d, true
 	}
 	end, ok := parsePoint(right)
@@ -227,33 +162,6 @@ func parseDateValue(text string) (*Date, bool) {
 	if end.day > 0 && end.month == 0 {
 		return nil, false
 	}
-	d.Start, d.End, d.Precision = start.iso(), end.iso(), start.precision()
+	d.Start, d.End = start.date(), end.date()
 	return d, true
-}
-
-// isoAstro formats an astronomical year, with month and day when they are not zero, as an
-// ISO 8601 date: isoAstro(-43, 3, 15) is "-0043-03-15", isoAstro(410, 0, 0) is "0410".
-func isoAstro(y, m, d int) string {
-	b := make([]byte, 0, 11)
-	if y < 0 {
-		b = append(b, '-')
-		y = -y
-	}
-	b = appendPadded(b, y, 4)
-	if m > 0 {
-		b = appendPadded(append(b, '-'), m, 2)
-		if d > 0 {
-			b = appendPadded(append(b, '-'), d, 2)
-		}
-	}
-	return string(b)
-}
-
-// appendPadded appends n in decimal, zero-padded to width digits.
-func appendPadded(b []byte, n, width int) []byte {
-	s := strconv.Itoa(n)
-	for i := len(s); i < width; i++ {
-		b = append(b, '0')
-	}
-	return append(b, s...)
 }

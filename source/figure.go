@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"path"
 	"strings"
+
+	"galley/source/cal"
 )
 
 // imageFileRE matches a trailing image file name in a caption.
-var imageFileRE = lazyRegexp(`(?i)\s*(\S+\.(?:jpe?g|png|gif|tiff?|svg|webp|bmp))$`)
+var imageFileRE = cal.Lazy(`(?i)\s*(\S+\.(?:jpe?g|png|gif|tiff?|svg|webp|bmp))$`)
 
 // creditStarts begin the credit part of an export's alt text, in order of preference.
 var creditStarts = []string{" By ", " Courtesy of ", " courtesy of ", " Photo by ", " Photograph by ", " ©", " (c) "}

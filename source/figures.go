@@ -1,16 +1,18 @@
 package source
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"galley/source/cal"
 )
 
 // lifespanRE matches the lifespan that closes a key figure's parentheses: "1876-1951",
 // "c. 86-42 b.c.e.", "63 b.c.e.-14 c.e.", "b. 1946", "d. 1503", "fl. 1190", "fl. 59-44 b.c.e.",
 // "1882-?".
-var lifespanRE = lazyRegexp(`^(?i:(b\.|born|d\.|died|fl\.|flourished)\s*)?` +
+var lifespanRE = cal.Lazy(`^(?i:(b\.|born|d\.|died|fl\.|flourished)\s*)?` +
 	`(?:(c\.|ca\.|circa)\s*)?(\d{1,4}|\?)(?:\s*(b\.\s?c\.\s?e\.|c\.\s?e\.|bce|ce|b\.\s?c\.|a\.\s?d\.))?` +
 	`(?:\s*(?:-|–|—|to)\s*(?:(c\.|ca\.|circa)\s*)?(\d{1,4}|\?)?(?:\s*(b\.\s?c\.\s?e\.|c\.\s?e\.|bce|ce|b\.\s?c\.|a\.\s?d\.))?)?$`)
 
@@ -135,15 +137,16 @@ func splitParen(s string) (aliases []string, life string) {
 	return aliases, strings.TrimSpace(s[i+1:])
 }
 
-// lifespanYears reads born and died ISO years from a lifespan. A BCE/CE marker after the
-// second year applies to the first unless the first has its own.
-func lifespanYears(life string) (born, died string) {
+// lifespanYears reads the years of birth and death from a lifespan, zero when it does not
+// give them. A BCE/CE marker after the second year applies to the first unless the first has
+// its own.
+func lifespanYears(life string) (born, died cal.Date) {
 	m := lifespanRE().FindStringSubmatch(life)
 	if m == nil {
-		return "", ""
+		return cal.Date{}, cal.Date{}
 	}
 	kind := strings.ToLower(m[1])
-	y1, era1, y2, era2 := m[3], eraOf(strings.ReplaceAll(m[4], " ", "")), m[6], eraOf(strings.ReplaceAll(m[7], " ", ""))
+	y1, era1, y2, era2 := m[3], cal.EraOf(strings.ReplaceAll(m[4], " ", "")), m[6], cal.EraOf(strings.ReplaceAll(m[7], " ", ""))
 	if era1 == 0 {
 		era1 = era2
 	}
@@ -153,24 +156,23 @@ func lifespanYears(life string) (born, died string) {
 			era2 = 0
 		}
 	}
-	year := func(y string, era int) string {
-		if y == "" || y == "?" {
-			return ""
+	year := func(y string, era int) cal.Date {
+		n, err := strconv.Atoi(y) // one to four digits, or "?"
+		if err != nil {
+			return cal.Date{}
 		}
-		n := 0
-		fmt.Sscan(y, &n)
-		return ISOYear(n, era < 0)
+		return cal.DateOf(cal.Astro(n, era < 0), 0, 0)
 	}
 	switch {
 	case strings.HasPrefix(kind, "fl"):
-		return "", ""
+		return cal.Date{}, cal.Date{}
 	case strings.HasPrefix(kind, "b"):
-		return year(y1, era1), ""
+		return year(y1, era1), cal.Date{}
 	case strings.HasPrefix(kind, "d"):
-		return "", year(y1, era1)
+		return cal.Date{}, year(y1, era1)
 	}
 	if y2 == "" {
-		return year(y1, era1), ""
+		return year(y1, era1), cal.Date{}
 	}
 	return year(y1, era1), year(y2, era2)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // The JSON shapes of `galley parse` (CONTRACT.md): every key present, empty lists as [],
@@ -67,10 +68,12 @@ type jsonEvent struct {
 // jsonBlockAny is one block as an ordered JSON object.
 type jsonBlockAny = map[string]any
 
-func nullable(s string) *string {
-	if s == "" {
+// isoOrNull is a date in ISO 8601, or null when there is none.
+func isoOrNull(d cal.Date) *string {
+	if d.IsZero() {
 		return nil
 	}
+	s := d.ISO()
 	return &s
 }
 
@@ -97,11 +100,11 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 		j.Abstract = append(j.Abstract, blockText(b))
 	}
 	if d.Date != nil {
-		j.Date = &jsonDate{Text: d.Date.Text, Start: nullable(d.Date.Start), End: nullable(d.Date.End)}
+		j.Date = &jsonDate{Text: d.Date.Text, Start: isoOrNull(d.Date.Start), End: isoOrNull(d.Date.End)}
 	}
 	for _, f := range d.KeyFigures {
 		j.KeyFigures = append(j.KeyFigures, jsonFigure{Name: f.Name, Aliases: nonNil(f.Aliases),
-			Born: nullable(f.Born), Died: nullable(f.Died), Role: f.Role, Life: f.Life, Raw: f.Raw, Line: f.Line})
+			Born: isoOrNull(f.Born), Died: isoOrNull(f.Died), Role: f.Role, Life: f.Life, Raw: f.Raw, Line: f.Line})
 	}
 	for _, s := range d.Sections {
 		j.Sections = append(j.Sections, jsonSection{Title: s.Title, Level: s.Level, ID: s.ID,
@@ -113,7 +116,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 			Level: 1, ID: "bibliography", Line: d.Bibliography[0].Line - 1, Blocks: []jsonBlockAny{}})
 	}
 	for _, e := range d.Timeline {
-		j.Timeline = append(j.Timeline, jsonEvent{Start: e.Start, End: nullable(e.End), Precision: e.Precision,
+		j.Timeline = append(j.Timeline, jsonEvent{Start: e.Start.ISO(), End: isoOrNull(e.End), Precision: e.Start.Precision.String(),
 			Text: e.Text, Phrase: e.Phrase, At: e.At, Line: e.Line, Para: e.Para})
 	}
 	for _, e := range d.Bibliography {

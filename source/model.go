@@ -6,7 +6,10 @@
 // starts on, so every diagnostic can name it.
 package source
 
-import "galley/source/bib"
+import (
+	"galley/source/bib"
+	"galley/source/cal"
+)
 
 // Document is one parsed article: the model that every renderer reads.
 type Document struct {
@@ -39,26 +42,25 @@ type Document struct {
 	figures int
 }
 
-// Date is the event's date as the `Date` line gives it, with its ISO 8601 reading.
+// Date is the event's date as the `Date` line (or a Markdown document's front matter) gives
+// it.
 type Date struct {
 	// Text is exactly what follows "Date ".
 	Text string `json:"text"`
-	// Start and End are ISO 8601 dates ("1933-11-16", "1933-11", "1933", "-0043");
-	// End is empty unless the value is a range.
-	Start string `json:"start"`
-	End   string `json:"end"`
-	// Precision is "day", "month", "year" or "decade" (of Start).
-	Precision string `json:"-"`
-	Line      int    `json:"-"`
+	// Start is the date Text reads as, and End the end of a range (zero unless Text is one);
+	// both are zero when Text cannot be read as a date.
+	Start cal.Date `json:"start"`
+	End   cal.Date `json:"end"`
+	Line  int      `json:"-"`
 }
 
 // KeyFigure is one person of the Key Figures list.
 type KeyFigure struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
-	// Born and Died are ISO years ("1876", "-0099"), empty when unknown.
-	Born string `json:"born"`
-	Died string `json:"died"`
+	// Born and Died are years, zero when unknown.
+	Born cal.Date `json:"born"`
+	Died cal.Date `json:"died"`
 	// Life is the lifespan as written inside the parentheses ("c. 86-42 b.c.e.").
 	Life string `json:"life"`
 	Role string `json:"role"`
@@ -232,11 +234,10 @@ type BibEntry struct {
 
 // Event is one dated event of the timeline.
 type Event struct {
-	// Start and End are ISO 8601 dates; End is empty unless the event spans a range.
-	Start string `json:"start"`
-	End   string `json:"end"`
-	// Precision is "day", "month", "year" or "decade".
-	Precision string `json:"precision"`
+	// Start is the event's date and End the end of its span, zero unless it spans a range.
+	// A decade is a span from its first year to its last, both of precision cal.Decade.
+	Start cal.Date `json:"start"`
+	End   cal.Date `json:"end"`
 	// Text is the sentence that states the event.
 	Text string `json:"text"`
 	// Phrase is the date as written in Text, and At its byte offset there, so renderers can

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // Options control how an input is read.
@@ -72,7 +73,7 @@ const (
 var knownLabels = []string{labelSummary, labelSignificance, labelBibliography, labelFurther,
 	labelSeeAlso, labelKeyFigures}
 
-var headingMarkRE = lazyRegexp(`^#{1,6}\s+`)
+var headingMarkRE = cal.Lazy(`^#{1,6}\s+`)
 
 // asLabel returns the canonical label when the line is one (optionally as a Markdown heading,
 // with a trailing colon), or "".
@@ -89,9 +90,9 @@ func asLabel(text string) string {
 }
 
 var (
-	dateLineRE   = lazyRegexp(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
-	localeLineRE = lazyRegexp(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
-	seeAlsoRE    = lazyRegexp(`^(?i:see also):?\s+(\S.*)$`)
+	dateLineRE   = cal.Lazy(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
+	localeLineRE = cal.Lazy(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
+	seeAlsoRE    = cal.Lazy(`^(?i:see also):?\s+(\S.*)$`)
 )
 
 // parseArticle reads the canonical article layout: title, abstract, repeated title, Date,

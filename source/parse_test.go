@@ -86,8 +86,8 @@ func TestGoldArticles(t *testing.T) {
 				t.Fatal("no date")
 			}
 			check("date.text", doc.Date.Text, g.Date.Text)
-			check("date.start", doc.Date.Start, g.Date.Start)
-			check("date.end", doc.Date.End, deref(g.Date.End))
+			check("date.start", doc.Date.Start.ISO(), g.Date.Start)
+			check("date.end", doc.Date.End.ISO(), deref(g.Date.End))
 			if !reflect.DeepEqual(doc.Locales, g.Locales) {
 				t.Errorf("locales = %q, want %q", doc.Locales, g.Locales)
 			}
@@ -111,8 +111,8 @@ func TestGoldArticles(t *testing.T) {
 				k := doc.KeyFigures[i]
 				check("name", k.Name, w.Name)
 				check("role", k.Role, w.Role)
-				check("born", k.Born, deref(w.Born))
-				check("died", k.Died, deref(w.Died))
+				check("born", k.Born.ISO(), deref(w.Born))
+				check("died", k.Died.ISO(), deref(w.Died))
 				if len(k.Aliases) != len(w.Aliases) || (len(w.Aliases) > 0 && !reflect.DeepEqual(k.Aliases, w.Aliases)) {
 					t.Errorf("figure %d aliases = %q, want %q", i+1, k.Aliases, w.Aliases)
 				}
@@ -172,10 +172,10 @@ func TestKeyFigureForms(t *testing.T) {
 		}
 		for i, w := range tt.want {
 			g := got[i]
-			if g.Name != w.name || strings.Join(g.Aliases, "|") != w.aliases || g.Born != w.born ||
-				g.Died != w.died || g.Role != w.role || g.Line != 7 {
+			if g.Name != w.name || strings.Join(g.Aliases, "|") != w.aliases || g.Born.ISO() != w.born ||
+				g.Died.ISO() != w.died || g.Role != w.role || g.Line != 7 {
 				t.Errorf("figure %d of %q:\n got %q %q %q %q %q\nwant %q %q %q %q %q", i, tt.line,
-					g.Name, g.Aliases, g.Born, g.Died, g.Role, w.name, w.aliases, w.born, w.died, w.role)
+					g.Name, g.Aliases, g.Born.ISO(), g.Died.ISO(), g.Role, w.name, w.aliases, w.born, w.died, w.role)
 			}
 		}
 		if len(diags) != 0 {
@@ -369,7 +369,7 @@ func TestDateValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d, ok := parseDateValue(tt.in)
-		if !ok || d.Start != tt.start || d.End != tt.end || d.Precision != tt.prec {
+		if !ok || d.Start.ISO() != tt.start || d.End.ISO() != tt.end || d.Start.Precision.String() != tt.prec {
 			t.Errorf("%q: got %+v, %v; want %s %s %s", tt.in, d, ok, tt.start, tt.end, tt.prec)
 		}
 	}
@@ -492,7 +492,7 @@ func TestMarkdownDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Title != "Notes: A Test" || doc.Lang != "fr" || doc.Date.Start != "1916-07-01" || len(doc.Locales) != 2 {
+	if doc.Title != "Notes: A Test" || doc.Lang != "fr" || doc.Date.Start.ISO() != "1916-07-01" || len(doc.Locales) != 2 {
 		t.Errorf("front matter: %q %q %+v %q", doc.Title, doc.Lang, doc.Date, doc.Locales)
 	}
 	if len(doc.Abstract) != 1 || len(doc.Sections) != 1 || doc.Sections[0].Title != "First" {

@@ -3,9 +3,10 @@ package source
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"galley/source/cal"
 )
 
 // extractTimeline lists the dated events the article states, as FORMAT.md's "The timeline"
@@ -19,8 +20,8 @@ import (
 func extractTimeline(doc *Document) []Event {
 	x := &timeline{doc: doc, seen: map[eventKey]int{}, sentences: map[string]int{}}
 	x.sc.lives = lifeYears(doc.KeyFigures)
-	if doc.Date != nil {
-		x.ctx.fallback, x.ctx.hasFallback = isoYear(doc.Date.Start)
+	if doc.Date != nil && !doc.Date.Start.IsZero() {
+		x.ctx.fallback, x.ctx.hasFallback = doc.Date.Start.Year, true
 	}
 	Inspect(doc.Abstract, x.block)
 	if strings.TrimSpace(doc.Summary) != "" {
@@ -115,30 +116,11 @@ func (k isoKey) less(o isoKey) bool {
 func lifeYears(figs []KeyFigure) map[[2]int]bool {
 	lives := map[[2]int]bool{}
 	for _, f := range figs {
-		b, ok1 := isoYear(f.Born)
-		d, ok2 := isoYear(f.Died)
-		if ok1 && ok2 {
-			lives[[2]int{b, d}] = true
+		if !f.Born.IsZero() && !f.Died.IsZero() {
+			lives[[2]int{f.Born.Year, f.Died.Year}] = true
 		}
 	}
 	return lives
-}
-
-// isoYear reads the astronomical year at the start of an ISO 8601 date ("-0043-03-15").
-func isoYear(s string) (int, bool) {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	if i := strings.IndexByte(s, '-'); i >= 0 {
-		s = s[:i]
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || s == "" {
-		return 0, false
-	}
-	if neg {
-		y = -y
-	}
-	return y, true
 }
 
 // block reads a paragraph, and goes into lists and quotations. Captions, headings, code and
@@ -226,20 +208,20 @@ func (x *timeline) resolve(ms []mention, st *sentence) {
 		m := &ms[k]
 		switch m.kind {
 		case mDecade:
-			x.emit(m, isoKey{m.start.y.val}, isoKey{m.end.y.val}, true, PrecisionDecade, st, false)
+			x.emit(m, isoKey{m.start.y.val}, isoKey{m.end.y.val}, true, cal.Decade, st, false)
 			x.ctx.hasDay = false
 		case mRelYear:
 			if !x.ctx.hasYear {
 				continue
 			}
-			x.emit(m, isoKey{x.ctx.year + m.off}, isoKey{}, false, PrecisionYear, st, true)
+			x.emit(m, isoKey{x.ctx.year + m.off}, isoKey{}, false, cal.Year, st, true)
 			x.ctx.hasDay = false
 		case mRelDay:
 			if !x.ctx.hasDay {
 				continue
 			}
 			d := addDays(x.ctx.day, m.off)
-			x.emit(m, d, isoKey{}, false, PrecisionDay, st, true)
+			x.emit(m, d, isoKey{}, false, cal.Day, st, true)
 			x.ctx.day = d
 		case mDate:
 			x.date(ms, k, implied[k], st)
@@ -342,7 +324,7 @@ func (x *timeline) contextYear(ms []mention, k int, st *sentence) (int, bool) {
 
 // emit adds one event unless the same dates and sentence are there already; an explicit
 // phrase replaces a relative one for the same date ("The next day, March 8").
-func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec string, st *sentence, rel bool) {
+func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec cal.Precision, st *sentence, rel bool) {
 	if x.full {
 		return
 	}
@@ -370,10 +352,10 @@ func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec string,
 		return
 	}
 	text, at := eventText(st.text, m.s, m.e)
-	ev := Event{Start: start.iso(), Precision: prec, Text: text, Phrase: st.text[m.s:m.e], At: at,
+	ev := Event{Start: start.date(prec), Text: text, Phrase: st.text[m.s:m.e], At: at,
 		Line: st.line, Para: st.para}
 	if hasEnd {
-		ev.End = end.iso()
+		ev.End = end.date(prec)
 	}
 	if dup {
 		x.events[i], x.rel[i] = ev, false
@@ -437,9 +419,13 @@ func (x *timeline) ordered() []Event {
 	return out
 }
 
-// iso formats the key as an ISO 8601 date of its own precision.
-func (k isoKey) iso() string {
-	return isoAstro(k[0], k[1], k[2])
+// date returns the key as a date: a decade's year when prec says so, else of the precision
+// its parts give.
+func (k isoKey) date(prec cal.Precision) cal.Date {
+	if prec == cal.Decade {
+		return cal.Date{Year: k[0], Precision: cal.Decade}
+	}
+	return cal.DateOf(k[0], k[1], k[2])
 }
 
 // validDay reports whether the day exists in its month (a missing day always does).

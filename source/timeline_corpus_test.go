@@ -52,7 +52,7 @@ func tlScore(evs []Event, g tlGold) (recall, precision float64, ordered bool, mi
 	for _, r := range g.Required {
 		hit := false
 		for _, e := range evs {
-			if e.Start == r.Start && (r.End == nil || e.End == *r.End) {
+			if e.Start.ISO() == r.Start && (r.End == nil || e.End.ISO() == *r.End) {
 				hit = true
 				break
 			}
@@ -69,15 +69,15 @@ func tlScore(evs []Event, g tlGold) (recall, precision float64, ordered bool, mi
 	}
 	wrong := 0
 	for _, e := range evs {
-		if !allowed[e.Start] {
+		if !allowed[e.Start.ISO()] {
 			wrong++
-			misses = append(misses, fmt.Sprintf("extra %s [%s] in %q", e.Start, e.Phrase, e.Text))
+			misses = append(misses, fmt.Sprintf("extra %s [%s] in %q", e.Start.ISO(), e.Phrase, e.Text))
 		}
 	}
 	ordered = true
 	for i := 1; i < len(evs); i++ {
-		a, _ := tlISOKey(evs[i-1].Start)
-		b, _ := tlISOKey(evs[i].Start)
+		a, _ := tlISOKey(evs[i-1].Start.ISO())
+		b, _ := tlISOKey(evs[i].Start.ISO())
 		if b.less(a) {
 			ordered = false
 		}
@@ -190,7 +190,7 @@ func TestTimelineBigDuplicates(t *testing.T) {
 	brief := func(evs []Event) map[string]bool {
 		m := map[string]bool{}
 		for _, e := range evs {
-			m[e.Start+" "+e.End+" "+e.Text] = true
+			m[e.Start.ISO()+" "+e.End.ISO()+" "+e.Text] = true
 		}
 		return m
 	}
@@ -273,18 +273,18 @@ func tlCheckTimeline(t *testing.T, evs []Event) {
 		if e.At < 0 || e.At+len(e.Phrase) > len(e.Text) || e.Text[e.At:e.At+len(e.Phrase)] != e.Phrase || e.Phrase == "" {
 			t.Fatalf("phrase %q not at %d of %q", e.Phrase, e.At, e.Text)
 		}
-		k, ok := tlISOKey(e.Start)
+		k, ok := tlISOKey(e.Start.ISO())
 		if !ok {
-			t.Fatalf("start %q is not ISO 8601", e.Start)
+			t.Fatalf("start %q is not ISO 8601", e.Start.ISO())
 		}
-		if e.End != "" {
-			end, ok := tlISOKey(e.End)
+		if !e.End.IsZero() {
+			end, ok := tlISOKey(e.End.ISO())
 			if !ok || end.less(k) {
-				t.Fatalf("end %q is before start %q or not ISO 8601", e.End, e.Start)
+				t.Fatalf("end %q is before start %q or not ISO 8601", e.End.ISO(), e.Start.ISO())
 			}
 		}
 		if i > 0 && k.less(prev) {
-			t.Fatalf("%q after %q: not in date order", e.Start, evs[i-1].Start)
+			t.Fatalf("%q after %q: not in date order", e.Start.ISO(), evs[i-1].Start.ISO())
 		}
 		prev = k
 	}

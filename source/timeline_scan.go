@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"galley/source/cal"
 )
 
 // yearRef is a year as written: its number, its era marker and whether it was read from an
@@ -41,14 +43,14 @@ type pt struct {
 	noYear int // the byte end of the reference without its year ("March 5" of "March 5, 10")
 }
 
-func (p pt) precision() string {
+func (p pt) precision() cal.Precision {
 	switch {
 	case p.d > 0:
-		return PrecisionDay
+		return cal.Day
 	case p.m > 0:
-		return PrecisionMonth
+		return cal.Month
 	}
-	return PrecisionYear
+	return cal.Year
 }
 
 // mentionKind tells how a mention resolves to a date.

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"galley/source/cal"
 )
 
 // tlDoc builds a document whose body is the given paragraphs, one per line.
@@ -19,11 +21,11 @@ func tlDoc(paras ...string) *Document {
 
 // tlBrief shows an event as "START..END precision [phrase]".
 func tlBrief(e Event) string {
-	s := e.Start
-	if e.End != "" {
-		s += ".." + e.End
+	s := e.Start.ISO()
+	if !e.End.IsZero() {
+		s += ".." + e.End.ISO()
 	}
-	return fmt.Sprintf("%s %s [%s]", s, e.Precision, e.Phrase)
+	return fmt.Sprintf("%s %s [%s]", s, e.Start.Precision, e.Phrase)
 }
 
 func tlBriefs(evs []Event) []string {
@@ -44,18 +46,16 @@ func checkEvent(t *testing.T, e Event) {
 	if e.Phrase == "" || e.Text == "" || e.Para == "" {
 		t.Errorf("empty phrase, text or para in %+v", e)
 	}
-	for _, d := range []string{e.Start, e.End} {
-		if d == "" && d == e.Start {
-			t.Errorf("event without start: %+v", e)
-		}
-		if _, ok := isoYear(d); d != "" && !ok {
-			t.Errorf("not ISO 8601: %q", d)
+	if e.Start.IsZero() {
+		t.Errorf("event without start: %+v", e)
+	}
+	for _, d := range []cal.Date{e.Start, e.End} {
+		if _, ok := tlISOKey(d.ISO()); !d.IsZero() && !ok {
+			t.Errorf("not ISO 8601: %q", d.ISO())
 		}
 	}
-	switch e.Precision {
-	case PrecisionDay, PrecisionMonth, PrecisionYear, PrecisionDecade:
-	default:
-		t.Errorf("precision %q", e.Precision)
+	if !e.End.IsZero() && e.End.Precision != cal.Decade && (e.Start.Precision == cal.Decade) {
+		t.Errorf("a decade ends in %+v", e.End)
 	}
 }
 
@@ -199,7 +199,7 @@ func TestTimelineLifespans(t *testing.T) {
 		"Cordell Hull (b. 1871) and Nicholas II (r. 1894-1917) and Calpurnia (fl. 59 b.c.e.) were there in 1934.",
 		"Stalin (1878-1953) ruled.",
 	)
-	doc.KeyFigures = []KeyFigure{{Name: "Joseph Stalin", Born: "1878", Died: "1953"}}
+	doc.KeyFigures = []KeyFigure{{Name: "Joseph Stalin", Born: cal.DateOf(1878, 0, 0), Died: cal.DateOf(1953, 0, 0)}}
 	got := tlBriefs(extractTimeline(doc))
 	want := []string{"1933 year [1933]", "1934 year [1934]"}
 	if !reflect.DeepEqual(got, want) {
@@ -211,69 +211,69 @@ func TestTimelineResolution(t *testing.T) {
 	tests := []struct {
 		name  string
 		paras []string
-		date  string // the Date line's start, if any
+		date  cal.Date // the Date line's start, if any
 		want  []string
 	}{
 		{"same paragraph", []string{"During the first half of 1933, studies were made. Talks began on November 9."},
-			"", []string{"1933 year [1933]", "1933-11-09 day [November 9]"}},
+			cal.Date{}, []string{"1933 year [1933]", "1933-11-09 day [November 9]"}},
 		{"previous paragraph", []string{"Litvinov became foreign minister in 1930.", "Talks began in mid-October."},
-			"", []string{"1930 year [1930]", "1930-10 month [mid-October]"}},
+			cal.Date{}, []string{"1930 year [1930]", "1930-10 month [mid-October]"}},
 		{"nearest preceding, not first", []string{"He was born in 1882 and elected in 1932.", "He took office in March."},
-			"", []string{"1882 year [1882]", "1932 year [1932]", "1932-03 month [March]"}},
+			cal.Date{}, []string{"1882 year [1882]", "1932 year [1932]", "1932-03 month [March]"}},
 		{"a look back is not the context", []string{"By the treaty of May 30, 1814, France returned to its borders of 1792. Delegates arrived in late September."},
-			"", []string{"1792 year [1792]", "1814-05-30 day [May 30, 1814]", "1814-09 month [late September]"}},
+			cal.Date{}, []string{"1792 year [1792]", "1814-05-30 day [May 30, 1814]", "1814-09 month [late September]"}},
 		{"a look back that opens a sentence is", []string{"The treaty was signed on May 30, 1814. In 1792, France had declared war in April."},
-			"", []string{"1792 year [1792]", "1792-04 month [April]", "1814-05-30 day [May 30, 1814]"}},
+			cal.Date{}, []string{"1792 year [1792]", "1792-04 month [April]", "1814-05-30 day [May 30, 1814]"}},
 		{"range end gives the year", []string{"The winter of 1916-1917 was cold; the upheaval came in late February."},
-			"", []string{"1916..1917 year [1916-1917]", "1917-02 month [late February]"}},
+			cal.Date{}, []string{"1916..1917 year [1916-1917]", "1917-02 month [late February]"}},
 		{"decades give no year", []string{"The war ended in 1918.", "In the 1920s trade grew; in May it fell."},
-			"", []string{"1918 year [1918]", "1918-05 month [May]", "1920..1929 decade [1920s]"}},
+			cal.Date{}, []string{"1918 year [1918]", "1918-05 month [May]", "1920..1929 decade [1920s]"}},
 		{"bare months need a cue", []string{"In 1917 Lenin arrived.", "The February Revolution spread in April and by May."},
-			"", []string{"1917 year [1917]", "1917-04 month [April]", "1917-05 month [May]"}},
+			cal.Date{}, []string{"1917 year [1917]", "1917-04 month [April]", "1917-05 month [May]"}},
 		{"coordinated months share a year", []string{"It began in 1916.", "Strikes spread in March and April, 1917."},
-			"", []string{"1916 year [1916]", "1917-03 month [March]", "1917-04 month [April, 1917]"}},
+			cal.Date{}, []string{"1916 year [1916]", "1917-03 month [March]", "1917-04 month [April, 1917]"}},
 		{"later year in the sentence", []string{"He was killed on the Ides of March in 44 BCE.", "On March 17 the senate met."},
-			"", []string{"-0043 year [44 BCE]", "-0043-03-17 day [March 17]"}},
+			cal.Date{}, []string{"-0043 year [44 BCE]", "-0043-03-17 day [March 17]"}},
 		{"Date line fallback", []string{"Talks began on November 9 in Washington."},
-			"1933-11-16", []string{"1933-11-09 day [November 9]"}},
-		{"no year at all", []string{"Talks began on November 9 in Washington."}, "", []string{}},
+			cal.DateOf(1933, 11, 16), []string{"1933-11-09 day [November 9]"}},
+		{"no year at all", []string{"Talks began on November 9 in Washington."}, cal.Date{}, []string{}},
 		{"BCE context for days", []string{"On the morning of March 15, 44 b.c.e., he died.", "On March 17 the senate met; in July a comet appeared."},
-			"", []string{"-0043-03-15 day [March 15, 44 b.c.e.]", "-0043-03-17 day [March 17]", "-0043-07 month [July]"}},
+			cal.Date{}, []string{"-0043-03-15 day [March 15, 44 b.c.e.]", "-0043-03-17 day [March 17]", "-0043-07 month [July]"}},
 		{"BCE context for bare years", []string{"He was consul in 59 b.c.e.", "In 49, he crossed the Rubicon."},
-			"", []string{"-0058 year [59 b.c.e.]", "-0048 year [49]"}},
+			cal.Date{}, []string{"-0058 year [59 b.c.e.]", "-0048 year [49]"}},
 		{"soft cue needs an era", []string{"Constantine founded the city in 330 c.e.", "By 400 the west was weak."},
-			"", []string{"0330 year [330 c.e.]", "0400 year [400]"}},
+			cal.Date{}, []string{"0330 year [330 c.e.]", "0400 year [400]"}},
 		{"soft cue without an era", []string{"It happened in 1917.", "Prices rose by 400 and fell to 300."},
-			"", []string{"1917 year [1917]"}},
+			cal.Date{}, []string{"1917 year [1917]"}},
 		{"bare two-digit year needs an era", []string{"He lived in 1917.", "In 49, he crossed the river."},
-			"", []string{"1917 year [1917]"}},
+			cal.Date{}, []string{"1917 year [1917]"}},
 		{"CE after BCE", []string{"He was born in 63 b.c.e. and died in 14 c.e.", "In 15 the senate met."},
-			"", []string{"-0062 year [63 b.c.e.]", "0014 year [14 c.e.]", "0015 year [15]"}},
+			cal.Date{}, []string{"-0062 year [63 b.c.e.]", "0014 year [14 c.e.]", "0015 year [15]"}},
 		{"following year", []string{"The treaty was signed in 1933.", "The following year the Soviets joined the League."},
-			"", []string{"1933 year [1933]", "1934 year [The following year]"}},
+			cal.Date{}, []string{"1933 year [1933]", "1934 year [The following year]"}},
 		{"following year in BCE", []string{"He died in 44 b.c.e.", "The following year his heirs fought."},
-			"", []string{"-0043 year [44 b.c.e.]", "-0042 year [The following year]"}},
+			cal.Date{}, []string{"-0043 year [44 b.c.e.]", "-0042 year [The following year]"}},
 		{"relative year does not move the context", []string{"It was signed in 1933.", "The next year it failed; in May they met."},
-			"", []string{"1933 year [1933]", "1933-05 month [May]", "1934 year [The next year]"}},
+			cal.Date{}, []string{"1933 year [1933]", "1933-05 month [May]", "1934 year [The next year]"}},
 		{"next day", []string{"On March 7, 1917, workers were locked out. The next day, March 8, women marched. The next day they struck."},
-			"", []string{"1917-03-07 day [March 7, 1917]", "1917-03-08 day [March 8]", "1917-03-09 day [The next day]"}},
+			cal.Date{}, []string{"1917-03-07 day [March 7, 1917]", "1917-03-08 day [March 8]", "1917-03-09 day [The next day]"}},
 		{"same day", []string{"He abdicated on March 15, 1917. The same day a government formed."},
-			"", []string{"1917-03-15 day [March 15, 1917]", "1917-03-15 day [The same day]"}},
+			cal.Date{}, []string{"1917-03-15 day [March 15, 1917]", "1917-03-15 day [The same day]"}},
 		{"next day across a month", []string{"It fell on February 28, 1917. The next day it rose."},
-			"", []string{"1917-02-28 day [February 28, 1917]", "1917-03-01 day [The next day]"}},
+			cal.Date{}, []string{"1917-02-28 day [February 28, 1917]", "1917-03-01 day [The next day]"}},
 		{"next day without a day", []string{"It fell in 1917. The next day it rose."},
-			"", []string{"1917 year [1917]"}},
+			cal.Date{}, []string{"1917 year [1917]"}},
 		{"from to without year", []string{"The battle opened in 1916.", "They held the wood from July 15 to July 20."},
-			"", []string{"1916 year [1916]", "1916-07-15..1916-07-20 day [July 15 to July 20]"}},
+			cal.Date{}, []string{"1916 year [1916]", "1916-07-15..1916-07-20 day [July 15 to July 20]"}},
 		{"a short number after a date is no year", []string{"It began in 1902.", "He moved on March 5, 10 Downing Street being free."},
-			"", []string{"1902 year [1902]", "1902-03-05 day [March 5]"}},
-		{"impossible day", []string{"It fell on February 30, 1917."}, "", []string{}},
-		{"leap day", []string{"It fell on February 29, 1916, and on February 29, 1900."}, "", []string{"1916-02-29 day [February 29, 1916]"}},
+			cal.Date{}, []string{"1902 year [1902]", "1902-03-05 day [March 5]"}},
+		{"impossible day", []string{"It fell on February 30, 1917."}, cal.Date{}, []string{}},
+		{"leap day", []string{"It fell on February 29, 1916, and on February 29, 1900."}, cal.Date{}, []string{"1916-02-29 day [February 29, 1916]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := tlDoc(tt.paras...)
-			if tt.date != "" {
+			if !tt.date.IsZero() {
 				doc.Date = &Date{Start: tt.date}
 			}
 			evs := extractTimeline(doc)
@@ -294,12 +294,12 @@ func TestTimelineSources(t *testing.T) {
 		&List{Items: [][]Block{{&Paragraph{Inlines: []Inline{{Text: "Listed in 1921."}}, Line: 4, ID: "p4"}}}},
 		&Quote{Blocks: []Block{&Paragraph{Inlines: []Inline{{Text: "Quoted in 1922."}}, Line: 5, ID: "p5"}}}}
 	doc.Summary, doc.SummaryLine = "Relations were established in November of 1933.", 7
-	doc.Date = &Date{Text: "1950", Start: "1950", Line: 6}
-	doc.KeyFigures = []KeyFigure{{Name: "A Person", Born: "1900", Died: "1960", Role: "president, 1940-1944"}}
+	doc.Date = &Date{Text: "1950", Start: cal.DateOf(1950, 0, 0), Line: 6}
+	doc.KeyFigures = []KeyFigure{{Name: "A Person", Born: cal.DateOf(1900, 0, 0), Died: cal.DateOf(1960, 0, 0), Role: "president, 1940-1944"}}
 	doc.Bibliography = []*BibEntry{{Raw: "Doe, Jane. A Book. New York: Knopf, 1970.", Line: 9}}
 	var got []string
 	for _, e := range extractTimeline(doc) {
-		got = append(got, fmt.Sprintf("%s %s L%d", e.Start, e.Para, e.Line))
+		got = append(got, fmt.Sprintf("%s %s L%d", e.Start.ISO(), e.Para, e.Line))
 	}
 	want := []string{"1920 p2 L2", "1921 p4 L4", "1922 p5 L5", "1933 p1 L1", "1933-11 summary L7"}
 	if !reflect.DeepEqual(got, want) {
@@ -333,21 +333,6 @@ func TestTimelineOrderAndDuplicates(t *testing.T) {
 	}
 }
 
-func TestISOAstro(t *testing.T) {
-	tests := []struct {
-		y, m, d int
-		want    string
-	}{
-		{1933, 11, 16, "1933-11-16"}, {1933, 11, 0, "1933-11"}, {1933, 0, 0, "1933"},
-		{410, 0, 0, "0410"}, {-43, 3, 15, "-0043-03-15"}, {0, 0, 0, "0000"}, {-9999, 0, 0, "-9999"},
-	}
-	for _, tt := range tests {
-		if got := isoAstro(tt.y, tt.m, tt.d); got != tt.want {
-			t.Errorf("isoAstro(%d, %d, %d) = %q, want %q", tt.y, tt.m, tt.d, got, tt.want)
-		}
-	}
-}
-
 func TestTokenize(t *testing.T) {
 	in := "On Nov. 9, 57,470 men (U.S.) saw 1920’s 1.5 7:30 36th b.c.e., 1 931."
 	var got []string
@@ -372,7 +357,7 @@ func TestTimelineLookBackScope(t *testing.T) {
 		var got []string
 		for _, e := range extractTimeline(tlDoc(tt.paras...)) {
 			if e.Phrase == "April" {
-				got = append(got, e.Start)
+				got = append(got, e.Start.ISO())
 			}
 		}
 		if !reflect.DeepEqual(got, []string{tt.want}) {
