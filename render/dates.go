@@ -6,6 +6,7 @@ import (
 
 	"galley/source"
 	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // formatDate shows a date for readers: "November 16, 1933", "November 1933", "1933",
@@ -33,7 +34,7 @@ func formatDate(d cal.Date) string {
 
 // EventDate shows an event's date or range with an en dash: "1918–1921",
 // "June 28 – July 3, 1919".
-func EventDate(e source.Event) string {
+func EventDate(e timeline.Event) string {
 	start := formatDate(e.Start)
 	if e.End.IsZero() {
 		return start

@@ -3,8 +3,8 @@ package render
 import (
 	"testing"
 
-	"galley/source"
 	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 func TestFormatDate(t *testing.T) {
@@ -42,7 +42,7 @@ func TestEventDate(t *testing.T) {
 		{decade(1920), decade(1929), "1920s"},
 		{decade(1920), decade(1923), "1920s"},
 	} {
-		e := source.Event{Start: tt.start, End: tt.end}
+		e := timeline.Event{Start: tt.start, End: tt.end}
 		if got := EventDate(e); got != tt.want {
 			t.Errorf("EventDate(%+v) = %q, want %q", e, got, tt.want)
 		}

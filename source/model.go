@@ -9,6 +9,7 @@ package source
 import (
 	"galley/source/bib"
 	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // Document is one parsed article: the model that every renderer reads.
@@ -32,10 +33,10 @@ type Document struct {
 	Sections    []*Section  `json:"-"`
 	// BibliographyTitle is the label the article gives its reading list
 	// ("Bibliography" or "Further Reading").
-	BibliographyTitle string      `json:"-"`
-	Bibliography      []*BibEntry `json:"-"`
-	Timeline          []Event     `json:"timeline"`
-	SeeAlso           []string    `json:"see_also"`
+	BibliographyTitle string           `json:"-"`
+	Bibliography      []*BibEntry      `json:"-"`
+	Timeline          []timeline.Event `json:"timeline"`
+	SeeAlso           []string         `json:"see_also"`
 	Diagnostics       []Diagnostic
 
 	// figures counts the figures read, against maxFigures.
@@ -230,23 +231,6 @@ type BibEntry struct {
 	// Raw is the entry line as written.
 	Raw  string
 	Line int
-}
-
-// Event is one dated event of the timeline.
-type Event struct {
-	// Start is the event's date and End the end of its span, zero unless it spans a range.
-	// A decade is a span from its first year to its last, both of precision cal.Decade.
-	Start cal.Date `json:"start"`
-	End   cal.Date `json:"end"`
-	// Text is the sentence that states the event.
-	Text string `json:"text"`
-	// Phrase is the date as written in Text, and At its byte offset there, so renderers can
-	// set it off.
-	Phrase string `json:"phrase"`
-	At     int    `json:"at"`
-	Line   int    `json:"line"`
-	// Para is the ID of the paragraph that states the event.
-	Para string `json:"para"`
 }
 
 // Severity grades a diagnostic.

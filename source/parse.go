@@ -7,6 +7,7 @@ import (
 
 	"galley/source/bib"
 	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // Options control how an input is read.
@@ -29,7 +30,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		opt.File = "-"
 	}
 	doc := &Document{File: opt.File, Lang: "en", Locales: []string{}, KeyFigures: []KeyFigure{},
-		Timeline: []Event{}, SeeAlso: []string{}, BibliographyTitle: "Bibliography"}
+		Timeline: []timeline.Event{}, SeeAlso: []string{}, BibliographyTitle: "Bibliography"}
 	lines, err := readLines(data, &opt, &doc.Diagnostics)
 	if err != nil {
 		return nil, err
@@ -47,7 +48,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		items[i] = &e.Item
 	}
 	bib.AssignKeys(items)
-	doc.Timeline = extractTimeline(doc)
+	extractTimeline(doc)
 	return doc, nil
 }
 

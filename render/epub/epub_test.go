@@ -15,6 +15,7 @@ import (
 	"galley/render/cite"
 	"galley/source"
 	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // seedBook renders the seed article with an embedded image and a hand-made timeline (the
@@ -22,7 +23,7 @@ import (
 func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
 	t.Helper()
 	doc := parseFile(t, "testdata/seed.txt", false)
-	doc.Timeline = []source.Event{
+	doc.Timeline = []timeline.Event{
 		event(t, doc, cal.DateOf(1929, 0, 0), cal.Date{},
 			"In 1929, Ford Motor Company signed a contract to build a plant in Russia that would produce one hundred thousand vehicles annually.", "1929"),
 		event(t, doc, cal.DateOf(1933, 11, 16), cal.Date{},
@@ -515,7 +516,7 @@ func TestHostileText(t *testing.T) {
 				}}},
 				BibliographyTitle: s,
 				Bibliography:      []*source.BibEntry{{Raw: s}},
-				Timeline:          []source.Event{{Start: cal.DateOf(1933, 0, 0), Text: s, Phrase: s, At: 0, Para: "p1"}},
+				Timeline:          []timeline.Event{{Start: cal.DateOf(1933, 0, 0), Text: s, Phrase: s, At: 0, Para: "p1"}},
 				SeeAlso:           []string{s},
 			}
 			opt := &render.Options{Modified: testTime, Version: s, Identifier: s,

@@ -101,30 +101,55 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, s...)
 }
 
-var monthNames = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
+// months are the month names and the abbreviations articles and bibliographies write of them,
+// in the calendar's order.
+var months = [12]struct {
+	name  string
+	abbrs []string
+}{
+	{"January", []string{"Jan"}}, {"February", []string{"Feb"}}, {"March", []string{"Mar"}},
+	{"April", []string{"Apr"}}, {"May", nil}, {"June", []string{"Jun"}}, {"July", []string{"Jul"}},
+	{"August", []string{"Aug"}}, {"September", []string{"Sept", "Sep"}},
+	{"October", []string{"Oct"}}, {"November", []string{"Nov"}}, {"December", []string{"Dec"}},
+}
+
+// monthWords maps the lowercased names and abbreviations, with their period, to month
+// numbers; capitalised maps the names and abbreviations as written, without the period, to
+// month numbers, negative for an abbreviation.
+var monthWords, capitalised = func() (map[string]int, map[string]int) {
+	lower, caps := map[string]int{}, map[string]int{}
+	for i, m := range months {
+		lower[strings.ToLower(m.name)], caps[m.name] = i+1, i+1
+		for _, a := range m.abbrs {
+			lower[strings.ToLower(a)+"."], caps[a] = i+1, -(i + 1)
+		}
+	}
+	return lower, caps
+}()
 
 // MonthName returns the English name of month m (1 is "January"), or "" when m is no month.
 func MonthName(m int) string {
 	if m < 1 || m > 12 {
 		return ""
 	}
-	return monthNames[m]
-}
-
-// monthWords are the month names and the abbreviations, with their period, that articles and
-// bibliographies write, lowercased.
-var monthWords = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
-	"sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+	return months[m-1].name
 }
 
 // MonthOf returns the number of the month a word names, in any case: a full name ("March")
 // or an abbreviation with its period ("Sept."). It returns 0 when the word names none.
 func MonthOf(word string) int {
 	return monthWords[strings.ToLower(word)]
+}
+
+// MonthWord reads a month as running text capitalises it: its name ("March"), or an
+// abbreviation ("Sept") that the caller must find its period after, which abbr reports. It
+// returns 0 for any other word, "march" and "MARCH" included.
+func MonthWord(word string) (month int, abbr bool) {
+	m := capitalised[word]
+	if m < 0 {
+		return -m, true
+	}
+	return m, false
 }
 
 // EraOf reads an era marker, in any case and with or without its periods or a trailing comma

@@ -81,6 +81,16 @@ func TestMonths(t *testing.T) {
 			t.Errorf("MonthOf(%q) = %d, want %d", word, got, want)
 		}
 	}
+	type read struct {
+		month int
+		abbr  bool
+	}
+	for word, want := range map[string]read{"March": {3, false}, "May": {5, false}, "Sept": {9, true},
+		"Sep": {9, true}, "Jan": {1, true}, "march": {}, "MARCH": {}, "Jan.": {}, "Ma": {}, "": {}} {
+		if m, abbr := MonthWord(word); m != want.month || abbr != want.abbr {
+			t.Errorf("MonthWord(%q) = %d, %v; want %d, %v", word, m, abbr, want.month, want.abbr)
+		}
+	}
 }
 
 func TestEraOf(t *testing.T) {

@@ -1,4 +1,4 @@
-package source
+package timeline
 
 import (
 	"iter"
@@ -6,19 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 )
-
-// span is a half-open byte range [s, e) of a string.
-type span struct{ s, e int }
-
-// splitSentences cuts a paragraph into sentences, as byte spans with surrounding white space
-// trimmed; see sentences.
-func splitSentences(text string) []span {
-	var out []span
-	for s, e := range sentences(text) {
-		out = append(out, span{s, e})
-	}
-	return out
-}
 
 // sentences yields the sentences of a paragraph as byte spans [s, e) with surrounding white
 // space trimmed. A sentence ends at '.', '!', '?' or '…' (with any closing quotes or

@@ -1,4 +1,4 @@
-package source
+package timeline
 
 import (
 	"reflect"
@@ -7,8 +7,8 @@ import (
 
 func sentenceTexts(text string) []string {
 	var out []string
-	for _, sp := range splitSentences(text) {
-		out = append(out, text[sp.s:sp.e])
+	for s, e := range sentences(text) {
+		out = append(out, text[s:e])
 	}
 	return out
 }
@@ -78,7 +78,7 @@ func TestSplitSentences(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := sentenceTexts(tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("splitSentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+				t.Errorf("sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
