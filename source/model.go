@@ -15,28 +15,28 @@ import (
 // Document is one parsed article: the model that every renderer reads.
 type Document struct {
 	// File is the name diagnostics use for the input ("-" or a path).
-	File string `json:"-"`
+	File string
 	// Lang is the BCP 47 language tag of the text, "en" unless the input says otherwise.
-	Lang string `json:"-"`
+	Lang string
 
-	Title     string `json:"title"`
-	TitleLine int    `json:"-"`
+	Title     string
+	TitleLine int
 	// Abstract is the editorial overview before the header lines (paragraphs; any blocks in a
 	// Markdown document).
-	Abstract []Block `json:"-"`
-	Date     *Date   `json:"date"`
-	Summary  string  `json:"summary"`
+	Abstract []Block
+	Date     *Date
+	Summary  string
 	// SummaryLine is the line of the one-sentence summary (0 when there is none).
-	SummaryLine int         `json:"-"`
-	Locales     []string    `json:"locales"`
-	KeyFigures  []KeyFigure `json:"key_figures"`
-	Sections    []*Section  `json:"-"`
+	SummaryLine int
+	Locales     []string
+	KeyFigures  []KeyFigure
+	Sections    []*Section
 	// BibliographyTitle is the label the article gives its reading list
 	// ("Bibliography" or "Further Reading").
-	BibliographyTitle string           `json:"-"`
-	Bibliography      []*BibEntry      `json:"-"`
-	Timeline          []timeline.Event `json:"timeline"`
-	SeeAlso           []string         `json:"see_also"`
+	BibliographyTitle string
+	Bibliography      []*BibEntry
+	Timeline          []timeline.Event
+	SeeAlso           []string
 	Diagnostics       []Diagnostic
 
 	// figures counts the figures read, against maxFigures.
@@ -47,39 +47,39 @@ type Document struct {
 // it.
 type Date struct {
 	// Text is exactly what follows "Date ".
-	Text string `json:"text"`
+	Text string
 	// Start is the date Text reads as, and End the end of a range (zero unless Text is one);
 	// both are zero when Text cannot be read as a date.
-	Start cal.Date `json:"start"`
-	End   cal.Date `json:"end"`
-	Line  int      `json:"-"`
+	Start cal.Date
+	End   cal.Date
+	Line  int
 }
 
 // KeyFigure is one person of the Key Figures list.
 type KeyFigure struct {
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases"`
+	Name    string
+	Aliases []string
 	// Born and Died are years, zero when unknown.
-	Born cal.Date `json:"born"`
-	Died cal.Date `json:"died"`
+	Born cal.Date
+	Died cal.Date
 	// Life is the lifespan as written inside the parentheses ("c. 86-42 b.c.e.").
-	Life string `json:"life"`
-	Role string `json:"role"`
+	Life string
+	Role string
 	// Raw is set, and Name holds the raw text, when the entry could not be parsed.
-	Raw  bool `json:"raw,omitempty"`
-	Line int  `json:"line"`
+	Raw  bool
+	Line int
 }
 
 // Section is a labelled part of the body ("Summary of Event", "Significance", or a Markdown
 // heading in a Markdown document).
 type Section struct {
-	Title string `json:"title"`
+	Title string
 	// Level is the heading level: 1 for article sections, 1-6 for Markdown headings.
-	Level  int     `json:"level"`
-	Blocks []Block `json:"blocks"`
-	Line   int     `json:"line"`
+	Level  int
+	Blocks []Block
+	Line   int
 	// ID is a stable anchor for links and navigation ("s-significance").
-	ID string `json:"id"`
+	ID string
 }
 
 // Block is a block-level node: *Paragraph, *Figure, *Heading, *List, *Quote, *CodeBlock,
@@ -104,61 +104,61 @@ const (
 // Inline is a run of text with one style. Paragraph text is a flat sequence of runs: renderers
 // lay runs out without walking a tree.
 type Inline struct {
-	Text  string `json:"text"`
-	Style Style  `json:"style,omitempty"`
+	Text  string
+	Style Style
 	// Link is the target of a hyperlink run (http, https or mailto only).
-	Link string `json:"link,omitempty"`
+	Link string
 	// Break marks a hard line break after the run.
-	Break bool `json:"break,omitempty"`
+	Break bool
 }
 
 // Paragraph is a paragraph of running text.
 type Paragraph struct {
-	Inlines []Inline `json:"inlines"`
-	Line    int      `json:"line"`
+	Inlines []Inline
+	Line    int
 	// ID is a stable anchor ("p12", from the line) that the timeline links back to.
-	ID string `json:"id"`
+	ID string
 }
 
 // Figure is an image with its caption and credit, split out of the Markdown alt text.
 type Figure struct {
-	Alt     string `json:"alt"`
-	Caption string `json:"caption"`
-	Credit  string `json:"credit"`
+	Alt     string
+	Caption string
+	Credit  string
 	// File is the image's file name (from the caption or the URL's path).
-	File string `json:"file"`
-	Src  string `json:"src"`
-	Line int    `json:"line"`
-	ID   string `json:"id"`
+	File string
+	Src  string
+	Line int
+	ID   string
 }
 
 // Heading is a heading inside a section (Markdown documents only).
 type Heading struct {
-	Level   int      `json:"level"`
-	Inlines []Inline `json:"inlines"`
-	Line    int      `json:"line"`
-	ID      string   `json:"id"`
+	Level   int
+	Inlines []Inline
+	Line    int
+	ID      string
 }
 
 // List is an ordered or bullet list; each item is a sequence of blocks.
 type List struct {
-	Ordered bool      `json:"ordered"`
-	Start   int       `json:"start"`
-	Items   [][]Block `json:"items"`
-	Line    int       `json:"line"`
+	Ordered bool
+	Start   int
+	Items   [][]Block
+	Line    int
 }
 
 // Quote is a block quotation.
 type Quote struct {
-	Blocks []Block `json:"blocks"`
-	Line   int     `json:"line"`
+	Blocks []Block
+	Line   int
 }
 
 // CodeBlock is preformatted text.
 type CodeBlock struct {
-	Lang string `json:"lang"`
-	Text string `json:"text"`
-	Line int    `json:"line"`
+	Lang string
+	Text string
+	Line int
 }
 
 // Align is a table column's alignment.
@@ -174,15 +174,15 @@ const (
 
 // Table is a GFM table; every row has as many cells as the header.
 type Table struct {
-	Align  []Align      `json:"align"`
-	Header [][]Inline   `json:"header"`
-	Rows   [][][]Inline `json:"rows"`
-	Line   int          `json:"line"`
+	Align  []Align
+	Header [][]Inline
+	Rows   [][][]Inline
+	Line   int
 }
 
 // Rule is a thematic break.
 type Rule struct {
-	Line int `json:"line"`
+	Line int
 }
 
 func (b *Paragraph) Pos() int { return b.Line }
@@ -244,8 +244,8 @@ const (
 
 // Diagnostic is a problem found in the input, with its position.
 type Diagnostic struct {
-	Line     int      `json:"line"`
-	Col      int      `json:"col"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	Line     int
+	Col      int
+	Severity Severity
+	Message  string
 }

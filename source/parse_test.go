@@ -538,37 +538,6 @@ func TestMarkdownNestingLimit(t *testing.T) {
 	}
 }
 
-func TestJSONShape(t *testing.T) {
-	doc := mustParse(t, "testdata/articles/000_89182373f193f4a0.txt")
-	out, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(out, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"title", "abstract", "date", "summary", "locales", "key_figures", "sections", "timeline", "bibliography", "see_also", "diagnostics"} {
-		if _, ok := m[k]; !ok {
-			t.Errorf("key %q missing", k)
-		}
-	}
-	if string(m["see_also"]) != "[]" {
-		t.Errorf("see_also = %s, want []", m["see_also"])
-	}
-	var secs []map[string]any
-	json.Unmarshal(m["sections"], &secs)
-	blk := secs[0]["blocks"].([]any)[1].(map[string]any)
-	if blk["type"] != "figure" || blk["caption"] == "" || blk["line"] != 13.0 {
-		t.Errorf("figure block %v", blk)
-	}
-	var figs []map[string]any
-	json.Unmarshal(m["key_figures"], &figs)
-	if figs[0]["born"] != "1882" || figs[1]["aliases"].([]any)[0] != "Meier Moiseevich Wallach" {
-		t.Errorf("key figure %v", figs[1])
-	}
-}
-
 func TestFigureLimit(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Title\nDate 1933\nSummary.\nSummary of Event\n")

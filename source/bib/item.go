@@ -13,34 +13,34 @@ package bib
 // Item is a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html),
 // the form Zotero and pandoc's citeproc read.
 type Item struct {
-	ID             string     `json:"id,omitempty"`
-	Type           string     `json:"type"`
-	Author         []Name     `json:"author,omitempty"`
-	Editor         []Name     `json:"editor,omitempty"`
-	Translator     []Name     `json:"translator,omitempty"`
-	Title          string     `json:"title,omitempty"`
-	ContainerTitle string     `json:"container-title,omitempty"`
-	Volume         string     `json:"volume,omitempty"`
-	Issue          string     `json:"issue,omitempty"`
-	Page           string     `json:"page,omitempty"`
-	Edition        string     `json:"edition,omitempty"`
-	PublisherPlace string     `json:"publisher-place,omitempty"`
-	Publisher      string     `json:"publisher,omitempty"`
-	Issued         *DateParts `json:"issued,omitempty"`
-	OriginalDate   *DateParts `json:"original-date,omitempty"`
-	Annote         string     `json:"annote,omitempty"`
+	ID             string
+	Type           string
+	Author         []Name
+	Editor         []Name
+	Translator     []Name
+	Title          string
+	ContainerTitle string
+	Volume         string
+	Issue          string
+	Page           string
+	Edition        string
+	PublisherPlace string
+	Publisher      string
+	Issued         *DateParts
+	OriginalDate   *DateParts
+	Annote         string
 }
 
 // Name is a CSL name: a person (Family, Given) or an institution (Literal).
 type Name struct {
-	Family  string `json:"family,omitempty"`
-	Given   string `json:"given,omitempty"`
-	Literal string `json:"literal,omitempty"`
+	Family  string
+	Given   string
+	Literal string
 }
 
 // DateParts is a CSL date: {"date-parts": [[year, month, day]]}, month and day optional.
 type DateParts struct {
-	Parts [][]int `json:"date-parts"`
+	Parts [][]int
 }
 
 // Year returns the first year of d, and false when d holds none.
