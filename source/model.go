@@ -38,9 +38,6 @@ type Document struct {
 	Timeline          []timeline.Event
 	SeeAlso           []string
 	Diagnostics       []Diagnostic
-
-	// figures counts the figures read, against maxFigures.
-	figures int
 }
 
 // Date is the event's date as the `Date` line (or a Markdown document's front matter) gives
