@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // APA's reference-list entries (Publication Manual, 7th edition, chapters 9 and 10):
@@ -129,7 +130,7 @@ func apaDate(it *bib.Item, suffix string) string {
 	y += suffix
 	if it.Type == "article-journal" && it.Volume == "" && it.Issue == "" {
 		if m, d := monthDay(it.Issued); m > 0 {
-			y += ", " + monthNames[m]
+			y += ", " + cal.MonthName(m)
 			if d > 0 {
 				y += " " + itoa(d)
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // Chicago's bibliography entries (CMOS 17, chapter 14):
@@ -92,9 +93,9 @@ func chicagoArticle(b *builder, it *bib.Item) {
 	month, day := monthDay(it.Issued)
 	if it.Volume == "" && it.Issue == "" && month > 0 {
 		// Magazines and newspapers: "Time, March 5, 1990, 12."
-		d := monthNames[month] + " " + year(it.Issued)
+		d := cal.MonthName(month) + " " + year(it.Issued)
 		if day > 0 {
-			d = monthNames[month] + " " + itoa(day) + ", " + year(it.Issued)
+			d = cal.MonthName(month) + " " + itoa(day) + ", " + year(it.Issued)
 		}
 		b.roman(", " + d)
 		if it.Page != "" {
@@ -111,7 +112,7 @@ func chicagoArticle(b *builder, it *bib.Item) {
 	}
 	d := year(it.Issued)
 	if month > 0 {
-		d = monthNames[month] + " " + d
+		d = cal.MonthName(month) + " " + d
 	}
 	if d == "" {
 		d = "n.d."

@@ -236,9 +236,6 @@ func yearRange(d *bib.DateParts) string {
 	return y
 }
 
-var monthNames = []string{"", "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
 // monthDay returns a date's month and day (0 when absent).
 func monthDay(d *bib.DateParts) (int, int) {
 	if d == nil || len(d.Parts) == 0 || len(d.Parts[0]) < 2 {
