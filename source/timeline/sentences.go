@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"galley/source/cal"
 )
 
 // sentences yields the sentences of a paragraph as byte spans [s, e) with surrounding white
@@ -159,13 +161,12 @@ var keepAbbrevs = map[string]bool{
 	"vs": true, "viz": true, "cf": true,
 }
 
-// Abbreviations that do not end a sentence when a number follows: "No. 1", "Nov. 16", "c. 1450".
+// Abbreviations that do not end a sentence when a number follows: "No. 1", "c. 1450", and
+// the months' ("Nov. 16").
 var numAbbrevs = map[string]bool{
 	"No": true, "no": true, "Nos": true, "nos": true, "Vol": true, "vol": true, "Vols": true,
 	"pp": true, "Op": true, "op": true, "Art": true, "art": true, "ch": true, "Ch": true,
-	"chap": true, "fig": true, "Fig": true, "ca": true, "fl": true, "Jan": true, "Feb": true,
-	"Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true,
-	"Sept": true, "Oct": true, "Nov": true, "Dec": true, "approx": true, "est": true,
+	"chap": true, "fig": true, "Fig": true, "ca": true, "fl": true, "approx": true, "est": true,
 }
 
 // Dotted abbreviations that commonly end a sentence: eras, times and places.
@@ -181,7 +182,7 @@ func abbrevKeeps(word string, digit bool) bool {
 	if keepAbbrevs[word] {
 		return true
 	}
-	if numAbbrevs[word] {
+	if _, month := cal.MonthWord(word); month || numAbbrevs[word] {
 		return digit
 	}
 	if strings.Contains(word, ".") {
