@@ -168,10 +168,7 @@ func quotedTitle(s string, i int) (string, int, bool) {
 		k += j
 		end := k + len(closeQ)
 		if k > i+open && strings.ContainsRune(".?!,", rune(s[k-1])) && (end == len(s) || s[end] == ' ') {
-			title := s[i+open : k]
-			if strings.HasSuffix(title, ",") {
-				title = title[:len(title)-1]
-			}
+			title := strings.TrimSuffix(s[i+open:k], ",")
 			return trimSentence(title), skipSpaces(s, end), true
 		}
 		j = end
@@ -199,10 +196,10 @@ func parseShortWork(s string, h head, title string, at int) (Item, bool) {
 	}
 	// A quoted title with a book's facts: a pamphlet or an essay published alone.
 	it.Type = "book"
-	for n, f := range findPubs(s, at) {
-		if n == maxPubTries {
-			break
-		}
+	if pubs := findPubs(s, at); len(pubs) > 0 {
+		// The title is read already, so the best candidate is taken: a book tries them in turn
+		// only to find one that leaves a title before it.
+		f := pubs[0]
 		info := scanZone(s[at:f.start], false)
 		applyZone(&it, info)
 		applyPub(&it, f, info)
