@@ -1,9 +1,12 @@
-// Package source reads history-encyclopedia articles in their canonical plain-text form (and
-// whole Markdown documents) into galley's document model, and derives from it the parts that
-// the renderers typeset: key figures, the timeline and the bibliography as CSL-JSON items.
+// Package source holds galley's document model and reads history-encyclopedia articles, in
+// their canonical plain-text form or as whole Markdown documents, into it with one entry
+// point, Parse, as go/parser builds go/ast.
 //
-// The package knows nothing of PDF or EPUB. Every node carries the 1-based source line it
-// starts on, so every diagnostic can name it.
+// The model is data only: a Document of blocks (Inspect walks them), key figures, the
+// bibliography's entries as CSL-JSON items (package bib reads them), the dated events of the
+// timeline (package timeline finds them) and dates as cal.Date values. The package knows
+// nothing of PDF, EPUB or JSON. Every node carries the 1-based source line it starts on, so
+// every diagnostic can name it.
 package source
 
 import (

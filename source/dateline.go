@@ -13,7 +13,6 @@ type point struct {
 	year, month, day int
 	hasYear          bool
 	era              int // -1 BCE, +1 CE, 0 unmarked
-	approx           bool
 }
 
 // date returns p as a calendar date of the precision its parts give.
@@ -64,7 +63,7 @@ func parsePoint(words []string) (p point, ok bool) {
 		lw := strings.ToLower(w)
 		switch {
 		case lw == "c." || lw == "ca." || lw == "circa" || lw == "about":
-			p.approx = true
+			// An approximate date reads as the date itself.
 		case cal.MonthOf(w) > 0 && p.month == 0 && !p.hasYear:
 			p.month = cal.MonthOf(w)
 		case cal.EraOf(w) != 0 && p.era == 0:
