@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -152,7 +151,7 @@ func TestTimelineCorpus(t *testing.T) {
 			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".gold.json"), &g); err != nil {
 				t.Fatal(err)
 			}
-			doc := mustParse(t, testkit.Article(name))
+			doc := mustParse(t, name)
 			recall, precision, ordered, misses := tlScore(doc.Timeline, g)
 			t.Logf("recall %.3f precision %.3f ordered %v (%d events)", recall, precision, ordered, len(doc.Timeline))
 			if recall < 0.95 || precision < 0.90 || !ordered {
@@ -175,43 +174,11 @@ func TestTimelineCorpus(t *testing.T) {
 	}
 }
 
-// tlBigArticle repeats the seed's Summary of Event paragraphs until the article is at least
-// size bytes, as the project's make-big tool does.
-func tlBigArticle(tb testing.TB, size int) []byte {
-	tb.Helper()
-	data := testkit.Read(tb, "articles/"+testkit.Seed+".txt")
-	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	s, g := -1, -1
-	for i, l := range lines {
-		switch strings.TrimSpace(l) {
-		case labelSummary:
-			s = i
-		case labelSignificance:
-			g = i
-		}
-	}
-	if s < 0 || g < s {
-		tb.Fatal("seed has no Summary of Event or Significance")
-	}
-	var b bytes.Buffer
-	for _, l := range lines[:s+1] {
-		b.WriteString(l + "\n")
-	}
-	tail := strings.Join(lines[g:], "\n") + "\n"
-	for b.Len()+len(tail) < size {
-		for _, l := range lines[s+1 : g] {
-			b.WriteString(l + "\n")
-		}
-	}
-	b.WriteString(tail)
-	return b.Bytes()
-}
-
 // The repeated paragraphs state the same events in the same sentences: the big article's
 // timeline is the seed's.
 func TestTimelineBigDuplicates(t *testing.T) {
-	small := mustParse(t, testkit.Article(testkit.Seed))
-	big, err := Parse(tlBigArticle(t, 1<<20), Options{})
+	small := mustParse(t, testkit.Seed)
+	big, err := Parse(bigArticle(t, 1<<20), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +215,7 @@ func BenchmarkTimelineSeed(b *testing.B) {
 
 // BenchmarkTimelineBig extracts the timeline of the 6 MiB body-repeated seed.
 func BenchmarkTimelineBig(b *testing.B) {
-	data := tlBigArticle(b, 6<<20)
+	data := bigArticle(b, 6<<20)
 	doc, err := Parse(data, Options{})
 	if err != nil {
 		b.Fatal(err)

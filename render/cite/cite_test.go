@@ -2,10 +2,10 @@ package cite
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/source"
 	"galley/source/bib"
 )
@@ -26,7 +26,7 @@ func styled(e Entry) string {
 
 func parseArticle(t *testing.T, name string) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", name))
+	data, err := os.ReadFile(testkit.Path("articles/" + name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,7 +541,7 @@ func TestParseStyle(t *testing.T) {
 }
 
 func BenchmarkFormat(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", "a5.txt"))
+	data, err := os.ReadFile(testkit.Path("articles/a5.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -473,6 +473,11 @@ func FuzzParseEntry(f *testing.F) {
 	for _, c := range bibCases {
 		f.Add(c.raw)
 	}
+	for _, name := range testkit.Articles {
+		for _, raw := range articleEntries(f, name) {
+			f.Add(raw)
+		}
+	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		it, err := ParseEntry(raw)
 		if err != nil {
