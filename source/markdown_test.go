@@ -46,7 +46,7 @@ func TestMarkdownNestingLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	depth := 0
-	var b Block = doc.Abstract[0]
+	b := doc.Abstract[0]
 	for {
 		q, ok := b.(*Quote)
 		if !ok || len(q.Blocks) == 0 {

@@ -185,14 +185,29 @@ type Rule struct {
 	Line int
 }
 
+// Pos returns the line the paragraph starts on.
 func (b *Paragraph) Pos() int { return b.Line }
-func (b *Figure) Pos() int    { return b.Line }
-func (b *Heading) Pos() int   { return b.Line }
-func (b *List) Pos() int      { return b.Line }
-func (b *Quote) Pos() int     { return b.Line }
+
+// Pos returns the line the figure starts on.
+func (b *Figure) Pos() int { return b.Line }
+
+// Pos returns the line the heading starts on.
+func (b *Heading) Pos() int { return b.Line }
+
+// Pos returns the line the list starts on.
+func (b *List) Pos() int { return b.Line }
+
+// Pos returns the line the quotation starts on.
+func (b *Quote) Pos() int { return b.Line }
+
+// Pos returns the line the code block starts on.
 func (b *CodeBlock) Pos() int { return b.Line }
-func (b *Table) Pos() int     { return b.Line }
-func (b *Rule) Pos() int      { return b.Line }
+
+// Pos returns the line the table starts on.
+func (b *Table) Pos() int { return b.Line }
+
+// Pos returns the line the rule starts on.
+func (b *Rule) Pos() int { return b.Line }
 
 func (*Paragraph) block() {}
 func (*Figure) block()    {}
