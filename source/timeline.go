@@ -13,7 +13,11 @@ import (
 // quotations too. Captions, headings, code, tables, the key figures' lives, the bibliography
 // and the Date line state none; the Date line's year is the one year-less dates fall back on.
 func extractTimeline(doc *Document) {
-	var paras []timeline.Paragraph
+	n := len(doc.Abstract) + 1 // an article's blocks are paragraphs (and figures) with no lists
+	for _, s := range doc.Sections {
+		n += len(s.Blocks)
+	}
+	paras := make([]timeline.Paragraph, 0, n)
 	gather := func(b Block) bool {
 		if p, ok := b.(*Paragraph); ok {
 			paras = append(paras, timeline.Paragraph{ID: p.ID, Line: p.Line, Text: p.Text()})
