@@ -8,9 +8,9 @@ import (
 	"galley/source/cal"
 )
 
-// Reading: the calendar references one sentence's tokens may make (a month name, a day, a
-// year with its era, a date of any of them), read at a given token without judging whether
-// the text means a date there. The scanner decides that.
+// Reading: the forms a calendar reference takes in one sentence's tokens (a month name, a day,
+// a year with its era, a date made of them), read at a given token. Whether the sentence
+// states a date there is the scanner's to decide (scan.go).
 
 // yearRef is a year as written: its number, its era marker and whether it was read from an
 // OCR-split form ("1 931").
@@ -32,12 +32,7 @@ func (y yearRef) strong() bool {
 }
 
 // astro returns the astronomical year: 44 BCE is -43.
-func (y yearRef) astro() int {
-	if y.era < 0 {
-		return 1 - y.val
-	}
-	return y.val
-}
+func (y yearRef) astro() int { return cal.Astro(y.val, y.era < 0) }
 
 // pt is one calendar reference as written: any of year, month and day.
 type pt struct {

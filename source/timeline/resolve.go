@@ -102,10 +102,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 	case a.y.ok && !implied:
 		ya, yb = a.y.astro(), b.y.astro()
 		if m.weak {
-			ya = a.y.val
-			if x.ctx.marked < 0 {
-				ya = 1 - a.y.val
-			}
+			ya = cal.Astro(a.y.val, x.ctx.marked < 0)
 		}
 		last := ya
 		if m.hasEnd {
