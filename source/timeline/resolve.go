@@ -17,7 +17,7 @@ type dateContext struct {
 	// day is the last date read, when it was a full date, for "the next day".
 	day    isoKey
 	hasDay bool
-	// fallback is the Date line's year, for a year-less date that nothing precedes.
+	// fallback is the year for a year-less date that nothing explains (the Date line's).
 	fallback    int
 	hasFallback bool
 	// top is the latest year of a day or month date in the paragraph being read. A
@@ -154,7 +154,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 
 // contextYear finds the year of a year-less date: the nearest preceding explicit year, else
 // the first explicit year later in the same sentence ("on the Ides of March in 44 BCE"), else
-// the Date line's.
+// the fallback.
 func (x *timeline) contextYear(ms []mention, k int, st *sentence) (int, bool) {
 	if x.ctx.hasYear {
 		return x.ctx.year, true

@@ -338,8 +338,8 @@ func compareDates(p, q pt) int {
 }
 
 // lifespan reports whether the year range between tokens ps and end is a person's life in
-// parentheses: a key figure's years, or a span of a lifetime right after a name, as in
-// "Franklin D. Roosevelt (1882-1945)".
+// parentheses: the years of a life Extract was given, or a span of a lifetime right after a
+// name, as in "Franklin D. Roosevelt (1882-1945)".
 func (sc *scanner) lifespan(ps, end int, a, b pt) bool {
 	if a.m > 0 || b.m > 0 || sc.punct(ps-1) != "(" {
 		return false
