@@ -5,63 +5,46 @@ import (
 	"strings"
 
 	"galley/source"
+	"galley/source/cal"
+	"galley/source/timeline"
 )
 
-var monthNames = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-// FormatISO shows an ISO 8601 date (astronomical years) for readers: "November 16, 1933",
-// "November 1933", "1933", "44 BCE", "the 1920s" for decade precision.
-func FormatISO(iso, precision string) string {
-	if iso == "" {
+// formatDate shows a date for readers: "November 16, 1933", "November 1933", "1933",
+// "44 BCE", "1920s" for a decade.
+func formatDate(d cal.Date) string {
+	if d.IsZero() {
 		return ""
 	}
-	neg := strings.HasPrefix(iso, "-")
-	parts := strings.Split(strings.TrimPrefix(iso, "-"), "-")
-	year, _ := strconv.Atoi(parts[0])
-	if neg {
-		year = -year
+	ys := strconv.Itoa(d.Year)
+	if d.Year <= 0 {
+		ys = strconv.Itoa(1-d.Year) + " BCE"
 	}
-	ys := strconv.Itoa(year)
-	if year <= 0 {
-		ys = strconv.Itoa(1-year) + " BCE"
+	if d.Precision == cal.Decade && d.Year > 0 {
+		return strconv.Itoa(d.Year/10*10) + "s"
 	}
-	if precision == source.PrecisionDecade && year > 0 {
-		return strconv.Itoa(year/10*10) + "s"
-	}
-	month, day := 0, 0
-	if len(parts) > 1 {
-		month, _ = strconv.Atoi(parts[1])
-	}
-	if len(parts) > 2 {
-		day, _ = strconv.Atoi(parts[2])
-	}
+	month := cal.MonthName(d.Month)
 	switch {
-	case month >= 1 && month <= 12 && day > 0:
-		return monthNames[month] + " " + strconv.Itoa(day) + ", " + ys
-	case month >= 1 && month <= 12:
-		return monthNames[month] + " " + ys
+	case month != "" && d.Day > 0:
+		return month + " " + strconv.Itoa(d.Day) + ", " + ys
+	case month != "":
+		return month + " " + ys
 	}
 	return ys
 }
 
 // EventDate shows an event's date or range with an en dash: "1918–1921",
 // "June 28 – July 3, 1919".
-func EventDate(e source.Event) string {
-	start := FormatISO(e.Start, e.Precision)
-	if e.End == "" {
+func EventDate(e timeline.Event) string {
+	start := formatDate(e.Start)
+	if e.End.IsZero() {
 		return start
 	}
-	endPrec := precisionOf(e.End)
-	if e.Precision == source.PrecisionDecade {
-		endPrec = source.PrecisionDecade
-	}
-	end := FormatISO(e.End, endPrec)
+	end := formatDate(e.End)
 	if end == start {
 		return start
 	}
 	// One year: "June 28 – July 3, 1919".
-	if ys, ye := yearPart(e.Start), yearPart(e.End); ys == ye && e.Precision != source.PrecisionYear && e.Precision != source.PrecisionDecade {
+	if e.Start.Year == e.End.Year && e.Start.Precision != cal.Year && e.Start.Precision != cal.Decade {
 		if i := strings.LastIndex(start, ", "); i > 0 {
 			start = start[:i]
 		} else if i := strings.LastIndex(start, " "); i > 0 && !strings.HasSuffix(start, "BCE") {
@@ -73,25 +56,6 @@ func EventDate(e source.Event) string {
 		return start + "–" + end
 	}
 	return start + " – " + end
-}
-
-func yearPart(iso string) string {
-	neg := strings.HasPrefix(iso, "-")
-	y := strings.Split(strings.TrimPrefix(iso, "-"), "-")[0]
-	if neg {
-		return "-" + y
-	}
-	return y
-}
-
-func precisionOf(iso string) string {
-	switch strings.Count(strings.TrimPrefix(iso, "-"), "-") {
-	case 2:
-		return source.PrecisionDay
-	case 1:
-		return source.PrecisionMonth
-	}
-	return source.PrecisionYear
 }
 
 // Lifespan shows a key figure's lifespan as written, with en dashes in ranges.

@@ -155,32 +155,3 @@ func TestFetcher(t *testing.T) {
 		t.Error("fetched without permission")
 	}
 }
-
-func TestFormatISO(t *testing.T) {
-	for _, tt := range []struct{ iso, prec, want string }{
-		{"1933-11-16", "day", "November 16, 1933"},
-		{"1933-11", "month", "November 1933"},
-		{"1933", "year", "1933"},
-		{"-0043", "year", "44 BCE"},
-		{"-0043-03-15", "day", "March 15, 44 BCE"},
-		{"1920", "decade", "1920s"},
-		{"0000", "year", "1 BCE"},
-	} {
-		if got := FormatISO(tt.iso, tt.prec); got != tt.want {
-			t.Errorf("FormatISO(%s) = %q, want %q", tt.iso, got, tt.want)
-		}
-	}
-	for _, tt := range []struct {
-		e    source.Event
-		want string
-	}{
-		{source.Event{Start: "1918", End: "1921", Precision: "year"}, "1918–1921"},
-		{source.Event{Start: "1919-06-28", End: "1919-07-03", Precision: "day"}, "June 28 – July 3, 1919"},
-		{source.Event{Start: "1917-03", End: "1917-07", Precision: "month"}, "March – July 1917"},
-		{source.Event{Start: "-0099", End: "-0043", Precision: "year"}, "100 BCE – 44 BCE"},
-	} {
-		if got := EventDate(tt.e); got != tt.want {
-			t.Errorf("EventDate(%+v) = %q, want %q", tt.e, got, tt.want)
-		}
-	}
-}

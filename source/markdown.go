@@ -59,10 +59,11 @@ func hasFrontMatter(lines []line) bool {
 	return len(lines) > 1 && lines[0].text == "---"
 }
 
-// parseMarkdownDoc reads a whole Markdown document: front matter for the header, `#`/`##`
+// markdownDoc reads a whole Markdown document: front matter for the header, `#`/`##`
 // headings for sections, article labels as headings for key figures, bibliography and see
 // also, and every other block into the model's blocks.
-func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
+func (p *docParser) markdownDoc(lines []line) {
+	doc, opt := p.doc, p.opt
 	body := 0
 	if hasFrontMatter(lines) {
 		end := -1
@@ -107,7 +108,7 @@ func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
 	}
 	b := []byte(src.String())
 	root := markdown().Parser().Parse(text.NewReader(b))
-	c := &mdConv{doc: doc, src: b, lineOf: newLineIndex(b, first)}
+	c := &mdConv{docParser: p, src: b, lineOf: newLineIndex(b, first)}
 	c.document(root)
 	if doc.Title == "" {
 		stem := strings.TrimSuffix(filepath.Base(opt.File), filepath.Ext(opt.File))
@@ -123,7 +124,6 @@ func parseMarkdownDoc(doc *Document, lines []line, opt *Options) error {
 		doc.KeyFigures = []KeyFigure{}
 	}
 	assignIDs(doc)
-	return nil
 }
 
 func firstLine(s string) string {
@@ -196,7 +196,7 @@ func (li *lineIndex) line(off int) int {
 
 // mdConv converts goldmark's block tree into the model, in one place.
 type mdConv struct {
-	doc         *Document
+	*docParser
 	src         []byte
 	lineOf      *lineIndex
 	cur         *Section
@@ -300,7 +300,7 @@ func (c *mdConv) labelled(n gast.Node) {
 			}
 			c.doc.SeeAlso = append(c.doc.SeeAlso, splitList(t)...)
 		default:
-			c.doc.Bibliography = append(c.doc.Bibliography, parseBibLine(l, c.doc))
+			c.doc.Bibliography = append(c.doc.Bibliography, c.bibEntry(l))
 		}
 	}
 }
@@ -474,7 +474,7 @@ func (c *mdConv) figure(n gast.Node, ln int) (*Figure, bool) {
 	if !ok {
 		return nil, false
 	}
-	return c.doc.countFigure(f)
+	return c.countFigure(f)
 }
 
 func (c *mdConv) table(n *east.Table, ln int) *Table {

@@ -1,80 +1,85 @@
-// Package source reads history-encyclopedia articles in their canonical plain-text form (and
-// whole Markdown documents) into galley's document model, and derives from it the parts that
-// the renderers typeset: key figures, the timeline and the bibliography as CSL-JSON items.
+// Package source holds galley's document model and reads history-encyclopedia articles, in
+// their canonical plain-text form or as whole Markdown documents, into it with one entry
+// point, Parse, as go/parser builds go/ast.
 //
-// The package knows nothing of PDF or EPUB. Every node carries the 1-based source line it
-// starts on, so every diagnostic can name it.
+// The model is data only: a Document of blocks (Inspect walks them), key figures, the
+// bibliography's entries as CSL-JSON items (package bib reads them), the dated events of the
+// timeline (package timeline finds them) and dates as cal.Date values. The package knows
+// nothing of PDF, EPUB or JSON. Every node carries the 1-based source line it starts on, so
+// every diagnostic can name it.
 package source
+
+import (
+	"galley/source/bib"
+	"galley/source/cal"
+	"galley/source/timeline"
+)
 
 // Document is one parsed article: the model that every renderer reads.
 type Document struct {
 	// File is the name diagnostics use for the input ("-" or a path).
-	File string `json:"-"`
+	File string
 	// Lang is the BCP 47 language tag of the text, "en" unless the input says otherwise.
-	Lang string `json:"-"`
+	Lang string
 
-	Title     string `json:"title"`
-	TitleLine int    `json:"-"`
+	Title     string
+	TitleLine int
 	// Abstract is the editorial overview before the header lines (paragraphs; any blocks in a
 	// Markdown document).
-	Abstract []Block `json:"-"`
-	Date     *Date   `json:"date"`
-	Summary  string  `json:"summary"`
+	Abstract []Block
+	Date     *Date
+	Summary  string
 	// SummaryLine is the line of the one-sentence summary (0 when there is none).
-	SummaryLine int         `json:"-"`
-	Locales     []string    `json:"locales"`
-	KeyFigures  []KeyFigure `json:"key_figures"`
-	Sections    []*Section  `json:"-"`
+	SummaryLine int
+	Locales     []string
+	KeyFigures  []KeyFigure
+	Sections    []*Section
 	// BibliographyTitle is the label the article gives its reading list
 	// ("Bibliography" or "Further Reading").
-	BibliographyTitle string      `json:"-"`
-	Bibliography      []*BibEntry `json:"-"`
-	Timeline          []Event     `json:"timeline"`
-	SeeAlso           []string    `json:"see_also"`
+	BibliographyTitle string
+	Bibliography      []*BibEntry
+	Timeline          []timeline.Event
+	SeeAlso           []string
 	Diagnostics       []Diagnostic
-
-	// figures counts the figures read, against maxFigures.
-	figures int
 }
 
-// Date is the event's date as the `Date` line gives it, with its ISO 8601 reading.
+// Date is the event's date as the `Date` line (or a Markdown document's front matter) gives
+// it.
 type Date struct {
 	// Text is exactly what follows "Date ".
-	Text string `json:"text"`
-	// Start and End are ISO 8601 dates ("1933-11-16", "1933-11", "1933", "-0043");
-	// End is empty unless the value is a range.
-	Start string `json:"start"`
-	End   string `json:"end"`
-	// Precision is "day", "month", "year" or "decade" (of Start).
-	Precision string `json:"-"`
-	Line      int    `json:"-"`
+	Text string
+	// Start is the date Text reads as, and End the end of a range (zero unless Text is one);
+	// both are zero when Text cannot be read as a date.
+	Start cal.Date
+	End   cal.Date
+	Line  int
 }
 
 // KeyFigure is one person of the Key Figures list.
 type KeyFigure struct {
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases"`
-	// Born and Died are ISO years ("1876", "-0099"), empty when unknown.
-	Born string `json:"born"`
-	Died string `json:"died"`
+	Name    string
+	Aliases []string
+	// Born and Died are years, zero when unknown.
+	Born cal.Date
+	Died cal.Date
 	// Life is the lifespan as written inside the parentheses ("c. 86-42 b.c.e.").
-	Life string `json:"life"`
-	Role string `json:"role"`
+	Life string
+	Role string
 	// Raw is set, and Name holds the raw text, when the entry could not be parsed.
-	Raw  bool `json:"raw,omitempty"`
-	Line int  `json:"line"`
+	Raw  bool
+	Line int
 }
 
 // Section is a labelled part of the body ("Summary of Event", "Significance", or a Markdown
 // heading in a Markdown document).
 type Section struct {
-	Title string `json:"title"`
+	Title string
 	// Level is the heading level: 1 for article sections, 1-6 for Markdown headings.
-	Level  int     `json:"level"`
-	Blocks []Block `json:"blocks"`
-	Line   int     `json:"line"`
+	Level  int
+	Blocks []Block
+	Line   int
 	// ID is a stable anchor for links and navigation ("s-significance").
-	ID string `json:"id"`
+	ID string
 }
 
 // Block is a block-level node: *Paragraph, *Figure, *Heading, *List, *Quote, *CodeBlock,
@@ -99,61 +104,61 @@ const (
 // Inline is a run of text with one style. Paragraph text is a flat sequence of runs: renderers
 // lay runs out without walking a tree.
 type Inline struct {
-	Text  string `json:"text"`
-	Style Style  `json:"style,omitempty"`
+	Text  string
+	Style Style
 	// Link is the target of a hyperlink run (http, https or mailto only).
-	Link string `json:"link,omitempty"`
+	Link string
 	// Break marks a hard line break after the run.
-	Break bool `json:"break,omitempty"`
+	Break bool
 }
 
 // Paragraph is a paragraph of running text.
 type Paragraph struct {
-	Inlines []Inline `json:"inlines"`
-	Line    int      `json:"line"`
+	Inlines []Inline
+	Line    int
 	// ID is a stable anchor ("p12", from the line) that the timeline links back to.
-	ID string `json:"id"`
+	ID string
 }
 
 // Figure is an image with its caption and credit, split out of the Markdown alt text.
 type Figure struct {
-	Alt     string `json:"alt"`
-	Caption string `json:"caption"`
-	Credit  string `json:"credit"`
+	Alt     string
+	Caption string
+	Credit  string
 	// File is the image's file name (from the caption or the URL's path).
-	File string `json:"file"`
-	Src  string `json:"src"`
-	Line int    `json:"line"`
-	ID   string `json:"id"`
+	File string
+	Src  string
+	Line int
+	ID   string
 }
 
 // Heading is a heading inside a section (Markdown documents only).
 type Heading struct {
-	Level   int      `json:"level"`
-	Inlines []Inline `json:"inlines"`
-	Line    int      `json:"line"`
-	ID      string   `json:"id"`
+	Level   int
+	Inlines []Inline
+	Line    int
+	ID      string
 }
 
 // List is an ordered or bullet list; each item is a sequence of blocks.
 type List struct {
-	Ordered bool      `json:"ordered"`
-	Start   int       `json:"start"`
-	Items   [][]Block `json:"items"`
-	Line    int       `json:"line"`
+	Ordered bool
+	Start   int
+	Items   [][]Block
+	Line    int
 }
 
 // Quote is a block quotation.
 type Quote struct {
-	Blocks []Block `json:"blocks"`
-	Line   int     `json:"line"`
+	Blocks []Block
+	Line   int
 }
 
 // CodeBlock is preformatted text.
 type CodeBlock struct {
-	Lang string `json:"lang"`
-	Text string `json:"text"`
-	Line int    `json:"line"`
+	Lang string
+	Text string
+	Line int
 }
 
 // Align is a table column's alignment.
@@ -169,25 +174,40 @@ const (
 
 // Table is a GFM table; every row has as many cells as the header.
 type Table struct {
-	Align  []Align      `json:"align"`
-	Header [][]Inline   `json:"header"`
-	Rows   [][][]Inline `json:"rows"`
-	Line   int          `json:"line"`
+	Align  []Align
+	Header [][]Inline
+	Rows   [][][]Inline
+	Line   int
 }
 
 // Rule is a thematic break.
 type Rule struct {
-	Line int `json:"line"`
+	Line int
 }
 
+// Pos returns the line the paragraph starts on.
 func (b *Paragraph) Pos() int { return b.Line }
-func (b *Figure) Pos() int    { return b.Line }
-func (b *Heading) Pos() int   { return b.Line }
-func (b *List) Pos() int      { return b.Line }
-func (b *Quote) Pos() int     { return b.Line }
+
+// Pos returns the line the figure starts on.
+func (b *Figure) Pos() int { return b.Line }
+
+// Pos returns the line the heading starts on.
+func (b *Heading) Pos() int { return b.Line }
+
+// Pos returns the line the list starts on.
+func (b *List) Pos() int { return b.Line }
+
+// Pos returns the line the quotation starts on.
+func (b *Quote) Pos() int { return b.Line }
+
+// Pos returns the line the code block starts on.
 func (b *CodeBlock) Pos() int { return b.Line }
-func (b *Table) Pos() int     { return b.Line }
-func (b *Rule) Pos() int      { return b.Line }
+
+// Pos returns the line the table starts on.
+func (b *Table) Pos() int { return b.Line }
+
+// Pos returns the line the rule starts on.
+func (b *Rule) Pos() int { return b.Line }
 
 func (*Paragraph) block() {}
 func (*Figure) block()    {}
@@ -222,69 +242,10 @@ func PlainText(runs []Inline) string {
 
 // BibEntry is one entry of the bibliography: its CSL-JSON reading and where it came from.
 type BibEntry struct {
-	Item Item
+	Item bib.Item
 	// Raw is the entry line as written.
 	Raw  string
 	Line int
-}
-
-// Item is a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html),
-// the form Zotero and pandoc's citeproc read.
-type Item struct {
-	ID             string     `json:"id,omitempty"`
-	Type           string     `json:"type"`
-	Author         []Name     `json:"author,omitempty"`
-	Editor         []Name     `json:"editor,omitempty"`
-	Translator     []Name     `json:"translator,omitempty"`
-	Title          string     `json:"title,omitempty"`
-	ContainerTitle string     `json:"container-title,omitempty"`
-	Volume         string     `json:"volume,omitempty"`
-	Issue          string     `json:"issue,omitempty"`
-	Page           string     `json:"page,omitempty"`
-	Edition        string     `json:"edition,omitempty"`
-	PublisherPlace string     `json:"publisher-place,omitempty"`
-	Publisher      string     `json:"publisher,omitempty"`
-	Issued         *DateParts `json:"issued,omitempty"`
-	OriginalDate   *DateParts `json:"original-date,omitempty"`
-	Annote         string     `json:"annote,omitempty"`
-}
-
-// Name is a CSL name: a person (Family, Given) or an institution (Literal).
-type Name struct {
-	Family  string `json:"family,omitempty"`
-	Given   string `json:"given,omitempty"`
-	Literal string `json:"literal,omitempty"`
-}
-
-// DateParts is a CSL date: {"date-parts": [[year, month, day]]}, month and day optional.
-type DateParts struct {
-	Parts [][]int `json:"date-parts"`
-}
-
-// Year returns the first year of d, and false when d holds none.
-func (d *DateParts) Year() (int, bool) {
-	if d == nil || len(d.Parts) == 0 || len(d.Parts[0]) == 0 {
-		return 0, false
-	}
-	return d.Parts[0][0], true
-}
-
-// Event is one dated event of the timeline.
-type Event struct {
-	// Start and End are ISO 8601 dates; End is empty unless the event spans a range.
-	Start string `json:"start"`
-	End   string `json:"end"`
-	// Precision is "day", "month", "year" or "decade".
-	Precision string `json:"precision"`
-	// Text is the sentence that states the event.
-	Text string `json:"text"`
-	// Phrase is the date as written in Text, and At its byte offset there, so renderers can
-	// set it off.
-	Phrase string `json:"phrase"`
-	At     int    `json:"at"`
-	Line   int    `json:"line"`
-	// Para is the ID of the paragraph that states the event.
-	Para string `json:"para"`
 }
 
 // Severity grades a diagnostic.
@@ -298,8 +259,8 @@ const (
 
 // Diagnostic is a problem found in the input, with its position.
 type Diagnostic struct {
-	Line     int      `json:"line"`
-	Col      int      `json:"col"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	Line     int
+	Col      int
+	Severity Severity
+	Message  string
 }

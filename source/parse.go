@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"galley/source/bib"
+	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // Options control how an input is read.
@@ -26,21 +30,23 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		opt.File = "-"
 	}
 	doc := &Document{File: opt.File, Lang: "en", Locales: []string{}, KeyFigures: []KeyFigure{},
-		Timeline: []Event{}, SeeAlso: []string{}, BibliographyTitle: "Bibliography"}
+		Timeline: []timeline.Event{}, SeeAlso: []string{}, BibliographyTitle: "Bibliography"}
 	lines, err := readLines(data, &opt, &doc.Diagnostics)
 	if err != nil {
 		return nil, err
 	}
+	p := &docParser{doc: doc, opt: &opt}
 	if opt.Markdown || hasFrontMatter(lines) {
-		err = parseMarkdownDoc(doc, lines, &opt)
-	} else {
-		err = parseArticle(doc, lines, &opt)
-	}
-	if err != nil {
+		p.markdownDoc(lines)
+	} else if err := p.article(lines); err != nil {
 		return nil, err
 	}
-	AssignCitationKeys(doc.Bibliography)
-	doc.Timeline = extractTimeline(doc)
+	items := make([]*bib.Item, len(doc.Bibliography))
+	for i, e := range doc.Bibliography {
+		items[i] = &e.Item
+	}
+	bib.AssignKeys(items)
+	extractTimeline(doc)
 	return doc, nil
 }
 
@@ -66,7 +72,7 @@ const (
 var knownLabels = []string{labelSummary, labelSignificance, labelBibliography, labelFurther,
 	labelSeeAlso, labelKeyFigures}
 
-var headingMarkRE = lazyRegexp(`^#{1,6}\s+`)
+var headingMarkRE = cal.Lazy(`^#{1,6}\s+`)
 
 // asLabel returns the canonical label when the line is one (optionally as a Markdown heading,
 // with a trailing colon), or "".
@@ -83,14 +89,23 @@ func asLabel(text string) string {
 }
 
 var (
-	dateLineRE   = lazyRegexp(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
-	localeLineRE = lazyRegexp(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
-	seeAlsoRE    = lazyRegexp(`^(?i:see also):?\s+(\S.*)$`)
+	dateLineRE   = cal.Lazy(`^(?:#{1,6}\s+)?Date:?\s+(\S.*)$`)
+	localeLineRE = cal.Lazy(`^(?:#{1,6}\s+)?Locales?:?\s+(\S.*)$`)
+	seeAlsoRE    = cal.Lazy(`^(?i:see also):?\s+(\S.*)$`)
 )
 
-// parseArticle reads the canonical article layout: title, abstract, repeated title, Date,
+// docParser is what one Parse call knows besides the document it fills.
+type docParser struct {
+	doc *Document
+	opt *Options
+	// figures counts the figures read, against maxFigures.
+	figures int
+}
+
+// article reads the canonical article layout: title, abstract, repeated title, Date,
 // summary, Locale, Key Figures, labelled sections and See also.
-func parseArticle(doc *Document, all []line, opt *Options) error {
+func (p *docParser) article(all []line) error {
+	doc, opt := p.doc, p.opt
 	lines := make([]line, 0, len(all))
 	for _, l := range all {
 		if strings.TrimSpace(l.text) != "" {
@@ -138,7 +153,7 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 		}
 	}
 	for _, l := range lines[1:absEnd] {
-		doc.Abstract = append(doc.Abstract, textBlock(l, doc))
+		doc.Abstract = append(doc.Abstract, p.textBlock(l))
 	}
 
 	i := next
@@ -168,14 +183,16 @@ func parseArticle(doc *Document, all []line, opt *Options) error {
 			// Anything else before the first label is kept with the abstract.
 			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
 				Severity: SevWarning, Message: "unexpected line in the article header; kept as a paragraph"})
-			doc.Abstract = append(doc.Abstract, textBlock(l, doc))
+			doc.Abstract = append(doc.Abstract, p.textBlock(l))
 		}
 	}
-	return parseBody(doc, lines[i:])
+	p.body(lines[i:])
+	return nil
 }
 
-// parseBody reads the labelled parts after the header.
-func parseBody(doc *Document, lines []line) error {
+// body reads the labelled parts after the header.
+func (p *docParser) body(lines []line) {
+	doc := p.doc
 	var cur *Section
 	label := ""
 	var figureLines []line
@@ -200,7 +217,7 @@ func parseBody(doc *Document, lines []line) error {
 		case labelKeyFigures:
 			figureLines = append(figureLines, l)
 		case labelBibliography, labelFurther:
-			doc.Bibliography = append(doc.Bibliography, parseBibLine(l, doc))
+			doc.Bibliography = append(doc.Bibliography, p.bibEntry(l))
 		case labelSeeAlso:
 			doc.SeeAlso = append(doc.SeeAlso, splitList(l.text)...)
 		default:
@@ -209,7 +226,7 @@ func parseBody(doc *Document, lines []line) error {
 				cur = &Section{Title: "", Level: 1, Line: l.num, Blocks: []Block{}}
 				doc.Sections = append(doc.Sections, cur)
 			}
-			cur.Blocks = append(cur.Blocks, textBlock(l, doc))
+			cur.Blocks = append(cur.Blocks, p.textBlock(l))
 		}
 	}
 	doc.KeyFigures = parseKeyFigures(figureLines, &doc.Diagnostics)
@@ -217,18 +234,17 @@ func parseBody(doc *Document, lines []line) error {
 		doc.KeyFigures = []KeyFigure{}
 	}
 	assignIDs(doc)
-	return nil
 }
 
-// parseBibLine reads one bibliography line into an entry; what cannot be parsed is kept whole
+// bibEntry reads one bibliography line into an entry; what cannot be parsed is kept whole
 // with a warning.
-func parseBibLine(l line, doc *Document) *BibEntry {
+func (p *docParser) bibEntry(l line) *BibEntry {
 	e := &BibEntry{Raw: l.text, Line: l.num}
-	item, err := ParseEntry(l.text)
+	item, err := bib.ParseEntry(l.text)
 	if err != nil {
-		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
+		p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
 			Severity: SevWarning, Message: fmt.Sprintf("bibliography entry not understood (%v); kept as written", err)})
-		item = Item{Type: "book", Title: l.text}
+		item = bib.Item{Type: "book", Title: l.text}
 	}
 	e.Item = item
 	return e
@@ -236,9 +252,9 @@ func parseBibLine(l line, doc *Document) *BibEntry {
 
 // textBlock reads one line of running text: a figure when it is an image on a line of its own,
 // otherwise a paragraph whose inline Markdown is parsed.
-func textBlock(l line, doc *Document) Block {
+func (p *docParser) textBlock(l line) Block {
 	if f, ok := parseFigure(l); ok {
-		if f, ok := doc.countFigure(f); ok {
+		if f, ok := p.countFigure(f); ok {
 			return f
 		}
 		return &Paragraph{Inlines: []Inline{{Text: f.Caption + " " + f.Credit}}, Line: l.num}
@@ -252,13 +268,13 @@ const maxFigures = 500
 
 // countFigure counts a figure; past maxFigures it says no, once with a warning, and the
 // caller keeps the figure's text as a paragraph.
-func (doc *Document) countFigure(f *Figure) (*Figure, bool) {
-	doc.figures++
-	if doc.figures <= maxFigures {
+func (p *docParser) countFigure(f *Figure) (*Figure, bool) {
+	p.figures++
+	if p.figures <= maxFigures {
 		return f, true
 	}
-	if doc.figures == maxFigures+1 {
-		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: f.Line, Col: 1, Severity: SevWarning,
+	if p.figures == maxFigures+1 {
+		p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: f.Line, Col: 1, Severity: SevWarning,
 			Message: fmt.Sprintf("more than %d figures; the rest are kept as text without their images", maxFigures)})
 	}
 	return f, false
@@ -281,12 +297,11 @@ func splitList(s string) []string {
 	return out
 }
 
-// assignIDs gives every section, paragraph and figure a stable anchor derived from its line.
+// assignIDs gives every section, paragraph, figure and heading a stable anchor derived from
+// its line, inside lists and quotations too.
 func assignIDs(doc *Document) {
 	used := map[string]int{}
-	for _, b := range doc.Abstract {
-		blockIDs(b)
-	}
+	Inspect(doc.Abstract, blockID)
 	for _, s := range doc.Sections {
 		base := "s-" + slug(s.Title)
 		if s.Title == "" {
@@ -297,13 +312,12 @@ func assignIDs(doc *Document) {
 		if used[base] > 1 {
 			s.ID = fmt.Sprintf("%s-%d", base, used[base])
 		}
-		for _, b := range s.Blocks {
-			blockIDs(b)
-		}
+		Inspect(s.Blocks, blockID)
 	}
 }
 
-func blockIDs(b Block) {
+// blockID gives a paragraph, figure or heading its anchor; lists and quotations are gone into.
+func blockID(b Block) bool {
 	switch b := b.(type) {
 	case *Paragraph:
 		b.ID = fmt.Sprintf("p%d", b.Line)
@@ -311,17 +325,8 @@ func blockIDs(b Block) {
 		b.ID = fmt.Sprintf("f%d", b.Line)
 	case *Heading:
 		b.ID = fmt.Sprintf("h%d", b.Line)
-	case *List:
-		for _, it := range b.Items {
-			for _, c := range it {
-				blockIDs(c)
-			}
-		}
-	case *Quote:
-		for _, c := range b.Blocks {
-			blockIDs(c)
-		}
 	}
+	return true
 }
 
 // slug turns a title into an ASCII anchor: lowercase letters and digits joined by '-'.

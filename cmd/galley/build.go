@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +20,7 @@ import (
 	"galley/output"
 	"galley/render"
 	"galley/render/cite"
+	"galley/render/data"
 	"galley/render/epub"
 	"galley/render/pdf"
 	"galley/source"
@@ -34,8 +34,8 @@ type renderFunc func(w io.Writer, doc *source.Document, opt *render.Options) err
 var formats = []formatKind{
 	{"pdf", ".pdf", pdf.Render},
 	{"epub", ".epub", epub.Render},
-	{"json", ".json", renderJSON},
-	{"csl", ".csl.json", renderCSL},
+	{"json", ".json", withoutOptions(data.WriteJSONIndent)},
+	{"csl", ".csl.json", withoutOptions(data.WriteCSL)},
 }
 
 // buildConfig is the parsed command line of `galley build`.
@@ -594,23 +594,7 @@ func (o *onceImages) Find(f *source.Figure) (*render.Image, error) {
 	return img, err
 }
 
-func renderJSON(w io.Writer, doc *source.Document, _ *render.Options) error {
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, b, "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
-	return err
-}
-
-func renderCSL(w io.Writer, doc *source.Document, _ *render.Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc.CSL())
+// withoutOptions makes a renderer of a writer that needs no rendering options.
+func withoutOptions(write func(io.Writer, *source.Document) error) renderFunc {
+	return func(w io.Writer, doc *source.Document, _ *render.Options) error { return write(w, doc) }
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"galley/internal/testkit"
 	"galley/output"
 )
 
@@ -387,7 +388,7 @@ func TestParseCommand(t *testing.T) {
 	if m["title"] != "United States Recognizes Russia's Bolshevik Regime" {
 		t.Errorf("title %v", m["title"])
 	}
-	code, out, stderr = galley(t, "", "check", "../../source/testdata/bad/bad03.txt", seedPath)
+	code, out, stderr = galley(t, "", "check", testkit.Path("bad/bad03.txt"), seedPath)
 	if code != exitFailed || out != "" || !strings.Contains(stderr, "bad03.txt:1:1: error: not UTF-8 text") {
 		t.Errorf("check: exit %d out %q err %q", code, out, stderr)
 	}

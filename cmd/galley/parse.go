@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"galley/render/data"
 	"galley/source"
 )
 
@@ -90,17 +89,14 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitFailed
 	}
-	out, err := json.Marshal(doc)
-	if err != nil {
+	write := data.WriteJSON
+	if *pretty {
+		write = data.WriteJSONIndent
+	}
+	if err := write(stdout, doc); err != nil {
 		fmt.Fprintf(stderr, "%s:1:1: error: %v\n", fs.Arg(0), err)
 		return exitFailed
 	}
-	if *pretty {
-		var b bytes.Buffer
-		json.Indent(&b, out, "", "  ")
-		out = b.Bytes()
-	}
-	stdout.Write(append(out, '\n'))
 	return exitOK
 }
 

@@ -5,7 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"galley/source"
+	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // APA's reference-list entries (Publication Manual, 7th edition, chapters 9 and 10):
@@ -19,7 +20,7 @@ import (
 // articles are in sentence case, journal titles in title case (6.17); the place of
 // publication is left out (9.29); page ranges are in full (9.52).
 
-func apa(it *source.Item, suffix string, lex Lexicon) []Run {
+func apa(it *bib.Item, suffix string, lex Lexicon) []Run {
 	var b builder
 	names, role := creators(it, false)
 	date := apaDate(it, suffix)
@@ -118,7 +119,7 @@ func apaStop(b *builder) {
 }
 
 // apaDate writes the date element: "(1970)", "(1977a)", "(n.d.)", "(1990, March 5)".
-func apaDate(it *source.Item, suffix string) string {
+func apaDate(it *bib.Item, suffix string) string {
 	y := yearRange(it.Issued)
 	if y == "" {
 		if suffix != "" {
@@ -129,7 +130,7 @@ func apaDate(it *source.Item, suffix string) string {
 	y += suffix
 	if it.Type == "article-journal" && it.Volume == "" && it.Issue == "" {
 		if m, d := monthDay(it.Issued); m > 0 {
-			y += ", " + monthNames[m]
+			y += ", " + cal.MonthName(m)
 			if d > 0 {
 				y += " " + itoa(d)
 			}
@@ -139,7 +140,7 @@ func apaDate(it *source.Item, suffix string) string {
 }
 
 // apaNumbers writes a book's edition, volume and (for a chapter) pages: "3rd ed., Vol. 2".
-func apaNumbers(it *source.Item, pagesPrefix string) string {
+func apaNumbers(it *bib.Item, pagesPrefix string) string {
 	var parts []string
 	if e := edition(it.Edition); e != "" {
 		parts = append(parts, e)
@@ -159,8 +160,8 @@ func apaNumbers(it *source.Item, pagesPrefix string) string {
 
 // apaContributors writes the editors and translators of a book that are not its head:
 // "P. Needham, Trans.", "J. Carmichael, Ed. & Trans.", "D. Roe, Ed.; P. Needham, Trans."
-func apaContributors(it *source.Item, role string) string {
-	var eds, trs []source.Name
+func apaContributors(it *bib.Item, role string) string {
+	var eds, trs []bib.Name
 	switch role {
 	case "author", "":
 		eds, trs = it.Editor, it.Translator
@@ -183,7 +184,7 @@ func apaContributors(it *source.Item, role string) string {
 
 // apaNames writes creators as "Surname, I. I.", joined with commas and "&" before the last;
 // more than twenty are the first nineteen, an ellipsis and the last.
-func apaNames(names []source.Name) string {
+func apaNames(names []bib.Name) string {
 	ss := make([]string, len(names))
 	for i, n := range names {
 		ss[i] = apaName(n)
@@ -198,7 +199,7 @@ func apaNames(names []source.Name) string {
 }
 
 // apaName writes one name surname first with initials: "Bennett, E. M.", "King, M. L., Jr."
-func apaName(n source.Name) string {
+func apaName(n bib.Name) string {
 	switch {
 	case n.Literal != "":
 		return n.Literal
@@ -215,7 +216,7 @@ func apaName(n source.Name) string {
 
 // apaDirectNames writes editors and translators initials first: "D. H. Kaiser",
 // "A. Smith & B. Jones", "A. Smith, B. Jones, & C. Roe".
-func apaDirectNames(names []source.Name) string {
+func apaDirectNames(names []bib.Name) string {
 	ss := make([]string, len(names))
 	for i, n := range names {
 		switch {

@@ -3,7 +3,8 @@ package cite
 import (
 	"strings"
 
-	"galley/source"
+	"galley/source/bib"
+	"galley/source/cal"
 )
 
 // Chicago's bibliography entries (CMOS 17, chapter 14):
@@ -21,7 +22,7 @@ import (
 // chicagoDash replaces the names of an entry whose creators repeat the previous entry's.
 const chicagoDash = "———"
 
-func chicago(it *source.Item, repeat bool) []Run {
+func chicago(it *bib.Item, repeat bool) []Run {
 	var b builder
 	names, role := creators(it, true)
 	if len(names) > 0 {
@@ -85,16 +86,16 @@ func chicago(it *source.Item, repeat bool) []Run {
 }
 
 // chicagoArticle writes a periodical article after its creators.
-func chicagoArticle(b *builder, it *source.Item) {
+func chicagoArticle(b *builder, it *bib.Item) {
 	b.roman(quoted(it.Title, "."))
 	b.roman(" ")
 	b.italic(it.ContainerTitle)
 	month, day := monthDay(it.Issued)
 	if it.Volume == "" && it.Issue == "" && month > 0 {
 		// Magazines and newspapers: "Time, March 5, 1990, 12."
-		d := monthNames[month] + " " + year(it.Issued)
+		d := cal.MonthName(month) + " " + year(it.Issued)
 		if day > 0 {
-			d = monthNames[month] + " " + itoa(day) + ", " + year(it.Issued)
+			d = cal.MonthName(month) + " " + itoa(day) + ", " + year(it.Issued)
 		}
 		b.roman(", " + d)
 		if it.Page != "" {
@@ -111,7 +112,7 @@ func chicagoArticle(b *builder, it *source.Item) {
 	}
 	d := year(it.Issued)
 	if month > 0 {
-		d = monthNames[month] + " " + d
+		d = cal.MonthName(month) + " " + d
 	}
 	if d == "" {
 		d = "n.d."
@@ -125,8 +126,8 @@ func chicagoArticle(b *builder, it *source.Item) {
 
 // chicagoContributors writes the sentence naming a book's editors and translators when they
 // are not its head: "Edited by X", "Translated by Y", "Edited and translated by X".
-func chicagoContributors(it *source.Item, role string) string {
-	var eds, trs []source.Name
+func chicagoContributors(it *bib.Item, role string) string {
+	var eds, trs []bib.Name
 	switch role {
 	case "author":
 		eds, trs = it.Editor, it.Translator
@@ -147,7 +148,7 @@ func chicagoContributors(it *source.Item, role string) string {
 
 // contributorsPhrase writes "edited by X", "translated by Y", "edited and translated by X"
 // or "edited by X, translated by Y" (with ". Translated" between when sentences).
-func contributorsPhrase(eds, trs []source.Name, sentences bool) string {
+func contributorsPhrase(eds, trs []bib.Name, sentences bool) string {
 	switch {
 	case sameNames(eds, trs):
 		return "edited and translated by " + directList(eds)
@@ -168,7 +169,7 @@ func contributorsPhrase(eds, trs []source.Name, sentences bool) string {
 // chicagoFacts writes "Place: Publisher, Year". The place is kept as the article writes it:
 // CMOS 10.28 accepts the traditional state abbreviations ("Waltham, Mass.") as well as postal
 // codes, and the article's form keeps every word of the source in the handout.
-func chicagoFacts(it *source.Item) string {
+func chicagoFacts(it *bib.Item) string {
 	y := yearRange(it.Issued)
 	if y == "" {
 		y = "n.d."
@@ -189,7 +190,7 @@ func chicagoFacts(it *source.Item) string {
 
 // chicagoNames writes a list of creators: the first inverted, the rest in reading order, with
 // "and" before the last; more than ten are cut to seven and "et al."
-func chicagoNames(names []source.Name) string {
+func chicagoNames(names []bib.Name) string {
 	etAl := false
 	if len(names) > 10 {
 		names, etAl = names[:7], true
@@ -230,7 +231,7 @@ func capitalize(s string) string {
 
 // itoa formats a small integer.
 func itoa(n int) string {
-	return year(&source.DateParts{Parts: [][]int{{n}}})
+	return year(&bib.DateParts{Parts: [][]int{{n}}})
 }
 
 // trimRuns drops a leading space that an empty head may leave.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"galley/source"
+	"galley/source/bib"
 )
 
 // Style is a bibliography style.
@@ -218,7 +219,7 @@ func edition(e string) string {
 }
 
 // year returns the first year of a date as text, "" when there is none.
-func year(d *source.DateParts) string {
+func year(d *bib.DateParts) string {
 	if y, ok := d.Year(); ok {
 		return fmt.Sprint(y)
 	}
@@ -227,7 +228,7 @@ func year(d *source.DateParts) string {
 
 // yearRange returns a date's year, or its years joined by an en dash for a range
 // ("1950–1953").
-func yearRange(d *source.DateParts) string {
+func yearRange(d *bib.DateParts) string {
 	y := year(d)
 	if y != "" && len(d.Parts) > 1 && len(d.Parts[1]) > 0 {
 		return fmt.Sprintf("%s–%d", y, d.Parts[1][0])
@@ -235,11 +236,8 @@ func yearRange(d *source.DateParts) string {
 	return y
 }
 
-var monthNames = []string{"", "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
 // monthDay returns a date's month and day (0 when absent).
-func monthDay(d *source.DateParts) (int, int) {
+func monthDay(d *bib.DateParts) (int, int) {
 	if d == nil || len(d.Parts) == 0 || len(d.Parts[0]) < 2 {
 		return 0, 0
 	}
@@ -256,7 +254,7 @@ func monthDay(d *source.DateParts) (int, int) {
 // creators returns the names an entry begins with and the role they play: the authors, or
 // failing them the editors (role "editor", "editor+translator" when they also translated),
 // or the translators.
-func creators(it *source.Item, translatorsLead bool) ([]source.Name, string) {
+func creators(it *bib.Item, translatorsLead bool) ([]bib.Name, string) {
 	switch {
 	case len(it.Author) > 0:
 		return it.Author, "author"
@@ -272,7 +270,7 @@ func creators(it *source.Item, translatorsLead bool) ([]source.Name, string) {
 }
 
 // sameNames reports whether two name lists are the same people in the same order.
-func sameNames(a, b []source.Name) bool {
+func sameNames(a, b []bib.Name) bool {
 	if len(a) != len(b) || len(a) == 0 {
 		return false
 	}
@@ -304,7 +302,7 @@ func splitSuffix(given string) (string, string) {
 }
 
 // inverted writes a name surname first: "Ramsey, John T.", "King, Martin Luther, Jr.".
-func inverted(n source.Name) string {
+func inverted(n bib.Name) string {
 	switch {
 	case n.Literal != "":
 		return n.Literal
@@ -315,7 +313,7 @@ func inverted(n source.Name) string {
 }
 
 // direct writes a name in reading order: "A. Lewis Licht", "Martin Luther King Jr.".
-func direct(n source.Name) string {
+func direct(n bib.Name) string {
 	switch {
 	case n.Literal != "":
 		return n.Literal
@@ -344,7 +342,7 @@ func joinAnd(names []string, and string) string {
 }
 
 // directList writes names in reading order joined with "and".
-func directList(names []source.Name) string {
+func directList(names []bib.Name) string {
 	ss := make([]string, len(names))
 	for i, n := range names {
 		ss[i] = direct(n)

@@ -2,11 +2,12 @@ package cite
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/source"
+	"galley/source/bib"
 )
 
 // styled writes an entry's runs with italics between asterisks, as the expectations below are
@@ -25,7 +26,7 @@ func styled(e Entry) string {
 
 func parseArticle(t *testing.T, name string) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", name))
+	data, err := os.ReadFile(testkit.Path("articles/" + name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +202,6 @@ func TestFormatArticles(t *testing.T) {
 // and citation key.
 func TestFormatCarriesEntry(t *testing.T) {
 	doc := parseArticle(t, "a5.txt")
-	source.AssignCitationKeys(doc.Bibliography)
 	byLine := map[int]*source.BibEntry{}
 	for _, e := range doc.Bibliography {
 		byLine[e.Line] = e
@@ -219,36 +219,36 @@ func TestFormatCarriesEntry(t *testing.T) {
 	}
 }
 
-func entry(line int, it source.Item) *source.BibEntry {
+func entry(line int, it bib.Item) *source.BibEntry {
 	return &source.BibEntry{Item: it, Raw: "raw", Line: line}
 }
 
-func yr(y int) *source.DateParts { return &source.DateParts{Parts: [][]int{{y}}} }
+func yr(y int) *bib.DateParts { return &bib.DateParts{Parts: [][]int{{y}}} }
 
-func person(family, given string) source.Name { return source.Name{Family: family, Given: given} }
+func person(family, given string) bib.Name { return bib.Name{Family: family, Given: given} }
 
 // Shapes the articles do not show, one entry each.
 var shapeCases = []struct {
 	name string
-	item source.Item
+	item bib.Item
 	lex  Lexicon
 	want map[Style]string
 }{
-	{"three authors", source.Item{Type: "book", Author: []source.Name{person("Smith", "John"), person("Doe", "Jane"), person("Roe", "Bob")},
+	{"three authors", bib.Item{Type: "book", Author: []bib.Name{person("Smith", "John"), person("Doe", "Jane"), person("Roe", "Bob")},
 		Title: "A History of Everything", PublisherPlace: "New York", Publisher: "W. W. Norton & Company", Issued: yr(1990)}, nil,
 		map[Style]string{
 			Chicago: "Smith, John, Jane Doe, and Bob Roe. *A History of Everything*. New York: W. W. Norton & Company, 1990.",
 			MLA:     "Smith, John, et al. *A History of Everything*. W. W. Norton, 1990.",
 			APA:     "Smith, J., Doe, J., & Roe, B. (1990). *A history of everything*. W. W. Norton.",
 		}},
-	{"editor, no author, revised edition", source.Item{Type: "book", Editor: []source.Name{person("Doe", "Jane")}, Title: "The Collected Papers",
+	{"editor, no author, revised edition", bib.Item{Type: "book", Editor: []bib.Name{person("Doe", "Jane")}, Title: "The Collected Papers",
 		Edition: "Rev. ed.", PublisherPlace: "Chicago", Publisher: "University of Chicago Press", Issued: yr(1975)}, nil,
 		map[Style]string{
 			Chicago: "Doe, Jane, ed. *The Collected Papers*. Rev. ed. Chicago: University of Chicago Press, 1975.",
 			MLA:     "Doe, Jane, editor. *The Collected Papers*. Rev. ed., U of Chicago P, 1975.",
 			APA:     "Doe, J. (Ed.). (1975). *The collected papers* (Rev. ed.). University of Chicago Press.",
 		}},
-	{"translator and second edition", source.Item{Type: "book", Author: []source.Name{{Family: "Thucydides"}}, Translator: []source.Name{person("Warner", "Rex")},
+	{"translator and second edition", bib.Item{Type: "book", Author: []bib.Name{{Family: "Thucydides"}}, Translator: []bib.Name{person("Warner", "Rex")},
 		Title: "History of the Peloponnesian War", Edition: "2", PublisherPlace: "Boston", Publisher: "Penguin Books", Issued: yr(1972)},
 		Lexicon{"Peloponnesian": true},
 		map[Style]string{
@@ -256,44 +256,44 @@ var shapeCases = []struct {
 			MLA:     "Thucydides. *History of the Peloponnesian War*. Translated by Rex Warner, 2nd ed., Penguin Books, 1972.",
 			APA:     "Thucydides. (1972). *History of the Peloponnesian War* (R. Warner, Trans.; 2nd ed.). Penguin Books.",
 		}},
-	{"no year, question title", source.Item{Type: "book", Author: []source.Name{person("Knight", "Amy")}, Title: "Who Killed Kirov?",
+	{"no year, question title", bib.Item{Type: "book", Author: []bib.Name{person("Knight", "Amy")}, Title: "Who Killed Kirov?",
 		PublisherPlace: "Albany, New York", Publisher: "Hill and Wang"}, Lexicon{"Kirov": true},
 		map[Style]string{
 			Chicago: "Knight, Amy. *Who Killed Kirov?* Albany, New York: Hill and Wang, n.d.",
 			MLA:     "Knight, Amy. *Who Killed Kirov?* Hill and Wang.",
 			APA:     "Knight, A. (n.d.). *Who killed Kirov?* Hill and Wang.",
 		}},
-	{"article without volume, question title", source.Item{Type: "article-journal", Author: []source.Name{person("Doe", "Jane")}, Title: "Who Lost Russia?",
+	{"article without volume, question title", bib.Item{Type: "article-journal", Author: []bib.Name{person("Doe", "Jane")}, Title: "Who Lost Russia?",
 		ContainerTitle: "Past and Present", Issue: "123", Page: "101-108", Issued: yr(1989)}, Lexicon{"Russia": true},
 		map[Style]string{
 			Chicago: "Doe, Jane. “Who Lost Russia?” *Past and Present*, no. 123 (1989): 101–108.",
 			MLA:     "Doe, Jane. “Who Lost Russia?” *Past and Present*, no. 123, 1989, pp. 101-08.",
 			APA:     "Doe, J. (1989). Who lost Russia? *Past and Present*, (123), 101–108.",
 		}},
-	{"newspaper article", source.Item{Type: "article-journal", Author: []source.Name{person("Brown", "Archie")}, Title: "The Gorbachev Factor",
-		ContainerTitle: "New York Times", Page: "12", Issued: &source.DateParts{Parts: [][]int{{1990, 3, 5}}}}, Lexicon{"Gorbachev": true},
+	{"newspaper article", bib.Item{Type: "article-journal", Author: []bib.Name{person("Brown", "Archie")}, Title: "The Gorbachev Factor",
+		ContainerTitle: "New York Times", Page: "12", Issued: &bib.DateParts{Parts: [][]int{{1990, 3, 5}}}}, Lexicon{"Gorbachev": true},
 		map[Style]string{
 			Chicago: "Brown, Archie. “The Gorbachev Factor.” *New York Times*, March 5, 1990, 12.",
 			MLA:     "Brown, Archie. “The Gorbachev Factor.” *New York Times*, 5 Mar. 1990, p. 12.",
 			APA:     "Brown, A. (1990, March 5). The Gorbachev factor. *New York Times*, 12.",
 		}},
-	{"chapter with pages, editors and translator", source.Item{Type: "chapter", Author: []source.Name{person("Doe", "Jane")}, Title: "The “Red” Crisis",
-		ContainerTitle: "Revolution in Russia", Editor: []source.Name{person("Frankel", "Edith Rogovin"), person("Frankel", "Jonathan")},
-		Translator: []source.Name{person("Poe", "Jim")}, Page: "1496-1504", PublisherPlace: "Cambridge, England",
+	{"chapter with pages, editors and translator", bib.Item{Type: "chapter", Author: []bib.Name{person("Doe", "Jane")}, Title: "The “Red” Crisis",
+		ContainerTitle: "Revolution in Russia", Editor: []bib.Name{person("Frankel", "Edith Rogovin"), person("Frankel", "Jonathan")},
+		Translator: []bib.Name{person("Poe", "Jim")}, Page: "1496-1504", PublisherPlace: "Cambridge, England",
 		Publisher: "Cambridge University Press", Issued: yr(1992)}, Lexicon{"Russia": true},
 		map[Style]string{
 			Chicago: "Doe, Jane. “The ‘Red’ Crisis.” In *Revolution in Russia*, edited by Edith Rogovin Frankel and Jonathan Frankel, translated by Jim Poe, 1496–1504. Cambridge, England: Cambridge University Press, 1992.",
 			MLA:     "Doe, Jane. “The ‘Red’ Crisis.” *Revolution in Russia*, edited by Edith Rogovin Frankel and Jonathan Frankel, translated by Jim Poe, Cambridge UP, 1992, pp. 1496-504.",
 			APA:     "Doe, J. (1992). The “red” crisis. In E. R. Frankel & J. Frankel (Eds.), *Revolution in Russia* (J. Poe, Trans.; pp. 1496–1504). Cambridge University Press.",
 		}},
-	{"suffix and particle", source.Item{Type: "book", Author: []source.Name{person("King", "Martin Luther, Jr."), person("von Mises", "Ludwig")},
+	{"suffix and particle", bib.Item{Type: "book", Author: []bib.Name{person("King", "Martin Luther, Jr."), person("von Mises", "Ludwig")},
 		Title: "Why We Can’t Wait", PublisherPlace: "Washington, D.C.", Publisher: "Harper & Row, Inc.", Issued: yr(1964)}, nil,
 		map[Style]string{
 			Chicago: "King, Martin Luther, Jr., and Ludwig von Mises. *Why We Can’t Wait*. Washington, D.C.: Harper & Row, Inc., 1964.",
 			MLA:     "King, Martin Luther, Jr., and Ludwig von Mises. *Why We Can’t Wait*. Harper & Row, 1964.",
 			APA:     "King, M. L., Jr., & von Mises, L. (1964). *Why we can’t wait*. Harper & Row.",
 		}},
-	{"corporate author, volume", source.Item{Type: "book", Author: []source.Name{{Literal: "United States. Department of State"}},
+	{"corporate author, volume", bib.Item{Type: "book", Author: []bib.Name{{Literal: "United States. Department of State"}},
 		Title: "Foreign Relations of the United States", Volume: "2", PublisherPlace: "Washington, D.C.",
 		Publisher: "Government Printing Office", Issued: yr(1952)}, Lexicon{"United States": true},
 		map[Style]string{
@@ -301,7 +301,7 @@ var shapeCases = []struct {
 			MLA:     "United States, Department of State. *Foreign Relations of the United States*. Vol. 2, Government Printing Office, 1952.",
 			APA:     "United States. Department of State. (1952). *Foreign relations of the United States* (Vol. 2). Government Printing Office.",
 		}},
-	{"no author", source.Item{Type: "book", Title: "The Chicago Manual of Style", Edition: "17", PublisherPlace: "Chicago",
+	{"no author", bib.Item{Type: "book", Title: "The Chicago Manual of Style", Edition: "17", PublisherPlace: "Chicago",
 		Publisher: "University of Chicago Press", Issued: yr(2017)}, Lexicon{"Chicago": true},
 		map[Style]string{
 			Chicago: "*The Chicago Manual of Style*. 17th ed. Chicago: University of Chicago Press, 2017.",
@@ -327,11 +327,11 @@ func TestFormatShapes(t *testing.T) {
 }
 
 func TestLongAuthorLists(t *testing.T) {
-	var many []source.Name
+	var many []bib.Name
 	for i := 0; i < 22; i++ {
 		many = append(many, person("Author"+string(rune('A'+i)), "Given"))
 	}
-	it := source.Item{Type: "book", Author: many, Title: "Team Work", Publisher: "Press", Issued: yr(2000)}
+	it := bib.Item{Type: "book", Author: many, Title: "Team Work", Publisher: "Press", Issued: yr(2000)}
 	chicago := styled(Format([]*source.BibEntry{entry(1, it)}, Chicago, nil)[0])
 	if want := "AuthorA, Given, Given AuthorB, Given AuthorC, Given AuthorD, Given AuthorE, Given AuthorF, Given AuthorG, et al. *Team Work*."; !strings.HasPrefix(chicago, want) {
 		t.Errorf("Chicago: %s", chicago)
@@ -343,15 +343,15 @@ func TestLongAuthorLists(t *testing.T) {
 }
 
 func TestSorting(t *testing.T) {
-	items := []source.Item{
-		{Type: "book", Author: []source.Name{person("Delaney", "Ann")}, Title: "Zebra", Publisher: "P", Issued: yr(1990)},
-		{Type: "book", Author: []source.Name{person("De Long", "Bob")}, Title: "Apple", Publisher: "P", Issued: yr(1990)},
-		{Type: "book", Author: []source.Name{person("von Rummel", "Rudolph")}, Title: "Front", Publisher: "P", Issued: yr(1930)},
+	items := []bib.Item{
+		{Type: "book", Author: []bib.Name{person("Delaney", "Ann")}, Title: "Zebra", Publisher: "P", Issued: yr(1990)},
+		{Type: "book", Author: []bib.Name{person("De Long", "Bob")}, Title: "Apple", Publisher: "P", Issued: yr(1990)},
+		{Type: "book", Author: []bib.Name{person("von Rummel", "Rudolph")}, Title: "Front", Publisher: "P", Issued: yr(1930)},
 		{Type: "book", Title: "The Quiet Book", Publisher: "P", Issued: yr(1980)},
-		{Type: "book", Author: []source.Name{person("Hasegawa", "Tsuyoshi")}, Title: "The Zeal", Publisher: "P", Issued: yr(1981)},
-		{Type: "book", Author: []source.Name{person("Hasegawa", "Tsuyoshi")}, Title: "An Answer", Publisher: "P", Issued: yr(1981)},
-		{Type: "book", Author: []source.Name{person("Hasegawa", "Tsuyoshi"), person("Abe", "Kobo")}, Title: "Joint", Publisher: "P", Issued: yr(1970)},
-		{Type: "book", Author: []source.Name{person("Hasegawa", "Tsuyoshi")}, Title: "Undated", Publisher: "P"},
+		{Type: "book", Author: []bib.Name{person("Hasegawa", "Tsuyoshi")}, Title: "The Zeal", Publisher: "P", Issued: yr(1981)},
+		{Type: "book", Author: []bib.Name{person("Hasegawa", "Tsuyoshi")}, Title: "An Answer", Publisher: "P", Issued: yr(1981)},
+		{Type: "book", Author: []bib.Name{person("Hasegawa", "Tsuyoshi"), person("Abe", "Kobo")}, Title: "Joint", Publisher: "P", Issued: yr(1970)},
+		{Type: "book", Author: []bib.Name{person("Hasegawa", "Tsuyoshi")}, Title: "Undated", Publisher: "P"},
 	}
 	var entries []*source.BibEntry
 	for i, it := range items {
@@ -408,7 +408,7 @@ func equalInts(a, b []int) bool {
 
 func TestFormatRawEntry(t *testing.T) {
 	raw := "See the notes below"
-	e := &source.BibEntry{Item: source.Item{Type: "book", Title: raw}, Raw: raw, Line: 9}
+	e := &source.BibEntry{Item: bib.Item{Type: "book", Title: raw}, Raw: raw, Line: 9}
 	for _, style := range []Style{Chicago, MLA, APA} {
 		got := Format([]*source.BibEntry{e}, style, nil)
 		if len(got) != 1 || len(got[0].Runs) != 1 || got[0].Runs[0] != (Run{Text: raw}) || got[0].Line != 9 {
@@ -541,7 +541,7 @@ func TestParseStyle(t *testing.T) {
 }
 
 func BenchmarkFormat(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "source", "testdata", "articles", "a5.txt"))
+	data, err := os.ReadFile(testkit.Path("articles/a5.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -66,21 +66,18 @@ type collector struct {
 	lex   Lexicon
 }
 
+// blocks reads the running text of paragraphs and the captions of figures, inside lists and
+// quotations too; headings, code and tables are no running text.
 func (c *collector) blocks(bs []source.Block) {
-	for _, b := range bs {
+	source.Inspect(bs, func(b source.Block) bool {
 		switch b := b.(type) {
 		case *source.Paragraph:
 			c.inlines(b.Inlines)
 		case *source.Figure:
 			c.text(b.Caption)
-		case *source.List:
-			for _, it := range b.Items {
-				c.blocks(it)
-			}
-		case *source.Quote:
-			c.blocks(b.Blocks)
 		}
-	}
+		return true
+	})
 }
 
 // inlines reads a paragraph's roman runs; italic and code runs become gaps, so no phrase

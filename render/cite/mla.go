@@ -3,7 +3,7 @@ package cite
 import (
 	"strings"
 
-	"galley/source"
+	"galley/source/bib"
 )
 
 // MLA's works-cited entries (MLA Handbook, 9th edition): author, title, then the container's
@@ -24,7 +24,7 @@ const mlaDash = "---"
 var mlaMonths = []string{"", "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.",
 	"Sept.", "Oct.", "Nov.", "Dec."}
 
-func mla(it *source.Item, repeat bool) []Run {
+func mla(it *bib.Item, repeat bool) []Run {
 	var b builder
 	names, role := creators(it, true)
 	if len(names) > 0 {
@@ -123,7 +123,7 @@ func mlaElements(parts []string, sentence bool) string {
 }
 
 // mlaContributors names a book's editors and translators when they are not its head.
-func mlaContributors(it *source.Item, role string) string {
+func mlaContributors(it *bib.Item, role string) string {
 	switch role {
 	case "editor":
 		return contributorsPhrase(nil, it.Translator, false)
@@ -137,7 +137,7 @@ func mlaContributors(it *source.Item, role string) string {
 
 // mlaNames writes one author inverted, two as "Ramsey, John T., and A. Lewis Licht", three or
 // more as the first and "et al."
-func mlaNames(names []source.Name) string {
+func mlaNames(names []bib.Name) string {
 	switch len(names) {
 	case 1:
 		return mlaName(names[0])
@@ -153,7 +153,7 @@ func mlaNames(names []source.Name) string {
 
 // mlaName writes a name inverted; a government author's parts are separated by commas
 // ("Great Britain, War Office").
-func mlaName(n source.Name) string {
+func mlaName(n bib.Name) string {
 	if n.Literal != "" {
 		return strings.ReplaceAll(n.Literal, ". ", ", ")
 	}
@@ -161,7 +161,7 @@ func mlaName(n source.Name) string {
 }
 
 // mlaDate writes a periodical's date: "1974", "Mar. 1990", "5 Mar. 1990".
-func mlaDate(d *source.DateParts) string {
+func mlaDate(d *bib.DateParts) string {
 	y := year(d)
 	if y == "" {
 		return ""

@@ -231,7 +231,7 @@ func (r *renderer) titlePage(w *xw) {
 	w.h1("", r.b.title)
 	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
 		w.WriteString(`<p class="dateline">`)
-		if dt := htmlDate(d.Date.Start); dt != "" && d.Date.End == "" {
+		if dt := htmlDate(d.Date.Start.ISO()); dt != "" && d.Date.End.IsZero() {
 			w.WriteString(`<time datetime="` + dt + `">`)
 			w.text(d.Date.Text)
 			w.WriteString("</time>")

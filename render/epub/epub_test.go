@@ -14,6 +14,8 @@ import (
 	"galley/render"
 	"galley/render/cite"
 	"galley/source"
+	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // seedBook renders the seed article with an embedded image and a hand-made timeline (the
@@ -21,15 +23,15 @@ import (
 func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
 	t.Helper()
 	doc := parseFile(t, "testdata/seed.txt", false)
-	doc.Timeline = []source.Event{
-		event(t, doc, "1929", "", source.PrecisionYear,
+	doc.Timeline = []timeline.Event{
+		event(t, doc, cal.DateOf(1929, 0, 0), cal.Date{},
 			"In 1929, Ford Motor Company signed a contract to build a plant in Russia that would produce one hundred thousand vehicles annually.", "1929"),
-		event(t, doc, "1933-11-16", "", source.PrecisionDay,
+		event(t, doc, cal.DateOf(1933, 11, 16), cal.Date{},
 			"The talks made quick progress and the agreements, signed on November 16, 1933, dealt with most of the major issues.", "November 16, 1933"),
-		event(t, doc, "1933-11", "", source.PrecisionMonth,
+		event(t, doc, cal.DateOf(1933, 11, 0), cal.Date{},
 			"Formal diplomatic negotiations began in November 1933, resulting in agreements that established trade relations and addressed various bilateral concerns.", "November 1933"),
 		// A paragraph the book does not hold: the event is listed without a link.
-		{Start: "1935", Precision: source.PrecisionYear, Text: "A stray event.", Para: "p99999", At: -1},
+		{Start: cal.DateOf(1935, 0, 0), Text: "A stray event.", Para: "p99999", At: -1},
 	}
 	var warnings []string
 	opt := &render.Options{
@@ -500,7 +502,7 @@ func TestHostileText(t *testing.T) {
 		t.Run(fmt.Sprintf("%q", s[:8]), func(t *testing.T) {
 			runs := []source.Inline{{Text: s}, {Text: s, Style: source.Bold | source.Italic | source.Code | source.Strike, Link: "https://example.com/" + s}, {Text: s, Break: true}}
 			doc := &source.Document{
-				Lang: "en", Title: s, Summary: s, Locales: []string{s}, Date: &source.Date{Text: s, Start: s},
+				Lang: "en", Title: s, Summary: s, Locales: []string{s}, Date: &source.Date{Text: s, Start: cal.DateOf(1933, 0, 0)},
 				Abstract:   []source.Block{&source.Paragraph{Inlines: runs, ID: s}},
 				KeyFigures: []source.KeyFigure{{Name: s, Aliases: []string{s}, Life: s, Role: s}, {Name: s, Raw: true}},
 				Sections: []*source.Section{{Title: s, Level: 1, ID: s, Blocks: []source.Block{
@@ -514,7 +516,7 @@ func TestHostileText(t *testing.T) {
 				}}},
 				BibliographyTitle: s,
 				Bibliography:      []*source.BibEntry{{Raw: s}},
-				Timeline:          []source.Event{{Start: "1933", Precision: "year", Text: s, Phrase: s, At: 0, Para: "p1"}},
+				Timeline:          []timeline.Event{{Start: cal.DateOf(1933, 0, 0), Text: s, Phrase: s, At: 0, Para: "p1"}},
 				SeeAlso:           []string{s},
 			}
 			opt := &render.Options{Modified: testTime, Version: s, Identifier: s,

@@ -18,6 +18,8 @@ import (
 
 	"galley/render"
 	"galley/source"
+	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 // testTime is the SOURCE_DATE_EPOCH-like build time of the tests.
@@ -272,12 +274,12 @@ func paragraphWith(doc *source.Document, s string) string {
 }
 
 // event returns a timeline event stated by the paragraph that contains sentence.
-func event(t testing.TB, doc *source.Document, start, end, precision, sentence, phrase string) source.Event {
+func event(t testing.TB, doc *source.Document, start, end cal.Date, sentence, phrase string) timeline.Event {
 	t.Helper()
 	id := paragraphWith(doc, sentence)
 	if id == "" {
 		t.Fatalf("no paragraph contains %q", sentence)
 	}
-	return source.Event{Start: start, End: end, Precision: precision, Text: sentence, Phrase: phrase,
+	return timeline.Event{Start: start, End: end, Text: sentence, Phrase: phrase,
 		At: strings.Index(sentence, phrase), Para: id}
 }

@@ -21,6 +21,8 @@ import (
 
 	"galley/render"
 	"galley/source"
+	"galley/source/cal"
+	"galley/source/timeline"
 )
 
 var articles = []string{"000_89182373f193f4a0.txt", "a1.txt", "a3.txt", "a5.txt"}
@@ -289,10 +291,10 @@ func TestBCETimeline(t *testing.T) {
 		t.Fatal("a1 has too few paragraphs")
 	}
 	last := paras[len(paras)-1]
-	doc.Timeline = []source.Event{
-		{Start: "-0043-03-15", Precision: "day", Text: "Caesar was killed on the Ides of March.", Phrase: "Ides of March", At: 26, Line: paras[0].Line, Para: paras[0].ID},
-		{Start: "-0043", End: "-0041", Precision: "year", Text: "Civil wars followed for years.", Line: last.Line, Para: last.ID},
-		{Start: "0014", Precision: "year", Text: "Augustus died in 14 c.e.", Phrase: "14 c.e.", At: 15, Line: last.Line, Para: last.ID},
+	doc.Timeline = []timeline.Event{
+		{Start: cal.DateOf(-43, 3, 15), Text: "Caesar was killed on the Ides of March.", Phrase: "Ides of March", At: 26, Line: paras[0].Line, Para: paras[0].ID},
+		{Start: cal.DateOf(-43, 0, 0), End: cal.DateOf(-41, 0, 0), Text: "Civil wars followed for years.", Line: last.Line, Para: last.ID},
+		{Start: cal.DateOf(14, 0, 0), Text: "Augustus died in 14 c.e.", Phrase: "14 c.e.", At: 15, Line: last.Line, Para: last.ID},
 	}
 	path := writeTemp(t, renderDoc(t, doc, options(nil)))
 	pages := pageTexts(t, path)

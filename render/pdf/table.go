@@ -5,6 +5,7 @@ import (
 
 	"galley/render"
 	"galley/source"
+	"galley/source/timeline"
 )
 
 // A cell is the content of a table cell: text blocks stacked (a name and its alias).
@@ -296,7 +297,7 @@ func (r *renderer) timeline() {
 	dateW = min(dateW+1, g.width*0.26)
 	pageW := reg.width("p. 000")
 	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale}
-	anchorOf := func(e source.Event) string {
+	anchorOf := func(e timeline.Event) string {
 		if e.Para != "" {
 			if _, ok := r.paraIDs[e.Para]; ok {
 				return e.Para
@@ -335,7 +336,7 @@ func (r *renderer) timeline() {
 }
 
 // eventRuns is an event's sentence with its date phrase in italics.
-func eventRuns(e source.Event) []source.Inline {
+func eventRuns(e timeline.Event) []source.Inline {
 	text := e.Text
 	at, n := e.At, len(e.Phrase)
 	if n == 0 || at < 0 || at+n > len(text) || text[at:at+n] != e.Phrase {

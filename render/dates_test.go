@@ -1,0 +1,50 @@
+package render
+
+import (
+	"testing"
+
+	"galley/source/cal"
+	"galley/source/timeline"
+)
+
+func TestFormatDate(t *testing.T) {
+	for _, tt := range []struct {
+		d    cal.Date
+		want string
+	}{
+		{cal.DateOf(1933, 11, 16), "November 16, 1933"},
+		{cal.DateOf(1933, 11, 0), "November 1933"},
+		{cal.DateOf(1933, 0, 0), "1933"},
+		{cal.DateOf(-43, 0, 0), "44 BCE"},
+		{cal.DateOf(-43, 3, 15), "March 15, 44 BCE"},
+		{cal.Date{Year: 1920, Precision: cal.Decade}, "1920s"},
+		{cal.DateOf(0, 0, 0), "1 BCE"},
+		{cal.Date{}, ""},
+	} {
+		if got := formatDate(tt.d); got != tt.want {
+			t.Errorf("formatDate(%+v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestEventDate(t *testing.T) {
+	decade := func(y int) cal.Date { return cal.Date{Year: y, Precision: cal.Decade} }
+	for _, tt := range []struct {
+		start, end cal.Date
+		want       string
+	}{
+		{cal.DateOf(1918, 0, 0), cal.DateOf(1921, 0, 0), "1918–1921"},
+		{cal.DateOf(1919, 6, 28), cal.DateOf(1919, 7, 3), "June 28 – July 3, 1919"},
+		{cal.DateOf(1917, 3, 0), cal.DateOf(1917, 7, 0), "March – July 1917"},
+		{cal.DateOf(-99, 0, 0), cal.DateOf(-43, 0, 0), "100 BCE – 44 BCE"},
+		{cal.DateOf(1916, 12, 30), cal.DateOf(1917, 1, 2), "December 30, 1916 – January 2, 1917"},
+		{cal.DateOf(1933, 11, 16), cal.Date{}, "November 16, 1933"},
+		{decade(1920), decade(1929), "1920s"},
+		{decade(1920), decade(1923), "1920s"},
+	} {
+		e := timeline.Event{Start: tt.start, End: tt.end}
+		if got := EventDate(e); got != tt.want {
+			t.Errorf("EventDate(%+v) = %q, want %q", e, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package source
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestMarkdownDocument(t *testing.T) {
+	src := "---\ntitle: \"Notes: A Test\"\ndate: July 1, 1916\nlocale: [Picardy, France]\nlang: fr\n---\n" +
+		"Intro *text*.\n\n## First\n\nPara one.\n\n- a\n- b\n\n| h1 | h2 |\n|---|--:|\n| c | d |\n\n### Sub\n\n```go\nx := 1\n```\n\n" +
+		"> quoted\n\n## Key Figures\n\nJane Doe (1900-1980), historian\n\n## Bibliography\n\n- Doe, Jane. A Book. Boston: Beacon, 1950. Annotated.\n\n<div onclick=\"x\">raw</div>\n"
+	doc, err := Parse([]byte(src), Options{File: "n.md", Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "Notes: A Test" || doc.Lang != "fr" || doc.Date.Start.ISO() != "1916-07-01" || len(doc.Locales) != 2 {
+		t.Errorf("front matter: %q %q %+v %q", doc.Title, doc.Lang, doc.Date, doc.Locales)
+	}
+	if len(doc.Abstract) != 1 || len(doc.Sections) != 1 || doc.Sections[0].Title != "First" {
+		t.Fatalf("structure: %d abstract, sections %+v", len(doc.Abstract), doc.Sections)
+	}
+	var kinds []string
+	for _, b := range doc.Sections[0].Blocks {
+		kinds = append(kinds, strings.TrimPrefix(reflect.TypeOf(b).String(), "*source."))
+	}
+	if strings.Join(kinds, " ") != "Paragraph List Table Heading CodeBlock Quote" {
+		t.Errorf("blocks: %s", kinds)
+	}
+	if p := doc.Sections[0].Blocks[0].(*Paragraph); p.Line != 11 {
+		t.Errorf("paragraph line %d, want 11", p.Line)
+	}
+	if len(doc.KeyFigures) != 1 || doc.KeyFigures[0].Name != "Jane Doe" || len(doc.Bibliography) != 2 {
+		t.Errorf("figures %+v, %d entries", doc.KeyFigures, len(doc.Bibliography))
+	}
+	tab := doc.Sections[0].Blocks[2].(*Table)
+	if len(tab.Header) != 2 || tab.Align[1] != AlignRight || PlainText(tab.Rows[0][1]) != "d" {
+		t.Errorf("table %+v", tab)
+	}
+}
+
+func TestMarkdownNestingLimit(t *testing.T) {
+	src := "# T\n\n" + strings.Repeat(">", 50000) + " deep\n\n" + strings.Repeat("[", 50000) + "\n\n" + strings.Repeat("![", 25000) + "\n"
+	doc, err := Parse([]byte(src), Options{Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	depth := 0
+	b := doc.Abstract[0]
+	for {
+		q, ok := b.(*Quote)
+		if !ok || len(q.Blocks) == 0 {
+			break
+		}
+		depth++
+		b = q.Blocks[0]
+	}
+	if depth > maxNesting {
+		t.Errorf("quotes nested %d deep", depth)
+	}
+}
+
+func TestMarkdownHardBreakAndStrike(t *testing.T) {
+	doc, err := Parse([]byte("# T\n\nLine one  \nline two\\\nthree ~~gone~~ x\n"), Options{Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.Abstract[0].(*Paragraph).Inlines
+	want := []Inline{{Text: "Line one", Break: true}, {Text: "line two", Break: true}, {Text: "three "},
+		{Text: "gone", Style: Strike}, {Text: " x"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
