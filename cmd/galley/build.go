@@ -370,8 +370,8 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for i := range work {
 				in := c.inputs[i]
 				if clash[i] != "" {
-					results[i] = result{input: in, failed: true, messages: []string{
-						fmt.Sprintf("%s:1:1: error: output name %q is already taken by %s", in, stem(in), clash[i])}}
+					msg := fmt.Sprintf("output name %q is already taken by %s", stem(in), clash[i])
+					results[i] = result{input: in, failed: true, messages: []string{source.InputError(msg).Format(in)}}
 				} else {
 					prog.current(in)
 					results[i] = buildOne(c, in, stdin)
@@ -410,14 +410,17 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 // was worth a warning).
 func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	r := result{input: input}
-	fail := func(format string, a ...any) result {
-		r.messages = append(r.messages, fmt.Sprintf(format, a...))
+	fail := func(msg string) result {
+		r.messages = append(r.messages, msg)
 		r.failed = true
 		return r
 	}
+	failInput := func(format string, a ...any) result {
+		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(input))
+	}
 	data, err := readInput(input, stdin, c.maxInput)
 	if err != nil {
-		return fail("%s:1:1: error: %v", input, unwrapPath(err))
+		return failInput("%v", unwrapPath(err))
 	}
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
@@ -425,11 +428,11 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
 	if err != nil {
-		return fail("%v", err)
+		return fail(err.Error()) // a *source.Error, positioned
 	}
 	warnings := 0
 	for _, d := range doc.Diagnostics {
-		r.messages = append(r.messages, fmt.Sprintf("%s:%d:%d: %s: %s", input, d.Line, d.Col, d.Severity, d.Message))
+		r.messages = append(r.messages, d.Format(input))
 		if d.Severity == source.SevWarning {
 			warnings++
 		}
@@ -451,7 +454,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	kinds := make([]formatKind, len(c.formats))
 	for i, f := range c.formats {
 		if kinds[i] = formatByName(f); kinds[i].render == nil {
-			return fail("%s:1:1: error: %s output is not available in this build", input, f)
+			return failInput("%s output is not available in this build", f)
 		}
 	}
 	outs := renderAll(kinds, doc, opt, len(c.inputs) < c.jobs)
@@ -465,7 +468,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	seenWarn := map[string]bool{}
 	for i, k := range kinds {
 		for _, w := range outs[i].warnings {
-			m := fmt.Sprintf("%s:%d:1: warning: %s", input, max(w.line, 1), w.msg)
+			m := source.LineWarning(w.line, w.msg).Format(input)
 			if !seenWarn[m] {
 				seenWarn[m] = true
 				warnings++
@@ -479,7 +482,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			if !strings.HasPrefix(msg, k.name+": ") {
 				msg = k.name + ": " + msg
 			}
-			return fail("%s:1:1: error: %s", input, msg)
+			return failInput("%s", msg)
 		}
 		buf := outs[i].buf.Bytes()
 		path := filepath.Join(c.out, stem(input)+k.suffix)
@@ -490,20 +493,20 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 		}
 		if err != nil {
 			abort()
-			return fail("%s:1:1: error: %v", input, err)
+			return failInput("%v", err)
 		}
 		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf))
 	}
 	if c.strict && warnings > 0 {
 		abort()
 		r.artifacts = nil
-		return fail("%s:1:1: error: %d warning(s) and --strict: nothing written", input, warnings)
+		return failInput("%d warning(s) and --strict: nothing written", warnings)
 	}
 	for _, t := range temps {
 		if err := t.Commit(); err != nil {
 			abort()
 			r.artifacts = nil
-			return fail("%s:1:1: error: %v", input, err)
+			return failInput("%v", err)
 		}
 	}
 	return r
