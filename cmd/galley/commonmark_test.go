@@ -51,14 +51,15 @@ func TestCommonMarkExamples(t *testing.T) {
 			continue
 		}
 		opt := &render.Options{Modified: testTime, Warn: func(int, string) {}}
+		a := render.NewArticle(doc, nil)
 		var p bytes.Buffer
-		if err := pdf.Render(&p, doc, opt); err != nil {
+		if _, err := pdf.Render(&p, a, opt); err != nil {
 			t.Errorf("example %d: PDF: %v", ex.Example, err)
 		} else if !bytes.HasPrefix(p.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(p.Bytes()), []byte("%%EOF")) {
 			t.Errorf("example %d: PDF without header or trailer", ex.Example)
 		}
 		var e bytes.Buffer
-		if err := epub.Render(&e, doc, opt); err != nil {
+		if err := epub.Render(&e, a, opt); err != nil {
 			t.Errorf("example %d: EPUB: %v", ex.Example, err)
 			continue
 		}

@@ -14,7 +14,7 @@ func benchmarkRender(b *testing.B, doc *source.Document) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Render(&buf, doc, opt); err != nil {
+		if err := Render(&buf, render.NewArticle(doc, nil), opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"galley/fonts"
 	"galley/render"
 	"galley/render/cite"
 	"galley/source"
@@ -18,7 +17,7 @@ import (
 
 // seedBook renders the seed article with an embedded image and a hand-made timeline (the
 // timeline extractor is built elsewhere), the way the CLI would.
-func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
+func seedBook(t testing.TB) (*render.Article, *render.Options, *epubFiles) {
 	t.Helper()
 	doc := parseFile(t, "testdata/seed.txt", false)
 	doc.Timeline = []source.Event{
@@ -32,19 +31,19 @@ func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
 		{Start: "1935", Precision: source.PrecisionYear, Text: "A stray event.", Para: "p99999", At: -1},
 	}
 	var warnings []string
+	a := render.NewArticle(doc, fixedImages{testPNG(t, "89316673-64532.jpg")})
 	opt := &render.Options{
 		Cite:       cite.Chicago,
-		Images:     fixedImages{testPNG(t, "89316673-64532.jpg")},
 		Version:    "v1.2.3",
 		Modified:   testTime,
 		Identifier: "urn:uuid:0b6f8a9e-6c1d-5d2e-9a4b-3f1e2d3c4b5a",
 		Warn:       func(line int, msg string) { warnings = append(warnings, msg) },
 	}
-	e := openEPUB(t, renderBook(t, doc, opt))
+	e := openEPUB(t, renderArticle(t, a, opt))
 	if len(warnings) > 0 {
 		t.Errorf("warnings for a complete book: %q", warnings)
 	}
-	return doc, opt, e
+	return a, opt, e
 }
 
 func TestContainer(t *testing.T) {
@@ -128,7 +127,8 @@ func (n *node) attrNS(prefix, local string) string {
 }
 
 func TestPackageDocument(t *testing.T) {
-	doc, opt, e := seedBook(t)
+	a, opt, e := seedBook(t)
+	doc := a.Doc
 	pkg := mustXML(t, packageName, e.data[packageName])
 	meta := map[string][]string{}
 	for _, m := range pkg.tag("metadata")[0].children {
@@ -204,7 +204,8 @@ func TestPackageDocument(t *testing.T) {
 }
 
 func TestNavigation(t *testing.T) {
-	doc, opt, e := seedBook(t)
+	a, opt, e := seedBook(t)
+	doc := a.Doc
 	nav := mustXML(t, navName, e.data[navName])
 	var toc, landmarks *node
 	for _, n := range nav.tag("nav") {
@@ -282,7 +283,8 @@ func checkHref(t *testing.T, e *epubFiles, from, href string) {
 }
 
 func TestTitlePageAndParts(t *testing.T) {
-	doc, _, e := seedBook(t)
+	a, _, e := seedBook(t)
+	doc := a.Doc
 	title := mustXML(t, "title", e.data[xhtmlDir+"title.xhtml"])
 	if got := title.tag("h1")[0].Text(); got != doc.Title {
 		t.Errorf("title page h1 = %q", got)
@@ -353,7 +355,8 @@ func TestTitlePageAndParts(t *testing.T) {
 // TestTimelineLinks checks that each timeline event links back to the paragraph that states
 // it, and that an event whose paragraph is not in the book has no link.
 func TestTimelineLinks(t *testing.T) {
-	doc, _, e := seedBook(t)
+	a, _, e := seedBook(t)
+	doc := a.Doc
 	tl := mustXML(t, "timeline", e.data[xhtmlDir+"timeline.xhtml"])
 	rows := tl.tag("tbody")[0].tag("tr")
 	if len(rows) != len(doc.Timeline) {
@@ -393,16 +396,16 @@ func TestTimelineLinks(t *testing.T) {
 // bytes each time; a different build time or identifier must change them.
 func TestReproducible(t *testing.T) {
 	doc := parseFile(t, "testdata/seed.txt", false)
-	opt := func() *render.Options {
-		return &render.Options{Modified: testTime, Images: fixedImages{testPNG(t, "a.png")}}
-	}
-	first := renderBook(t, doc, opt())
+	img := testPNG(t, "a.png")
+	article := func() *render.Article { return render.NewArticle(doc, fixedImages{img}) }
+	opt := func() *render.Options { return &render.Options{Modified: testTime} }
+	first := renderArticle(t, article(), opt())
 	var wg sync.WaitGroup
 	outs := make([][]byte, 4)
 	for i := range outs {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := Render(&buf, doc, opt()); err != nil {
+			if err := Render(&buf, article(), opt()); err != nil {
 				t.Error(err)
 			}
 			outs[i] = buf.Bytes()
@@ -416,7 +419,7 @@ func TestReproducible(t *testing.T) {
 	}
 	later := opt()
 	later.Modified = testTime.AddDate(0, 0, 1)
-	if bytes.Equal(renderBook(t, doc, later), first) {
+	if bytes.Equal(renderArticle(t, article(), later), first) {
 		t.Error("a different build time gives the same bytes")
 	}
 }
@@ -433,11 +436,6 @@ func TestIdentifier(t *testing.T) {
 	}
 	if got := identifier(seed, &render.Options{Identifier: "urn:uuid:given"}); got != "urn:uuid:given" {
 		t.Errorf("given identifier replaced by %q", got)
-	}
-	// RFC 4122 name-based UUID, checked against Python's uuid.uuid5(NAMESPACE_DNS, ...).
-	dns := [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	if got := uuidV5(dns, []byte("www.example.com")); got != "2ed6657d-e927-568b-95e1-2665a8aea6a2" {
-		t.Errorf("uuidV5 = %s", got)
 	}
 }
 
@@ -517,9 +515,8 @@ func TestHostileText(t *testing.T) {
 				Timeline:          []source.Event{{Start: "1933", Precision: "year", Text: s, Phrase: s, At: 0, Para: "p1"}},
 				SeeAlso:           []string{s},
 			}
-			opt := &render.Options{Modified: testTime, Version: s, Identifier: s,
-				Images: fixedImages{testPNG(t, "x.png")}, Warn: func(int, string) {}}
-			e := openEPUB(t, renderBook(t, doc, opt))
+			opt := &render.Options{Modified: testTime, Version: s, Identifier: s, Warn: func(int, string) {}}
+			e := openEPUB(t, renderArticle(t, render.NewArticle(doc, fixedImages{testPNG(t, "x.png")}), opt))
 			for _, f := range e.names {
 				if ext := path.Ext(f); ext == ".xhtml" || ext == ".opf" || ext == ".ncx" {
 					mustXML(t, f, e.data[f])
@@ -661,7 +658,7 @@ func TestTextComplete(t *testing.T) {
 				want = append(want, f.Name, f.Role, render.Lifespan(f))
 				want = append(want, f.Aliases...)
 			}
-			for _, b := range cite.Format(doc.Bibliography, cite.Chicago, render.Lexicon(doc)) {
+			for _, b := range render.NewArticle(doc, nil).Bibliography(cite.Chicago) {
 				want = append(want, b.Text(), b.Annote)
 			}
 			want = append(want, doc.SeeAlso...)
@@ -681,9 +678,8 @@ func TestMissingImage(t *testing.T) {
 		msg  string
 	}
 	var got []warning
-	opt := &render.Options{Modified: testTime, Images: &render.DirImages{Dir: "testdata"},
-		Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
-	e := openEPUB(t, renderBook(t, doc, opt))
+	opt := &render.Options{Modified: testTime, Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
+	e := openEPUB(t, renderArticle(t, render.NewArticle(doc, &render.DirImages{Dir: t.TempDir()}), opt))
 	if len(got) != 1 || got[0].line != 13 || !strings.Contains(got[0].msg, "89316673-64532.jpg") {
 		t.Errorf("warnings = %v, want one for line 13 naming the file", got)
 	}
@@ -706,7 +702,7 @@ func TestMissingImage(t *testing.T) {
 
 func TestEmbedFonts(t *testing.T) {
 	doc := parseFile(t, "testdata/a1.txt", false)
-	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: fonts.Sans, Warn: func(int, string) {}}))
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: "sans", Warn: func(int, string) {}}))
 	var fontFiles []string
 	for _, name := range e.names {
 		if strings.HasPrefix(name, fontDir) {
@@ -739,7 +735,7 @@ func TestLanguage(t *testing.T) {
 		{`en"><script>`, "en"}, {"123456789", "en"},
 	} {
 		var warned bool
-		r := newRenderer(&source.Document{Lang: tc.in}, &render.Options{Warn: func(int, string) { warned = true }})
+		r := newRenderer(render.NewArticle(&source.Document{Lang: tc.in}, nil), &render.Options{Warn: func(int, string) { warned = true }})
 		if r.b.lang != tc.want {
 			t.Errorf("language(%q) = %q, want %q", tc.in, r.b.lang, tc.want)
 		}

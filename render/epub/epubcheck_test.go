@@ -35,26 +35,26 @@ func TestEpubcheck(t *testing.T) {
 		}
 		t.Skipf("java or %s missing: install epubcheck to run this test", jar)
 	}
-	seedDoc, seedOpt, _ := seedBook(t)
+	seedArticle, seedOpt, _ := seedBook(t)
 	md, err := source.Parse([]byte(markdownSample), source.Options{Markdown: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	books := []struct {
 		name string
-		doc  *source.Document
+		a    *render.Article
 		opt  *render.Options
 	}{
-		{"seed", seedDoc, seedOpt},
-		{"bad08", parseFile(t, "testdata/bad08.txt", false), &render.Options{Modified: testTime, Warn: func(int, string) {}}},
-		{"markdown", md, &render.Options{Modified: testTime}},
+		{"seed", seedArticle, seedOpt},
+		{"bad08", render.NewArticle(parseFile(t, "testdata/bad08.txt", false), nil), &render.Options{Modified: testTime, Warn: func(int, string) {}}},
+		{"markdown", render.NewArticle(md, nil), &render.Options{Modified: testTime}},
 	}
 	dir := t.TempDir()
 	for _, b := range books {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()
 			file := filepath.Join(dir, b.name+".epub")
-			if err := os.WriteFile(file, renderBook(t, b.doc, b.opt), 0o644); err != nil {
+			if err := os.WriteFile(file, renderArticle(t, b.a, b.opt), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, err := exec.Command(java, "-jar", jar, file).CombinedOutput()

@@ -109,7 +109,11 @@ func TestFrameMatchesGoEpub(t *testing.T) {
 	hostile.parts[1].label = `Tom & Jerry <"quoted"> 'single' ünïcödé ↩︎ \ end`
 	books := []*book{hostile}
 	for _, name := range []string{"testdata/seed.txt", "testdata/commonmark/spec.txt"} {
-		books = append(books, newRenderer(parseFile(t, name, strings.HasSuffix(name, "spec.txt")), opt).book())
+		b, err := newRenderer(render.NewArticle(parseFile(t, name, strings.HasSuffix(name, "spec.txt")), nil), opt).book()
+		if err != nil {
+			t.Fatal(err)
+		}
+		books = append(books, b)
 	}
 	for _, b := range books {
 		raw, err := b.pack()

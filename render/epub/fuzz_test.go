@@ -32,8 +32,8 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		opt := &render.Options{Modified: testTime, Images: fixedImages{img}, Warn: func(int, string) {}}
-		if err := Render(&buf, doc, opt); err != nil {
+		opt := &render.Options{Modified: testTime, Warn: func(int, string) {}}
+		if err := Render(&buf, render.NewArticle(doc, fixedImages{img}), opt); err != nil {
 			t.Fatalf("Render: %v", err)
 		}
 		e := openEPUB(t, buf.Bytes())

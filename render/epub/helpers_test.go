@@ -37,11 +37,17 @@ func parseFile(t testing.TB, name string, md bool) *source.Document {
 	return doc
 }
 
-// renderBook renders doc and returns the EPUB's bytes.
+// renderBook renders doc, without images, and returns the EPUB's bytes.
 func renderBook(t testing.TB, doc *source.Document, opt *render.Options) []byte {
 	t.Helper()
+	return renderArticle(t, render.NewArticle(doc, nil), opt)
+}
+
+// renderArticle renders a and returns the EPUB's bytes.
+func renderArticle(t testing.TB, a *render.Article, opt *render.Options) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, doc, opt); err != nil {
+	if err := Render(&buf, a, opt); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes()

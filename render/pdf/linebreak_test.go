@@ -136,11 +136,7 @@ func TestBreakLinesGreedyFallback(t *testing.T) {
 }
 
 func TestKerning(t *testing.T) {
-	fs, err := loadFontSet(options(nil).Family())
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := fs.faces[slotRegular]
+	f := newTestRenderer(t, &source.Document{}).fs.faces[slotRegular]
 	st := &textStyle{face: f, size: 10}
 	if k := f.kerning('A', 'V'); k >= 0 {
 		t.Errorf("no kerning for AV: %d", k)

@@ -42,11 +42,22 @@ func options(warn func(int, string)) *render.Options {
 	return &render.Options{Version: "test", Modified: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Warn: warn}
 }
 
+// renderDoc renders doc without images.
 func renderDoc(t testing.TB, doc *source.Document, opt *render.Options) []byte {
 	t.Helper()
+	return renderArticle(t, render.NewArticle(doc, nil), opt)
+}
+
+// renderArticle renders a and checks the page count Render reports against the PDF's.
+func renderArticle(t testing.TB, a *render.Article, opt *render.Options) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, doc, opt); err != nil {
+	pages, err := Render(&buf, a, opt)
+	if err != nil {
 		t.Fatalf("Render: %v", err)
+	}
+	if n := bytes.Count(buf.Bytes(), []byte("/Type /Page\n")); pages != n || n == 0 {
+		t.Fatalf("Render reports %d pages; the PDF has %d page objects", pages, n)
 	}
 	return buf.Bytes()
 }
@@ -206,10 +217,9 @@ func TestReproducible(t *testing.T) {
 	addFigures(doc, 4)
 	imgs := testImages(t)
 	opt := options(nil)
-	opt.Images = imgs
-	a := renderDoc(t, doc, opt)
+	a := renderArticle(t, render.NewArticle(doc, imgs), opt)
 	for range 3 {
-		b := renderDoc(t, doc, opt)
+		b := renderArticle(t, render.NewArticle(doc, imgs), opt)
 		if !bytes.Equal(a, b) {
 			t.Fatal("two renders of one document differ")
 		}
@@ -231,7 +241,7 @@ func TestPaper(t *testing.T) {
 	}
 	opt := options(nil)
 	opt.Paper = "legal"
-	if err := Render(&bytes.Buffer{}, doc, opt); err == nil {
+	if _, err := Render(&bytes.Buffer{}, render.NewArticle(doc, nil), opt); err == nil {
 		t.Error("paper legal: want an error")
 	}
 }
@@ -388,8 +398,7 @@ func TestImages(t *testing.T) {
 	addFigures(doc, 5) // img4 does not exist: a placeholder
 	var warns []string
 	opt := options(func(line int, msg string) { warns = append(warns, msg) })
-	opt.Images = testImages(t)
-	path := writeTemp(t, renderDoc(t, doc, opt))
+	path := writeTemp(t, renderArticle(t, render.NewArticle(doc, testImages(t)), opt))
 	list := run(t, "pdfimages", "-list", path)
 	n := 0
 	for _, l := range strings.Split(list, "\n")[2:] {
@@ -470,7 +479,7 @@ func TestConcurrent(t *testing.T) {
 	for i := range 8 {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := Render(&buf, docs[i%2], options(nil)); err != nil {
+			if _, err := Render(&buf, render.NewArticle(docs[i%2], nil), options(nil)); err != nil {
 				t.Error(err)
 				return
 			}
@@ -498,7 +507,7 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := Render(&buf, doc, options(nil)); err != nil {
+		if _, err := Render(&buf, render.NewArticle(doc, nil), options(nil)); err != nil {
 			t.Fatalf("Render: %v", err)
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
@@ -514,7 +523,7 @@ func BenchmarkRenderSeed(b *testing.B) {
 	renderDoc(b, doc, opt) // warm: fonts parsed, patterns loaded
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(&bytes.Buffer{}, doc, opt); err != nil {
+		if _, err := Render(&bytes.Buffer{}, render.NewArticle(doc, nil), opt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -557,15 +566,9 @@ func TestPathological(t *testing.T) {
 // newTestRenderer returns a renderer ready to set text, as Render makes it.
 func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
 	t.Helper()
-	g, err := geometry("letter")
+	r, err := newRenderer(render.NewArticle(doc, nil), options(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := loadFontSet(options(nil).Family())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &renderer{doc: doc, opt: options(nil), fs: fs, g: g, paraIDs: map[string]bool{}}
-	r.styles()
 	return r
 }
