@@ -1,7 +1,9 @@
 // Package pdf typesets a document as a print-ready PDF handout with fpdf: measured and broken
 // into lines and pages by its own layout engine (Knuth–Plass line breaking, hyphenation,
 // kerning, widow and orphan control), then drawn, and finished with the fonts (subsets of
-// faces parsed once per process) and the compressed streams (finish.go).
+// faces parsed once per process) and the compressed streams (finish.go). seam.go documents
+// the one boundary between fpdf and galley: what fpdf writes, what finish relies on in it and
+// what finish writes instead.
 //
 // The parts come in the order render.Parts gives (title and dateline, overview, fact panel,
 // key figures, the sections with their figures, the bibliography, the timeline appendix and
