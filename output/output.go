@@ -58,9 +58,6 @@ func Create(path string) (*Temp, error) {
 // Write writes to the temporary file.
 func (t *Temp) Write(p []byte) (int, error) { return t.f.Write(p) }
 
-// Path is the final path of the artifact.
-func (t *Temp) Path() string { return t.final }
-
 // Commit flushes the file to disk and renames it into place.
 func (t *Temp) Commit() error {
 	if t.closed {

@@ -638,8 +638,7 @@ func TestTextComplete(t *testing.T) {
 			var want []string
 			want = append(want, doc.Title, doc.Date.Text, doc.Summary)
 			want = append(want, doc.Locales...)
-			var walk func([]source.Block)
-			walk = func(bs []source.Block) {
+			walk := func(bs []source.Block) {
 				for _, b := range bs {
 					switch b := b.(type) {
 					case *source.Paragraph:
@@ -659,7 +658,11 @@ func TestTextComplete(t *testing.T) {
 				want = append(want, f.Aliases...)
 			}
 			for _, b := range render.NewArticle(doc, nil).Bibliography(cite.Chicago) {
-				want = append(want, b.Text(), b.Annote)
+				var text strings.Builder
+				for _, run := range b.Runs {
+					text.WriteString(run.Text)
+				}
+				want = append(want, text.String(), b.Annote)
 			}
 			want = append(want, doc.SeeAlso...)
 			for _, s := range want {

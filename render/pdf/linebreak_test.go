@@ -49,7 +49,7 @@ func TestBreakLinesFixed(t *testing.T) {
 			[]string{"in", "that", "various", "the", "as", "ideological", "the", "co-", "the", "throughout", "century."}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			es := r.plainElems(c.text, 0, &r.body, 0)
+			es := r.elems(plain(c.text), &r.body, 0)
 			tb := r.set(es, &r.body, blockOpts{width: c.width, indent: c.indent, lead: 15, justify: true})
 			lines := lineTexts(tb.es, tb.lines)
 			var ends []string
@@ -93,7 +93,7 @@ func TestBreakLinesRules(t *testing.T) {
 			r.styles()
 			width := r.g.width
 			for _, text := range texts {
-				es := r.plainElems(text, 0, &r.body, 0)
+				es := r.elems(plain(text), &r.body, 0)
 				tb := r.set(es, &r.body, blockOpts{width: width, indent: r.g.body, lead: r.g.lead, justify: true})
 				for n, l := range tb.lines {
 					w := l.width
@@ -123,7 +123,7 @@ func TestBreakLinesGreedyFallback(t *testing.T) {
 	doc := parse(t, articles[0], false)
 	r := newTestRenderer(t, doc)
 	// One box wider than the line has no total-fit solution until it is cut.
-	es := r.plainElems("a "+strings.Repeat("x", 300)+" b", 0, &r.body, 0)
+	es := r.elems(plain("a "+strings.Repeat("x", 300)+" b"), &r.body, 0)
 	tb := r.set(es, &r.body, blockOpts{width: 100, lead: 15, justify: true})
 	if len(tb.lines) < 3 {
 		t.Fatalf("%d lines", len(tb.lines))
