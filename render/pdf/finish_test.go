@@ -11,6 +11,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"galley/internal/testkit"
 	"galley/render"
 )
 
@@ -81,13 +82,13 @@ func FuzzFinish(f *testing.F) {
 // outline, metadata), every property of fpdf's output that finish relies on (seam.go lists
 // them): an fpdf upgrade that changes one fails here, saying which.
 func TestFpdfLayout(t *testing.T) {
-	seed := parse(t, articles[0], false)
+	seed := parse(t, testkit.Seed)
 	addFigures(seed, 4)
-	a1 := parse(t, "a1.txt", false)
+	a1 := parse(t, "a1")
 	for name, a := range map[string]*render.Article{
 		"seed with images": render.NewArticle(seed, testImages(t)),
 		"a1":               render.NewArticle(a1, nil),
-		"markdown":         render.NewArticle(parse(t, "commonmark/spec.txt", true), nil),
+		"markdown":         render.NewArticle(parseSpec(t), nil),
 	} {
 		t.Run(name, func(t *testing.T) {
 			r, err := newRenderer(a, options(func(int, string) {}))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/source"
 )
 
@@ -31,7 +32,7 @@ func lineTexts(es []elem, lines []line) []string {
 }
 
 func TestBreakLinesFixed(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	r := newTestRenderer(t, doc)
 	abstract := func(i int) string { return doc.Abstract[i].(*source.Paragraph).Text() }
 	for _, c := range []struct {
@@ -74,8 +75,8 @@ func TestBreakLinesFixed(t *testing.T) {
 // is on Letter and A5: no line overfull, no space wider than 0.6 em on justified
 // lines, no two hyphenated lines in a row, no hyphen before the last line.
 func TestBreakLinesRules(t *testing.T) {
-	for _, name := range articles {
-		doc := parse(t, name, false)
+	for _, name := range testkit.Articles {
+		doc := parse(t, name)
 		var texts []string
 		for _, b := range doc.Abstract {
 			texts = append(texts, b.(*source.Paragraph).Text())
@@ -120,7 +121,7 @@ func TestBreakLinesRules(t *testing.T) {
 }
 
 func TestBreakLinesGreedyFallback(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	r := newTestRenderer(t, doc)
 	// One box wider than the line has no total-fit solution until it is cut.
 	es := r.elems(plain("a "+strings.Repeat("x", 300)+" b"), &r.body, 0)
@@ -153,7 +154,7 @@ func TestKerning(t *testing.T) {
 // with a paragraph's first line or start with its last, nor end with a heading or a
 // hyphenated line.
 func TestPageBreaks(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	var paras []string
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
