@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/render/cite"
 	"galley/source"
@@ -19,7 +20,7 @@ import (
 // timeline extractor is built elsewhere), the way the CLI would.
 func seedBook(t testing.TB) (*render.Article, *render.Options, *epubFiles) {
 	t.Helper()
-	doc := parseFile(t, "testdata/seed.txt", false)
+	doc := parseFile(t, seedFile, false)
 	doc.Timeline = []source.Event{
 		event(t, doc, "1929", "", source.PrecisionYear,
 			"In 1929, Ford Motor Company signed a contract to build a plant in Russia that would produce one hundred thousand vehicles annually.", "1929"),
@@ -90,12 +91,12 @@ func TestContainer(t *testing.T) {
 // language.
 func TestWellFormed(t *testing.T) {
 	books := map[string]*source.Document{
-		"seed":  parseFile(t, "testdata/seed.txt", false),
-		"a1":    parseFile(t, "testdata/a1.txt", false),
-		"a3":    parseFile(t, "testdata/a3.txt", false),
-		"a5":    parseFile(t, "testdata/a5.txt", false),
-		"bad08": parseFile(t, "testdata/bad08.txt", false),
-		"spec":  parseFile(t, "testdata/commonmark/spec.txt", true),
+		"seed":  parseFile(t, seedFile, false),
+		"a1":    parseFile(t, "articles/a1.txt", false),
+		"a3":    parseFile(t, "articles/a3.txt", false),
+		"a5":    parseFile(t, "articles/a5.txt", false),
+		"bad08": parseFile(t, "bad/bad08.txt", false),
+		"spec":  parseFile(t, testkit.SpecFile, true),
 	}
 	for name, doc := range books {
 		t.Run(name, func(t *testing.T) {
@@ -395,7 +396,7 @@ func TestTimelineLinks(t *testing.T) {
 // TestReproducible renders the same document twice, and concurrently, and expects the same
 // bytes each time; a different build time or identifier must change them.
 func TestReproducible(t *testing.T) {
-	doc := parseFile(t, "testdata/seed.txt", false)
+	doc := parseFile(t, seedFile, false)
 	img := testPNG(t, "a.png")
 	article := func() *render.Article { return render.NewArticle(doc, fixedImages{img}) }
 	opt := func() *render.Options { return &render.Options{Modified: testTime} }
@@ -425,11 +426,11 @@ func TestReproducible(t *testing.T) {
 }
 
 func TestIdentifier(t *testing.T) {
-	seed := parseFile(t, "testdata/seed.txt", false)
-	a1 := parseFile(t, "testdata/a1.txt", false)
+	seed := parseFile(t, seedFile, false)
+	a1 := parseFile(t, "articles/a1.txt", false)
 	uuid := regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	id1 := identifier(seed, &render.Options{})
-	id2 := identifier(parseFile(t, "testdata/seed.txt", false), &render.Options{})
+	id2 := identifier(parseFile(t, seedFile, false), &render.Options{})
 	id3 := identifier(a1, &render.Options{})
 	if !uuid.MatchString(id1) || id1 != id2 || id1 == id3 {
 		t.Errorf("derived identifiers: %q, %q (same document), %q (another)", id1, id2, id3)
@@ -443,7 +444,7 @@ func TestIdentifier(t *testing.T) {
 // and checks that all of it is text: no script, no event handler, no injected element, and
 // the paragraph after the raw markup still its own paragraph.
 func TestHostileInput(t *testing.T) {
-	doc := parseFile(t, "testdata/bad08.txt", false)
+	doc := parseFile(t, "bad/bad08.txt", false)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
 	allowed := map[string]bool{}
 	for _, s := range strings.Fields("html head title link body section h1 h2 p time table thead tbody tr th td span figure figcaption ul li i b a nav ol br") {
@@ -592,7 +593,7 @@ func TestMarkdownBlocks(t *testing.T) {
 // TestSpec renders the CommonMark spec as a Markdown document: every section is a page and
 // nested in the table of contents under its chapter.
 func TestSpec(t *testing.T) {
-	doc := parseFile(t, "testdata/commonmark/spec.txt", true)
+	doc := parseFile(t, testkit.SpecFile, true)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
 	nav := mustXML(t, navName, e.data[navName])
 	toc := nav.tag("nav")[0]
@@ -630,9 +631,9 @@ func TestSpec(t *testing.T) {
 // TestTextComplete checks that no text of the articles is lost: every paragraph, caption,
 // key figure and bibliography entry is in the book's reading order text.
 func TestTextComplete(t *testing.T) {
-	for _, name := range []string{"seed", "a1", "a3", "a5", "bad08"} {
-		t.Run(name, func(t *testing.T) {
-			doc := parseFile(t, "testdata/"+name+".txt", false)
+	for _, file := range []string{seedFile, "articles/a1.txt", "articles/a3.txt", "articles/a5.txt", "bad/bad08.txt"} {
+		t.Run(path.Base(file), func(t *testing.T) {
+			doc := parseFile(t, file, false)
 			e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
 			text := e.text(t)
 			var want []string
@@ -675,7 +676,7 @@ func TestTextComplete(t *testing.T) {
 }
 
 func TestMissingImage(t *testing.T) {
-	doc := parseFile(t, "testdata/seed.txt", false)
+	doc := parseFile(t, seedFile, false)
 	type warning struct {
 		line int
 		msg  string
@@ -704,7 +705,7 @@ func TestMissingImage(t *testing.T) {
 }
 
 func TestEmbedFonts(t *testing.T) {
-	doc := parseFile(t, "testdata/a1.txt", false)
+	doc := parseFile(t, "articles/a1.txt", false)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: "sans", Warn: func(int, string) {}}))
 	var fontFiles []string
 	for _, name := range e.names {

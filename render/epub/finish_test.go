@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"galley/internal/testkit"
 	"galley/render"
 )
 
@@ -108,8 +109,8 @@ func TestFrameMatchesGoEpub(t *testing.T) {
 	hostile := testBook()
 	hostile.parts[1].label = `Tom & Jerry <"quoted"> 'single' ünïcödé ↩︎ \ end`
 	books := []*book{hostile}
-	for _, name := range []string{"testdata/seed.txt", "testdata/commonmark/spec.txt"} {
-		b, err := newRenderer(render.NewArticle(parseFile(t, name, strings.HasSuffix(name, "spec.txt")), nil), opt).book()
+	for _, name := range []string{seedFile, testkit.SpecFile} {
+		b, err := newRenderer(render.NewArticle(parseFile(t, name, name == testkit.SpecFile), nil), opt).book()
 		if err != nil {
 			t.Fatal(err)
 		}
