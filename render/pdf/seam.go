@@ -234,8 +234,8 @@ func (w *objWriter) reserve() int {
 // begin starts object num ("num 0 obj\n"); the caller writes the rest, to "endobj\n".
 func (w *objWriter) begin(num int) {
 	w.at(num)
-	w.dst.WriteString(strconv.Itoa(num))
-	w.dst.WriteString(" 0 obj\n")
+	var b [24]byte
+	w.dst.Write(append(strconv.AppendInt(b[:0], int64(num), 10), " 0 obj\n"...))
 }
 
 // at records that object num starts here; the caller writes all of it, from "num 0 obj\n"
