@@ -101,10 +101,11 @@ type renderer struct {
 	b   *book
 	// where maps a paragraph's id to the file that holds it, for the timeline's links back.
 	where map[string]string
-	// cur is the file being written, and open its entry in the book, made when the file is
-	// done (see open).
-	cur  string
-	open *part
+	// cur is the file being written, if writing is set, and open its entry in the book,
+	// added when the file is done (see begin).
+	cur     string
+	writing bool
+	open    part
 	// imageNames maps an embedded image's name to its bytes, so that two figures of the same
 	// image share one file and two different images never share a name.
 	imageNames map[string][]byte
@@ -205,29 +206,29 @@ func (r *renderer) book() (*book, error) {
 
 // begin starts writing file, the content document labelled label in the navigation at
 // level, with landmark type landmark (if any). A part written right after another part of
-// the same file is added to it: the overview and the fact panel share one. The file is added
+// the same file is added to it (the overview and the fact panel share a page). The file is added
 // to the book when another begins, or at close.
 func (r *renderer) begin(w *xw, file, label string, level int, landmark string) {
-	if r.open != nil && r.cur == file {
+	if r.writing && r.cur == file {
 		return
 	}
 	r.close(w)
-	r.cur = file
-	r.open = &part{file: file, label: label, level: level, landmark: landmark}
+	r.cur, r.writing = file, true
+	r.open = part{file: file, label: label, level: level, landmark: landmark}
 }
 
 // close adds the file being written, if any, to the book.
 func (r *renderer) close(w *xw) {
-	p := r.open
-	if p == nil {
+	if !r.writing {
 		return
 	}
+	p := &r.open
 	if p.label = clean(strings.Join(strings.Fields(p.label), " ")); p.label == "" {
 		p.label = "Untitled"
 	}
 	p.body = bytes.Clone(w.Bytes())
 	r.b.parts = append(r.b.parts, *p)
-	r.open = nil
+	r.writing = false
 	w.reset()
 }
 
@@ -318,7 +319,7 @@ func (r *renderer) facts(w *xw) {
 	if !r.hasOverview() {
 		return
 	}
-	if r.open == nil || r.cur != overviewFile {
+	if !r.writing || r.cur != overviewFile {
 		r.begin(w, "facts.xhtml", render.PartFacts.Title(d), 1, "")
 	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
