@@ -78,13 +78,15 @@ func readAll(f *zip.File) ([]byte, error) {
 // that the same entries always give the same bytes. The first error sticks and is returned
 // by close.
 type zipOut struct {
-	zw  *zip.Writer
-	mod time.Time // every entry's time, within what an MS-DOS time holds
-	err error
+	zw *zip.Writer
+	// info is the entry being added, as zip.FileInfoHeader reads it; its time, every
+	// entry's, is within what an MS-DOS time holds.
+	info entryInfo
+	err  error
 }
 
 func newZipOut(w io.Writer, t time.Time) *zipOut {
-	return &zipOut{zw: zip.NewWriter(w), mod: dosRange(t)}
+	return &zipOut{zw: zip.NewWriter(w), info: entryInfo{mod: dosRange(t)}}
 }
 
 // dosRange returns t in UTC, clamped to the range an MS-DOS date holds (1980-2107).
@@ -103,7 +105,8 @@ func dosRange(t time.Time) time.Time {
 // not have: zip.FileInfoHeader sets those fields from the time, and CreateRaw writes them and
 // nothing else of the time. The versions are fixed and the entry has no file attributes.
 func (z *zipOut) header(name string, method uint16, crc uint32, csize, usize uint64) *zip.FileHeader {
-	h, _ := zip.FileInfoHeader(entryInfo{name: name, mod: z.mod}) // it returns no error
+	z.info.name = name
+	h, _ := zip.FileInfoHeader(&z.info) // it returns no error
 	h.Method, h.CRC32, h.CompressedSize64, h.UncompressedSize64 = method, crc, csize, usize
 	h.CreatorVersion, h.ReaderVersion, h.ExternalAttrs = 20, 20, 0
 	return h
@@ -115,12 +118,12 @@ type entryInfo struct {
 	mod  time.Time
 }
 
-func (e entryInfo) Name() string       { return e.name }
-func (e entryInfo) Size() int64        { return 0 }
-func (e entryInfo) Mode() fs.FileMode  { return 0o644 }
-func (e entryInfo) ModTime() time.Time { return e.mod }
-func (e entryInfo) IsDir() bool        { return false }
-func (e entryInfo) Sys() any           { return nil }
+func (e *entryInfo) Name() string       { return e.name }
+func (e *entryInfo) Size() int64        { return 0 }
+func (e *entryInfo) Mode() fs.FileMode  { return 0o644 }
+func (e *entryInfo) ModTime() time.Time { return e.mod }
+func (e *entryInfo) IsDir() bool        { return false }
+func (e *entryInfo) Sys() any           { return nil }
 
 func (z *zipOut) raw(h *zip.FileHeader, data io.Reader) {
 	if z.err != nil {
