@@ -7,7 +7,7 @@ FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: build demo test check fuzz bench pictures clean
+.PHONY: build demo lint test race check fuzz bench pictures clean
 
 # A static binary (no cgo): it runs on any Linux of the architecture, and starts faster.
 build:
@@ -17,13 +17,22 @@ demo: build
 	$(BIN) build -o dist $(EXAMPLE)
 	@ls -l dist
 
+# gofmt, go vet and staticcheck (the version go.mod pins with its tool directive).
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
 test:
 	$(GO) test -count=1 -timeout 20m ./...
 
-check:
-	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
-	$(GO) vet ./...
-	$(MAKE) test
+# The race detector on the packages that run goroutines or share state between them (-short
+# leaves out the tests that build a binary or run hundreds of documents).
+RACE_PKGS := ./cmd/galley ./render ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output
+race:
+	$(GO) test -race -short -count=1 -timeout 10m $(RACE_PKGS)
+
+check: lint test race
 
 # Each fuzz target runs for FUZZTIME (make fuzz FUZZTIME=10m).
 fuzz:

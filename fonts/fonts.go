@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -41,7 +42,11 @@ var Sans = &Family{Name: "sans", Regular: liberationsansregular.TTF, Bold: liber
 var Mono = &Family{Name: "mono", Regular: liberationmonoregular.TTF, Bold: liberationmonobold.TTF,
 	Italic: liberationmonoregular.TTF, BoldItalic: liberationmonobold.TTF}
 
-// Lookup returns the family a --font value names: "serif", "sans", or a directory of TTF files.
+// Lookup returns the family a --font value names: "serif" (also for ""), "sans", or a
+// directory of TTF files. A directory is read on its first lookup only: every later lookup of
+// the same name in the process returns the same family, the same bytes, so that what is made
+// from a family's bytes (a renderer's parsed faces) is made once too. A directory that cannot
+// be read is tried again on the next lookup.
 func Lookup(name string) (*Family, error) {
 	switch name {
 	case "", "serif":
@@ -49,7 +54,26 @@ func Lookup(name string) (*Family, error) {
 	case "sans":
 		return Sans, nil
 	}
-	return LoadDir(name)
+	loaded.Lock()
+	defer loaded.Unlock()
+	if f := loaded.dirs[name]; f != nil {
+		return f, nil
+	}
+	f, err := LoadDir(name)
+	if err != nil {
+		return nil, err
+	}
+	if loaded.dirs == nil {
+		loaded.dirs = map[string]*Family{}
+	}
+	loaded.dirs[name] = f
+	return f, nil
+}
+
+// loaded holds the families read from directories, by the name they were looked up with.
+var loaded struct {
+	sync.Mutex
+	dirs map[string]*Family
 }
 
 // LoadDir reads a family from a directory of .ttf files. The styles are told apart by the file

@@ -46,3 +46,29 @@ func TestLoadDirPicksPlainFaces(t *testing.T) {
 		t.Error("an empty directory was accepted")
 	}
 }
+
+func TestLookup(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want *Family
+	}{{"", Serif}, {"serif", Serif}, {"sans", Sans}} {
+		if got, err := Lookup(tc.name); err != nil || got != tc.want {
+			t.Errorf("Lookup(%q) = %v, %v; want the %s family", tc.name, got, err, tc.want.Name)
+		}
+	}
+	dir := t.TempDir()
+	if _, err := Lookup(dir); err == nil {
+		t.Fatal("an empty directory was accepted")
+	}
+	// A directory that failed is read again; one that was read is not.
+	os.WriteFile(filepath.Join(dir, "Face-Regular.ttf"), append([]byte("\x00\x01\x00\x00"), "regular..."...), 0o644)
+	a, err := Lookup(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "Face-Regular.ttf"))
+	b, err := Lookup(dir)
+	if err != nil || b != a || &b.Regular[0] != &a.Regular[0] {
+		t.Errorf("a second lookup of %s read it again: %v, %v", dir, b, err)
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,9 +57,6 @@ func Create(path string) (*Temp, error) {
 
 // Write writes to the temporary file.
 func (t *Temp) Write(p []byte) (int, error) { return t.f.Write(p) }
-
-// Path is the final path of the artifact.
-func (t *Temp) Path() string { return t.final }
 
 // Commit flushes the file to disk and renames it into place.
 func (t *Temp) Commit() error {
@@ -175,18 +171,16 @@ type Artifact struct {
 	Format string `json:"format"`
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
-	// Pages is the page count of a PDF, 0 for other formats.
+	// Pages is the number of pages, 0 for a format without pages.
 	Pages int `json:"pages,omitempty"`
 }
 
-// Describe measures a written artifact: size, checksum and, for a PDF, pages.
-func Describe(input, path, format string, data []byte) Artifact {
+// Describe measures a written artifact (its size and checksum) for the manifest; format and
+// pages are the caller's to give (pages 0 for a format without pages).
+func Describe(input, path, format string, data []byte, pages int) Artifact {
 	sum := sha256.Sum256(data)
-	a := Artifact{Input: input, Output: path, Format: format, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
-	if format == "pdf" {
-		a.Pages = PDFPages(data)
-	}
-	return a
+	return Artifact{Input: input, Output: path, Format: format, Bytes: int64(len(data)),
+		SHA256: hex.EncodeToString(sum[:]), Pages: pages}
 }
 
 // Manifest is the list of a batch's artifacts, written last.
@@ -213,12 +207,4 @@ func WriteManifest(path string, m *Manifest) error {
 		return err
 	}
 	return WriteFile(path, b.Bytes())
-}
-
-// pageRE matches a page object of a PDF ("/Type /Page", not "/Pages").
-var pageRE = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
-
-// PDFPages counts the page objects of a PDF that galley wrote (uncompressed object headers).
-func PDFPages(data []byte) int {
-	return len(pageRE.FindAllIndex(data, -1))
 }

@@ -10,7 +10,7 @@ import (
 
 func TestCommitAndAbort(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "a.pdf")
+	path := filepath.Join(dir, "a.out")
 	if err := WriteFile(path, []byte("first")); err != nil {
 		t.Fatal(err)
 	}
@@ -35,11 +35,11 @@ func TestCommitAndAbort(t *testing.T) {
 
 func TestCleanStale(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, tempPrefix+"x.pdf-123"), []byte("partial"), 0o600)
-	os.WriteFile(filepath.Join(dir, "keep.pdf"), []byte("ok"), 0o644)
+	os.WriteFile(filepath.Join(dir, tempPrefix+"x.out-123"), []byte("partial"), 0o600)
+	os.WriteFile(filepath.Join(dir, "keep.out"), []byte("ok"), 0o644)
 	CleanStale(dir)
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != "keep.pdf" {
+	if len(entries) != 1 || entries[0].Name() != "keep.out" {
 		t.Errorf("after cleaning: %v", entries)
 	}
 }
@@ -65,9 +65,12 @@ func TestIdentifier(t *testing.T) {
 	}
 }
 
-func TestPDFPages(t *testing.T) {
-	pdf := "1 0 obj <</Type /Pages /Count 2>> 2 0 obj <</Type /Page /Parent 1 0 R>> 3 0 obj <</Type /Page\n/Parent 1 0 R>>"
-	if n := PDFPages([]byte(pdf)); n != 2 {
-		t.Errorf("%d pages, want 2", n)
+func TestDescribe(t *testing.T) {
+	data := []byte("artifact bytes")
+	a := Describe("in.txt", "out/in.x", "x", data, 3)
+	want := Artifact{Input: "in.txt", Output: "out/in.x", Format: "x", Bytes: int64(len(data)),
+		SHA256: "4659fc0570122b0e0aa14f4ff7c261b1fe51795a01ba79963f462ebf40d7520d", Pages: 3}
+	if a != want {
+		t.Errorf("Describe = %+v, want %+v", a, want)
 	}
 }

@@ -48,6 +48,9 @@ type Images interface {
 // ErrNoImage is returned (wrapped) when a figure's image is not available.
 var ErrNoImage = errors.New("image not found")
 
+// errNoSource is an Article's answer for every figure when it has no Images.
+var errNoSource = fmt.Errorf("%w: no image source", ErrNoImage)
+
 // DirImages finds images by file name under one directory, never outside it: the name comes
 // from the URL's path or the caption's file name, and a path that climbs out with "..", is
 // absolute, or resolves through a symlink to a place outside the directory is refused.

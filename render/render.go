@@ -1,30 +1,27 @@
-// Package render holds what galley's renderers share: the options of a build, how images are
-// found, and how dates and lifespans are shown. The renderers themselves are render/pdf and
-// render/epub; citation styles are render/cite.
+// Package render holds what galley's renderers share: the article they render (a document and
+// what is looked up about it once), the options of a rendering, the order of an article's
+// parts, how images are found, and how dates and lifespans are shown. The renderers themselves
+// are render/pdf and render/epub; citation styles are render/cite.
 package render
 
 import (
-	"sync"
 	"time"
-	"weak"
 
 	"galley/fonts"
 	"galley/render/cite"
-	"galley/source"
 )
 
-// Options configure one rendering of a document.
+// Options configure one rendering of an article.
 type Options struct {
 	// Paper is "letter" (default), "a4" or "a5" (PDF only).
 	Paper string
-	// Cite is the bibliography style.
+	// Cite is the bibliography style; empty means Chicago.
 	Cite cite.Style
-	// Font is the embedded family; nil means fonts.Serif.
-	Font *fonts.Family
+	// Font names the embedded family: "serif" (the default, also for ""), "sans", or a
+	// directory of TTF files. The renderers resolve it with Family.
+	Font string
 	// EmbedFonts embeds the family in the EPUB too (the PDF always embeds it).
 	EmbedFonts bool
-	// Images finds figures' image bytes; nil means every figure gets a placeholder.
-	Images Images
 	// Version is galley's version, written as the PDF's Creator and the EPUB's generator.
 	Version string
 	// Modified is the build time written into metadata: SOURCE_DATE_EPOCH when set, so that
@@ -44,66 +41,16 @@ func (o *Options) Warnf(line int, msg string) {
 	}
 }
 
-// Family returns the font family to use.
-func (o *Options) Family() *fonts.Family {
-	if o.Font == nil {
-		return fonts.Serif
-	}
-	return o.Font
+// Family returns the font family that Font names. A directory is read once per process (see
+// fonts.Lookup), so a program can call Family to check its options before rendering.
+func (o *Options) Family() (*fonts.Family, error) {
+	return fonts.Lookup(o.Font)
 }
 
-// Bibliography formats doc's bibliography in style (the default style if empty). The
-// document's lexicon is computed only for a style that reads it: cite.Format documents that
-// APA needs it and that no lexicon means no word is known to be proper; computing it reads
-// the whole text.
-func Bibliography(doc *source.Document, style cite.Style) []cite.Entry {
-	if len(doc.Bibliography) == 0 {
-		return nil
+// CiteStyle returns the bibliography style, Chicago when Cite is empty.
+func (o *Options) CiteStyle() cite.Style {
+	if o.Cite == "" {
+		return cite.Chicago
 	}
-	var lex cite.Lexicon
-	if style == cite.APA {
-		lex = Lexicon(doc)
-	}
-	return cite.Format(doc.Bibliography, style, lex)
-}
-
-// Lexicon returns the words the article writes capitalised mid-sentence (from the body, the
-// key figures' names and the locales), which APA's sentence case must keep. It is computed
-// once per document and shared, read-only, by the renderers of that document (reading the
-// whole text, it cost as much as the EPUB's packaging); a document must not change once it
-// is being rendered.
-func Lexicon(doc *source.Document) cite.Lexicon {
-	if doc == nil {
-		return cite.NewLexicon(nil)
-	}
-	// Weak keys: the cache keeps no document alive, and a document allocated where a
-	// collected one was is a different key.
-	key := weak.Make(doc)
-	lexicons.Lock()
-	for _, e := range lexicons.recent {
-		if e.doc == key && e.lex != nil {
-			lexicons.Unlock()
-			return e.lex
-		}
-	}
-	lexicons.Unlock()
-	lex := cite.NewLexicon(doc)
-	lexicons.Lock()
-	lexicons.recent[lexicons.next] = lexEntry{key, lex}
-	lexicons.next = (lexicons.next + 1) % len(lexicons.recent)
-	lexicons.Unlock()
-	return lex
-}
-
-// lexicons holds the lexicons of the documents rendered last: enough for every worker of a
-// batch to find its document's.
-var lexicons struct {
-	sync.Mutex
-	recent [16]lexEntry
-	next   int
-}
-
-type lexEntry struct {
-	doc weak.Pointer[source.Document]
-	lex cite.Lexicon
+	return o.Cite
 }

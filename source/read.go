@@ -26,7 +26,7 @@ type Error struct {
 
 // Error formats the error as FILE:LINE:COL: error: message.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: error: %v", e.File, e.Line, e.Col, e.Err)
+	return Diagnostic{Line: e.Line, Col: e.Col, Severity: SevError, Message: e.Err.Error()}.Format(e.File)
 }
 
 // Unwrap returns the underlying error.

@@ -12,9 +12,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"galley/internal/testkit"
 )
 
-// TestBadCorpus builds every malformed input of testdata/bad as its EXPECT.md says.
+// TestBadCorpus builds every malformed input of the corpus as its EXPECT.md says.
 func TestBadCorpus(t *testing.T) {
 	tests := []struct {
 		file string
@@ -33,7 +35,7 @@ func TestBadCorpus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			out := t.TempDir()
-			in := filepath.Join("testdata/bad", tt.file)
+			in := testkit.Path(testkit.BadDir + "/" + tt.file)
 			start := time.Now()
 			code, _, stderr := galley(t, "", "build", "-f", allFormats(), "-o", out, in)
 			if d := time.Since(start); d > 20*time.Second {
@@ -77,7 +79,7 @@ func TestBadCorpus(t *testing.T) {
 	}
 	// With --strict, bad06's warning fails the input and nothing is written.
 	out := t.TempDir()
-	if code, _, _ := galley(t, "", "build", "--strict", "-f", allFormats(), "-o", out, "testdata/bad/bad06.txt"); code != exitFailed {
+	if code, _, _ := galley(t, "", "build", "--strict", "-f", allFormats(), "-o", out, testkit.Path(testkit.BadDir+"/bad06.txt")); code != exitFailed {
 		t.Errorf("--strict bad06: exit %d", code)
 	}
 	if files, _ := os.ReadDir(out); len(files) != 0 {
@@ -85,7 +87,7 @@ func TestBadCorpus(t *testing.T) {
 	}
 }
 
-var diagRE = regexp.MustCompile(`^testdata/bad/bad\d\d\.txt:\d+:\d+: (error|warning): \S`)
+var diagRE = regexp.MustCompile(`^` + regexp.QuoteMeta(testkit.Path(testkit.BadDir)) + `/bad\d\d\.txt:\d+:\d+: (error|warning): \S`)
 
 // checkEPUBSafe fails when an EPUB holds a script element, an event-handler attribute, or a
 // reference that points outside the book (file:, javascript:, an absolute path, or a '../'

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"galley/internal/testkit"
 )
 
 // benchEnv is the environment of the benchmarks' builds: a fixed build time, and nothing
@@ -91,7 +93,7 @@ func BenchmarkBatch200(b *testing.B) {
 // BenchmarkBuildSpec builds the CommonMark spec (200 KB of Markdown) to PDF and EPUB, for
 // the cost per byte of a long document beside the seed's.
 func BenchmarkBuildSpec(b *testing.B) {
-	const spec = "testdata/commonmark/spec.txt"
+	spec := testkit.Path(testkit.SpecFile)
 	c := benchConfig(b, b.TempDir(), 1, []string{spec})
 	if c.mem != nil {
 		defer c.mem.apply()()

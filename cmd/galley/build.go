@@ -16,7 +16,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"galley/fonts"
 	"galley/output"
 	"galley/render"
 	"galley/render/cite"
@@ -26,25 +25,40 @@ import (
 	"galley/source"
 )
 
-// renderFunc writes one artifact of a document.
-type renderFunc func(w io.Writer, doc *source.Document, opt *render.Options) error
+// renderFunc writes one artifact of an article and returns its number of pages, 0 for a
+// format without pages.
+type renderFunc func(w io.Writer, a *render.Article, opt *render.Options) (pages int, err error)
 
 // formats lists the artifact formats in the order they are built and listed, with their file
 // name suffix and renderer.
 var formats = []formatKind{
 	{"pdf", ".pdf", pdf.Render},
-	{"epub", ".epub", epub.Render},
-	{"json", ".json", withoutOptions(data.WriteJSONIndent)},
-	{"csl", ".csl.json", withoutOptions(data.WriteCSL)},
+	{"epub", ".epub", unpaged(epub.Render)},
+	{"json", ".json", ofDocument(data.WriteJSONIndent)},
+	{"csl", ".csl.json", ofDocument(data.WriteCSL)},
+}
+
+// unpaged adapts the renderer of a format without pages.
+func unpaged(f func(io.Writer, *render.Article, *render.Options) error) renderFunc {
+	return func(w io.Writer, a *render.Article, opt *render.Options) (int, error) {
+		return 0, f(w, a, opt)
+	}
+}
+
+// ofDocument adapts a writer of the document model (no pages, no options, nothing looked up).
+func ofDocument(f func(io.Writer, *source.Document) error) renderFunc {
+	return func(w io.Writer, a *render.Article, _ *render.Options) (int, error) {
+		return 0, f(w, a.Doc)
+	}
 }
 
 // buildConfig is the parsed command line of `galley build`.
 type buildConfig struct {
-	out         string
-	formats     []string
-	paper       string
-	cite        cite.Style
-	font        *fonts.Family
+	out     string
+	formats []string
+	// render holds the options every input is rendered with (the identifier and the warnings
+	// are each input's own).
+	render      render.Options
 	images      string
 	fetchImages bool
 	jobs        int
@@ -56,8 +70,6 @@ type buildConfig struct {
 	watch       bool
 	maxInput    int64
 	lossy       bool
-	embedFonts  bool
-	modified    time.Time
 	inputs      []string
 	// mem sets the collector for the build (nil if the environment does).
 	mem *memoryPlan
@@ -105,8 +117,9 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	c := &buildConfig{out: *out, paper: strings.ToLower(*paper), images: *images, fetchImages: *fetch,
-		jobs: *jobs, strict: *strict, quiet: *quiet, watch: *watch, lossy: *lossy, embedFonts: *embed}
+	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, jobs: *jobs, strict: *strict,
+		quiet: *quiet, watch: *watch, lossy: *lossy,
+		render: render.Options{Paper: strings.ToLower(*paper), Font: *font, EmbedFonts: *embed, Version: galleyVersion()}}
 	c.progress = !c.quiet && (*progress || isTerminal)
 	if fs.NArg() == 0 {
 		return nil, fmt.Errorf("no input (a file, a directory, or - for standard input)")
@@ -134,16 +147,16 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	if len(c.formats) == 0 {
 		return nil, fmt.Errorf("--format: no format given")
 	}
-	switch c.paper {
+	switch c.render.Paper {
 	case "letter", "a4", "a5":
 	default:
 		return nil, fmt.Errorf("--paper: unknown paper %q (letter, a4, a5)", *paper)
 	}
 	var err error
-	if c.cite, err = cite.ParseStyle(*citeStyle); err != nil {
+	if c.render.Cite, err = cite.ParseStyle(*citeStyle); err != nil {
 		return nil, fmt.Errorf("--cite: %w", err)
 	}
-	if c.font, err = fonts.Lookup(*font); err != nil {
+	if _, err = c.render.Family(); err != nil {
 		return nil, fmt.Errorf("--font: %w", err)
 	}
 	if c.jobs < 1 {
@@ -157,7 +170,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 			return nil, fmt.Errorf("--shard: %w", err)
 		}
 	}
-	if c.modified, err = output.BuildTime(getenv); err != nil {
+	if c.render.Modified, err = output.BuildTime(getenv); err != nil {
 		return nil, err
 	}
 	c.mem = newMemoryPlan(getenv, c.jobs)
@@ -232,7 +245,7 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 	// after the signal handler, whose set-up waits for a goroutine of its own to run.
 	go func() {
 		if slices.Contains(c.formats, "pdf") {
-			pdf.Prepare(c.font)
+			pdf.Prepare(c.render.Font)
 		}
 		if slices.Contains(c.formats, "epub") {
 			epub.Prepare()
@@ -370,8 +383,8 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for i := range work {
 				in := c.inputs[i]
 				if clash[i] != "" {
-					results[i] = result{input: in, failed: true, messages: []string{
-						fmt.Sprintf("%s:1:1: error: output name %q is already taken by %s", in, stem(in), clash[i])}}
+					msg := fmt.Sprintf("output name %q is already taken by %s", stem(in), clash[i])
+					results[i] = result{input: in, failed: true, messages: []string{source.InputError(msg).Format(in)}}
 				} else {
 					prog.current(in)
 					results[i] = buildOne(c, in, stdin)
@@ -388,7 +401,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 	prog.finish()
 
 	code := exitOK
-	m := &output.Manifest{Generator: "galley " + galleyVersion(), Created: c.modified.Format(time.RFC3339)}
+	m := &output.Manifest{Generator: "galley " + galleyVersion(), Created: c.render.Modified.Format(time.RFC3339)}
 	for _, r := range results {
 		if r.failed {
 			code = exitFailed
@@ -410,14 +423,17 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 // was worth a warning).
 func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	r := result{input: input}
-	fail := func(format string, a ...any) result {
-		r.messages = append(r.messages, fmt.Sprintf(format, a...))
+	fail := func(msg string) result {
+		r.messages = append(r.messages, msg)
 		r.failed = true
 		return r
 	}
+	failInput := func(format string, a ...any) result {
+		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(input))
+	}
 	data, err := readInput(input, stdin, c.maxInput)
 	if err != nil {
-		return fail("%s:1:1: error: %v", input, unwrapPath(err))
+		return failInput("%v", unwrapPath(err))
 	}
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
@@ -425,11 +441,11 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
 	if err != nil {
-		return fail("%v", err)
+		return fail(err.Error()) // a *source.Error, positioned
 	}
 	warnings := 0
 	for _, d := range doc.Diagnostics {
-		r.messages = append(r.messages, fmt.Sprintf("%s:%d:%d: %s: %s", input, d.Line, d.Col, d.Severity, d.Message))
+		r.messages = append(r.messages, d.Format(input))
 		if d.Severity == source.SevWarning {
 			warnings++
 		}
@@ -445,16 +461,15 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	if c.fetchImages {
 		images.Fetch = render.NewFetcher().Fetch
 	}
-	opt := &render.Options{Paper: c.paper, Cite: c.cite, Font: c.font, EmbedFonts: c.embedFonts,
-		Images: &onceImages{inner: images}, Version: galleyVersion(), Modified: c.modified,
-		Identifier: output.Identifier(data)}
+	opt := c.render
+	opt.Identifier = output.Identifier(data)
 	kinds := make([]formatKind, len(c.formats))
 	for i, f := range c.formats {
 		if kinds[i] = formatByName(f); kinds[i].render == nil {
-			return fail("%s:1:1: error: %s output is not available in this build", input, f)
+			return failInput("%s output is not available in this build", f)
 		}
 	}
-	outs := renderAll(kinds, doc, opt, len(c.inputs) < c.jobs)
+	outs := renderAll(kinds, render.NewArticle(doc, images), &opt, len(c.inputs) < c.jobs)
 
 	var temps []*output.Temp
 	abort := func() {
@@ -465,7 +480,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	seenWarn := map[string]bool{}
 	for i, k := range kinds {
 		for _, w := range outs[i].warnings {
-			m := fmt.Sprintf("%s:%d:1: warning: %s", input, max(w.line, 1), w.msg)
+			m := source.LineWarning(w.line, w.msg).Format(input)
 			if !seenWarn[m] {
 				seenWarn[m] = true
 				warnings++
@@ -479,7 +494,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			if !strings.HasPrefix(msg, k.name+": ") {
 				msg = k.name + ": " + msg
 			}
-			return fail("%s:1:1: error: %s", input, msg)
+			return failInput("%s", msg)
 		}
 		buf := outs[i].buf.Bytes()
 		path := filepath.Join(c.out, stem(input)+k.suffix)
@@ -490,20 +505,20 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 		}
 		if err != nil {
 			abort()
-			return fail("%s:1:1: error: %v", input, err)
+			return failInput("%v", err)
 		}
-		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf))
+		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf, outs[i].pages))
 	}
 	if c.strict && warnings > 0 {
 		abort()
 		r.artifacts = nil
-		return fail("%s:1:1: error: %d warning(s) and --strict: nothing written", input, warnings)
+		return failInput("%d warning(s) and --strict: nothing written", warnings)
 	}
 	for _, t := range temps {
 		if err := t.Commit(); err != nil {
 			abort()
 			r.artifacts = nil
-			return fail("%s:1:1: error: %v", input, err)
+			return failInput("%v", err)
 		}
 	}
 	return r
@@ -525,10 +540,11 @@ func formatByName(name string) formatKind {
 	panic("unknown format " + name)
 }
 
-// rendered is one format of a document: its bytes, or the error that stopped it, and the
-// warnings it gave on the way.
+// rendered is one format of a document: its bytes and pages, or the error that stopped it,
+// and the warnings it gave on the way.
 type rendered struct {
 	buf      bytes.Buffer
+	pages    int
 	err      error
 	warnings []warning
 }
@@ -538,18 +554,19 @@ type warning struct {
 	msg  string
 }
 
-// renderAll renders doc in every format of kinds, all at once if parallel (a build with
-// fewer inputs than workers has cores to spare: a single article's PDF and EPUB then take
-// the time of the PDF alone), one after another otherwise. Each format keeps its own
-// warnings, so that the messages come in the same order either way.
-func renderAll(kinds []formatKind, doc *source.Document, opt *render.Options, parallel bool) []rendered {
+// renderAll renders the article in every format of kinds, all at once if parallel (a build
+// with fewer inputs than workers has cores to spare: a single article's PDF and EPUB then
+// take the time of the PDF alone), one after another otherwise. Each format keeps its own
+// warnings, so that the messages come in the same order either way; what the formats look up
+// about the article (its images, its bibliography) is looked up once.
+func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, parallel bool) []rendered {
 	outs := make([]rendered, len(kinds))
 	one := func(i int) {
 		o := *opt
 		o.Warn = func(line int, msg string) {
 			outs[i].warnings = append(outs[i].warnings, warning{line, msg})
 		}
-		outs[i].err = kinds[i].render(&outs[i].buf, doc, &o)
+		outs[i].pages, outs[i].err = kinds[i].render(&outs[i].buf, a, &o)
 	}
 	if !parallel || len(kinds) < 2 {
 		for i := range kinds {
@@ -565,36 +582,4 @@ func renderAll(kinds []formatKind, doc *source.Document, opt *render.Options, pa
 	}
 	wg.Wait()
 	return outs
-}
-
-// onceImages looks each figure's image up once per document, whatever the number of formats
-// that ask for it.
-type onceImages struct {
-	inner render.Images
-	mu    sync.Mutex
-	cache map[*source.Figure]imageResult
-}
-
-type imageResult struct {
-	img *render.Image
-	err error
-}
-
-func (o *onceImages) Find(f *source.Figure) (*render.Image, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if r, ok := o.cache[f]; ok {
-		return r.img, r.err
-	}
-	if o.cache == nil {
-		o.cache = map[*source.Figure]imageResult{}
-	}
-	img, err := o.inner.Find(f)
-	o.cache[f] = imageResult{img, err}
-	return img, err
-}
-
-// withoutOptions makes a renderer of a writer that needs no rendering options.
-func withoutOptions(write func(io.Writer, *source.Document) error) renderFunc {
-	return func(w io.Writer, doc *source.Document, _ *render.Options) error { return write(w, doc) }
 }

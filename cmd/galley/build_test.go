@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,7 +20,11 @@ import (
 	"galley/output"
 )
 
-const seedPath = "../../examples/us-recognizes-soviet-union.txt"
+// seedPath is the reference article of the corpus.
+var seedPath = testkit.Article(testkit.Seed)
+
+// testTime is the build time of the tests' renders, as SOURCE_DATE_EPOCH=1700000000 gives it.
+var testTime = time.Unix(1700000000, 0).UTC()
 
 // galley runs the command in-process with SOURCE_DATE_EPOCH set, returning the exit status and
 // what it wrote.
@@ -192,8 +197,19 @@ func TestBuildBatchWithBadInput(t *testing.T) {
 		if hex.EncodeToString(sum[:]) != a.SHA256 || int64(len(b)) != a.Bytes {
 			t.Errorf("%s: manifest says %d bytes %s", a.Output, a.Bytes, a.SHA256)
 		}
-		if a.Format == "pdf" && a.Pages < 1 {
-			t.Errorf("%s: %d pages", a.Output, a.Pages)
+		if a.Format != "pdf" {
+			if a.Pages != 0 {
+				t.Errorf("%s: %d pages for a format without pages", a.Output, a.Pages)
+			}
+			continue
+		}
+		testkit.NeedTool(t, "pdfinfo")
+		info, err := exec.Command("pdfinfo", a.Output).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("\nPages:           %d\n", a.Pages); a.Pages < 1 || !strings.Contains(string(info), want) {
+			t.Errorf("%s: the manifest says %d pages, pdfinfo:\n%s", a.Output, a.Pages, info)
 		}
 	}
 }
@@ -388,7 +404,7 @@ func TestParseCommand(t *testing.T) {
 	if m["title"] != "United States Recognizes Russia's Bolshevik Regime" {
 		t.Errorf("title %v", m["title"])
 	}
-	code, out, stderr = galley(t, "", "check", testkit.Path("bad/bad03.txt"), seedPath)
+	code, out, stderr = galley(t, "", "check", testkit.Path(testkit.BadDir+"/bad03.txt"), seedPath)
 	if code != exitFailed || out != "" || !strings.Contains(stderr, "bad03.txt:1:1: error: not UTF-8 text") {
 		t.Errorf("check: exit %d out %q err %q", code, out, stderr)
 	}

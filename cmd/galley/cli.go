@@ -10,7 +10,8 @@ import (
 	"strings"
 )
 
-// Exit statuses (CONTRACT.md).
+// Exit statuses, as the README documents them: 0 when every input succeeded (warnings
+// allowed), 1 when at least one failed (the others were still built), 2 for a usage error.
 const (
 	exitOK     = 0
 	exitFailed = 1

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/render/epub"
 	"galley/render/pdf"
@@ -25,10 +26,7 @@ func TestCommonMarkExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("655 documents")
 	}
-	data, err := os.ReadFile("testdata/commonmark/commonmark-examples.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testkit.Read(t, testkit.ExamplesFile)
 	var examples []struct {
 		Example  int    `json:"example"`
 		Section  string `json:"section"`
@@ -51,14 +49,15 @@ func TestCommonMarkExamples(t *testing.T) {
 			continue
 		}
 		opt := &render.Options{Modified: testTime, Warn: func(int, string) {}}
+		a := render.NewArticle(doc, nil)
 		var p bytes.Buffer
-		if err := pdf.Render(&p, doc, opt); err != nil {
+		if _, err := pdf.Render(&p, a, opt); err != nil {
 			t.Errorf("example %d: PDF: %v", ex.Example, err)
 		} else if !bytes.HasPrefix(p.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(p.Bytes()), []byte("%%EOF")) {
 			t.Errorf("example %d: PDF without header or trailer", ex.Example)
 		}
 		var e bytes.Buffer
-		if err := epub.Render(&e, doc, opt); err != nil {
+		if err := epub.Render(&e, a, opt); err != nil {
 			t.Errorf("example %d: EPUB: %v", ex.Example, err)
 			continue
 		}
@@ -105,25 +104,16 @@ func wellFormed(b []byte) error {
 func TestCommonMarkSpec(t *testing.T) {
 	out := t.TempDir()
 	spec := filepath.Join(t.TempDir(), "spec.md")
-	data, err := os.ReadFile("testdata/commonmark/spec.txt")
-	if err != nil {
+	if err := os.WriteFile(spec, testkit.Read(t, testkit.SpecFile), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(spec, data, 0o644)
 	code, _, stderr := galley(t, "", "build", "-q", "-o", out, spec)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	requireTool(t, "qpdf")
+	testkit.NeedTool(t, "qpdf")
 	if b, err := exec.Command("qpdf", "--check", filepath.Join(out, "spec.pdf")).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, b)
 	}
-	if !haveEPUBCheck() {
-		skipOrFail(t, "epubcheck (java and /usr/share/java/epubcheck.jar)")
-		return
-	}
-	b, err := exec.Command("java", "-jar", epubcheckJar, filepath.Join(out, "spec.epub")).CombinedOutput()
-	if err != nil || !strings.Contains(string(b), "0 fatals / 0 errors / 0 warnings") {
-		t.Errorf("epubcheck: %v\n%s", err, b)
-	}
+	testkit.EPUBCheck(t, filepath.Join(out, "spec.epub"))
 }

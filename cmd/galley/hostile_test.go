@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"galley/internal/testkit"
 )
 
 // TestImagesStayInsideTheirDirectory builds articles whose figures point at a file outside the
@@ -89,7 +91,8 @@ func TestHostileText(t *testing.T) {
 	if err := wellFormed(data); err != nil {
 		t.Errorf("EPUB: %v", err)
 	}
-	requireTool(t, "pdfinfo")
+	testkit.NeedTool(t, "pdfinfo")
+	testkit.NeedTool(t, "pdftotext")
 	info, err := exec.Command("pdfinfo", filepath.Join(out, "evil.pdf")).Output()
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,7 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 func parseFile(name string, stdin io.Reader, stderr io.Writer, opt source.Options) (*source.Document, error) {
 	data, err := readInput(name, stdin, opt.MaxInput)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s:1:1: error: %v\n", name, unwrapPath(err))
+		fmt.Fprintln(stderr, source.InputError(unwrapPath(err).Error()).Format(name))
 		return nil, err
 	}
 	opt.File = name
@@ -63,7 +63,7 @@ func unwrapPath(err error) error {
 
 func printDiagnostics(w io.Writer, name string, ds []source.Diagnostic) {
 	for _, d := range ds {
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", name, d.Line, d.Col, d.Severity, d.Message)
+		fmt.Fprintln(w, d.Format(name))
 	}
 }
 
@@ -94,7 +94,7 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		write = data.WriteJSONIndent
 	}
 	if err := write(stdout, doc); err != nil {
-		fmt.Fprintf(stderr, "%s:1:1: error: %v\n", fs.Arg(0), err)
+		fmt.Fprintln(stderr, source.InputError(err.Error()).Format(fs.Arg(0)))
 		return exitFailed
 	}
 	return exitOK

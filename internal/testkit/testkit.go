@@ -1,6 +1,7 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
 // article and three more with their answer keys, the malformed inputs, the CommonMark spec
-// and its examples) and the rule for tests that need an outside validator.
+// and its examples), the rule for tests that need an outside validator, and the one that
+// every format's tests use, W3C epubcheck.
 //
 // It imports nothing of galley's, so the tests of every package, source's own included, can
 // use it.
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +80,37 @@ func NeedTool(t testing.TB, name string) string {
 		Missing(t, name)
 	}
 	return p
+}
+
+// EPUBCheckJar is the epubcheck to run: the jar EPUBCHECK_JAR names, or Debian's. The
+// packaged wrapper script needs binfmt support, so the jar is run through java.
+func EPUBCheckJar() string {
+	if j := os.Getenv("EPUBCHECK_JAR"); j != "" {
+		return j
+	}
+	return "/usr/share/java/epubcheck.jar"
+}
+
+// NeedEPUBCheck returns the java command and the epubcheck jar, or skips t (fails it under
+// GALLEY_REQUIRE_TOOLS=1) when either is missing.
+func NeedEPUBCheck(t testing.TB) (java, jar string) {
+	t.Helper()
+	jar = EPUBCheckJar()
+	java, err := exec.LookPath("java")
+	if _, statErr := os.Stat(jar); err != nil || statErr != nil {
+		Missing(t, "epubcheck (java and "+jar+")")
+	}
+	return java, jar
+}
+
+// EPUBCheck validates the EPUB file at path with W3C epubcheck and fails t, with the report,
+// unless it finds no error and no warning. It skips t when epubcheck is missing (see
+// NeedEPUBCheck). A book takes seconds.
+func EPUBCheck(t testing.TB, path string) {
+	t.Helper()
+	java, jar := NeedEPUBCheck(t)
+	out, err := exec.Command(java, "-jar", jar, path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No errors or warnings detected") {
+		t.Errorf("epubcheck %s: %v\n%s", filepath.Base(path), err, out)
+	}
 }

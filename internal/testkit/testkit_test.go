@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -19,5 +20,40 @@ func TestCorpusPresent(t *testing.T) {
 		if st.Size() == 0 {
 			t.Errorf("%s is empty", n)
 		}
+	}
+}
+
+func TestEPUBCheckJar(t *testing.T) {
+	t.Setenv("EPUBCHECK_JAR", "")
+	if got := EPUBCheckJar(); got != "/usr/share/java/epubcheck.jar" {
+		t.Errorf("default jar %q", got)
+	}
+	t.Setenv("EPUBCHECK_JAR", "/opt/epubcheck-5/epubcheck.jar")
+	if got := EPUBCheckJar(); got != "/opt/epubcheck-5/epubcheck.jar" {
+		t.Errorf("EPUBCHECK_JAR ignored: %q", got)
+	}
+}
+
+// recorder is a testing.TB that records failures instead of failing.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+
+// TestEPUBCheckFails checks that the epubcheck runner fails a file that is not an EPUB.
+func TestEPUBCheckFails(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs epubcheck")
+	}
+	path := filepath.Join(t.TempDir(), "not.epub")
+	if err := os.WriteFile(path, []byte("PK not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &recorder{TB: t}
+	EPUBCheck(r, path)
+	if !r.failed {
+		t.Error("epubcheck passed a file that is not an EPUB")
 	}
 }

@@ -56,15 +56,6 @@ type Entry struct {
 	ID string
 }
 
-// Text returns the entry's text without styling.
-func (e Entry) Text() string {
-	var b strings.Builder
-	for _, r := range e.Runs {
-		b.WriteString(r.Text)
-	}
-	return b.String()
-}
-
 // Format formats a document's bibliography in a style, sorted as the style sorts. An entry
 // that was kept as written (its item is only the raw line as a title) is set as written.
 // lex is the article's lexicon (NewLexicon); APA needs it to keep proper nouns capitalised
@@ -130,15 +121,6 @@ func (b *builder) roman(s string) { b.add(s, false) }
 
 // italic adds italic text.
 func (b *builder) italic(s string) { b.add(s, true) }
-
-// text returns everything added so far.
-func (b *builder) text() string {
-	var sb strings.Builder
-	for _, r := range b.runs {
-		sb.WriteString(r.Text)
-	}
-	return sb.String()
-}
 
 // stop ends a sentence: adds a period unless the text already ends in one (or in '?' or
 // '!', with closing quotes after it).

@@ -1,7 +1,6 @@
 package cite
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -24,13 +23,10 @@ func styled(e Entry) string {
 	return b.String()
 }
 
-func parseArticle(t *testing.T, name string) *source.Document {
+// parseArticle parses a corpus article by file name ("a1.txt").
+func parseArticle(t testing.TB, name string) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(testkit.Path("articles/" + name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := source.Parse(data, source.Options{File: name})
+	doc, err := source.Parse(testkit.Read(t, "articles/"+name), source.Options{File: name})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,14 +537,7 @@ func TestParseStyle(t *testing.T) {
 }
 
 func BenchmarkFormat(b *testing.B) {
-	data, err := os.ReadFile(testkit.Path("articles/a5.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := source.Parse(data, source.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	doc := parseArticle(b, "a5.txt")
 	var entries []*source.BibEntry
 	for i := 0; i < 2000; i++ {
 		e := *doc.Bibliography[i%len(doc.Bibliography)]

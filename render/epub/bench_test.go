@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/source"
 )
@@ -14,7 +15,7 @@ func benchmarkRender(b *testing.B, doc *source.Document) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Render(&buf, doc, opt); err != nil {
+		if err := Render(&buf, render.NewArticle(doc, nil), opt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -23,10 +24,10 @@ func benchmarkRender(b *testing.B, doc *source.Document) {
 
 // BenchmarkRenderSeed renders the seed article, parsed once, to an EPUB in memory.
 func BenchmarkRenderSeed(b *testing.B) {
-	benchmarkRender(b, parseFile(b, "testdata/seed.txt", false))
+	benchmarkRender(b, parseFile(b, seedFile, false))
 }
 
 // BenchmarkRenderSpec renders the CommonMark spec (200 KB of Markdown, 41 parts).
 func BenchmarkRenderSpec(b *testing.B) {
-	benchmarkRender(b, parseFile(b, "testdata/commonmark/spec.txt", true))
+	benchmarkRender(b, parseFile(b, testkit.SpecFile, true))
 }

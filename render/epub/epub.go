@@ -1,5 +1,6 @@
 // Package epub renders a document as an EPUB 3 publication: one XHTML content document per
-// part (title page, overview, key figures, each section, bibliography, timeline, see also), a
+// part, in the order render.Parts gives (title page, overview with the fact panel, key
+// figures, each section, bibliography, timeline, see also), a
 // navigation document with landmarks, an NCX for older readers, accessibility metadata, and
 // byte-identical output for identical input and options.
 //
@@ -11,7 +12,6 @@ package epub
 
 import (
 	"bytes"
-	"crypto/sha1"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,19 +19,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"golang.org/x/text/language"
 
 	"galley/render"
-	"galley/render/cite"
 	"galley/source"
 )
 
-// Render writes doc as an EPUB 3 file to w. Problems that still allow a complete book (a
-// missing image, an unusable language tag) are reported through opt.Warnf. The output is
-// byte-identical for the same document and options; opt.Modified should be set for that
-// (SOURCE_DATE_EPOCH), since a zero time means now.
-func Render(w io.Writer, doc *source.Document, opt *render.Options) error {
-	if doc == nil {
+// Render writes the article as an EPUB 3 file to w. Problems that still allow a complete
+// book (a missing image, an unusable language tag) are reported through opt.Warnf. The
+// output is byte-identical for the same document and options; opt.Modified should be set for
+// that (SOURCE_DATE_EPOCH), since a zero time means now. Render is safe for concurrent use,
+// of one article too.
+func Render(w io.Writer, a *render.Article, opt *render.Options) error {
+	if a == nil || a.Doc == nil {
 		return errors.New("epub: no document")
 	}
 	if opt == nil {
@@ -41,7 +42,11 @@ func Render(w io.Writer, doc *source.Document, opt *render.Options) error {
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
-	if err := newRenderer(doc, opt).book().finish(w, fr); err != nil {
+	b, err := newRenderer(a, opt).book()
+	if err != nil {
+		return fmt.Errorf("epub: %w", err)
+	}
+	if err := b.finish(w, fr); err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
 	return nil
@@ -90,20 +95,25 @@ type book struct {
 
 // renderer turns the document model into the parts of a book.
 type renderer struct {
-	doc *source.Document
+	art *render.Article
+	doc *source.Document // art.Doc
 	opt *render.Options
 	b   *book
 	// where maps a paragraph's id to the file that holds it, for the timeline's links back.
 	where map[string]string
-	// cur is the file being written.
-	cur string
+	// cur is the file being written, if writing is set, and open its entry in the book,
+	// added when the file is done (see begin).
+	cur     string
+	writing bool
+	open    part
 	// imageNames maps an embedded image's name to its bytes, so that two figures of the same
 	// image share one file and two different images never share a name.
 	imageNames map[string][]byte
 }
 
-func newRenderer(doc *source.Document, opt *render.Options) *renderer {
-	r := &renderer{doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
+func newRenderer(a *render.Article, opt *render.Options) *renderer {
+	doc := a.Doc
+	r := &renderer{art: a, doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
 	r.b = &book{
 		title:     clean(strings.TrimSpace(doc.Title)),
 		lang:      r.language(),
@@ -157,52 +167,69 @@ func identifier(doc *source.Document, opt *render.Options) string {
 	if err != nil {
 		data = []byte(doc.Title)
 	}
-	return "urn:uuid:" + uuidV5(namespaceURL, append([]byte("galley:"), data...))
+	return "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, append([]byte("galley:"), data...)).String()
 }
 
-// namespaceURL is RFC 4122's name space for URLs.
-var namespaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-
-// uuidV5 returns the name-based UUID (RFC 4122 §4.3, SHA-1) of name in ns.
-func uuidV5(ns [16]byte, name []byte) string {
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write(name)
-	var u [16]byte
-	copy(u[:], h.Sum(nil))
-	u[6] = u[6]&0x0f | 0x50
-	u[8] = u[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
-}
-
-// book renders every part, in the order CONTRACT.md gives: title page (title, date, locale,
-// summary), overview, key figures, sections, bibliography, timeline, see also.
-func (r *renderer) book() *book {
+// book renders every part, in the order of render.Parts.
+func (r *renderer) book() (*book, error) {
 	w := &xw{}
-	r.titlePage(w)
-	r.overview(w)
-	r.keyFigures(w)
-	r.sections(w)
-	r.bibliography(w)
-	r.timeline(w)
-	r.seeAlso(w)
-	r.b.css = media{name: cssName, mediaType: "text/css", data: r.styleSheet()}
-	return r.b
-}
-
-// begin starts the part written to file.
-func (r *renderer) begin(w *xw, file string) {
-	w.reset()
-	r.cur = file
-}
-
-// end adds the part just written.
-func (r *renderer) end(w *xw, label string, level int, landmark string) {
-	if label = clean(strings.Join(strings.Fields(label), " ")); label == "" {
-		label = "Untitled"
+	for _, p := range render.Parts {
+		switch p {
+		case render.PartTitle:
+			r.titlePage(w)
+		case render.PartAbstract:
+			r.overview(w)
+		case render.PartFacts:
+			r.facts(w)
+		case render.PartKeyFigures:
+			r.keyFigures(w)
+		case render.PartSections:
+			r.sections(w)
+		case render.PartBibliography:
+			r.bibliography(w)
+		case render.PartTimeline:
+			r.timeline(w)
+		case render.PartSeeAlso:
+			r.seeAlso(w)
+		default:
+			panic(fmt.Sprintf("epub: no content document for part %d", p))
+		}
 	}
-	r.b.parts = append(r.b.parts, part{file: r.cur, label: label, level: level, landmark: landmark,
-		body: bytes.Clone(w.Bytes())})
+	r.close(w)
+	css, err := r.styleSheet()
+	if err != nil {
+		return nil, err
+	}
+	r.b.css = media{name: cssName, mediaType: "text/css", data: css}
+	return r.b, nil
+}
+
+// begin starts writing file, the content document labelled label in the navigation at
+// level, with landmark type landmark (if any). A part written right after another part of
+// the same file is added to it (the overview and the fact panel share a page). The file is added
+// to the book when another begins, or at close.
+func (r *renderer) begin(w *xw, file, label string, level int, landmark string) {
+	if r.writing && r.cur == file {
+		return
+	}
+	r.close(w)
+	r.cur, r.writing = file, true
+	r.open = part{file: file, label: label, level: level, landmark: landmark}
+}
+
+// close adds the file being written, if any, to the book.
+func (r *renderer) close(w *xw) {
+	if !r.writing {
+		return
+	}
+	p := &r.open
+	if p.label = clean(strings.Join(strings.Fields(p.label), " ")); p.label == "" {
+		p.label = "Untitled"
+	}
+	p.body = bytes.Clone(w.Bytes())
+	r.b.parts = append(r.b.parts, *p)
+	r.writing = false
+	w.reset()
 }
 
 // anchor records that the paragraph id is in the current file.
@@ -226,7 +253,7 @@ func section(w *xw, class, epubType, role string) {
 
 func (r *renderer) titlePage(w *xw) {
 	d := r.doc
-	r.begin(w, "title.xhtml")
+	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
 	section(w, "titlepage", "titlepage", "")
 	w.h1("", r.b.title)
 	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
@@ -246,7 +273,6 @@ func (r *renderer) titlePage(w *xw) {
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")
-	r.end(w, r.b.title, 1, lmTitle)
 }
 
 // htmlDate returns an ISO date as an HTML valid date string (year 1 or later, four digits),
@@ -263,18 +289,39 @@ func htmlDate(iso string) string {
 	return ""
 }
 
-// overview writes the editorial overview, then the event's fact panel (its name, date, the
-// one-sentence summary and its places) in the order the article gives them.
+// overviewFile is the content document of the overview and the fact panel.
+const overviewFile = "overview.xhtml"
+
+// hasOverview reports whether the book has an overview page: the article has an abstract or a
+// summary. The fact panel is on that page, so an article without one has no panel.
+func (r *renderer) hasOverview() bool {
+	return len(r.doc.Abstract) > 0 || r.doc.Summary != ""
+}
+
+// overview writes the editorial overview.
 func (r *renderer) overview(w *xw) {
-	d := r.doc
-	if len(d.Abstract) == 0 && d.Summary == "" {
+	if !r.hasOverview() {
 		return
 	}
-	r.begin(w, "overview.xhtml")
+	title := render.PartAbstract.Title(r.doc)
+	r.begin(w, overviewFile, title, 1, "")
 	section(w, "overview", "abstract", "doc-abstract")
-	w.h1("overview", "Overview")
-	w.blocks(r, d.Abstract, 1)
+	w.h1("overview", title)
+	w.blocks(r, r.doc.Abstract, 1)
 	w.WriteString("</section>\n")
+}
+
+// facts writes the event's fact panel (its name, date, the one-sentence summary and its
+// places, in the order the article gives them) on the overview page, or on a page of its own
+// when the overview does not come right before it.
+func (r *renderer) facts(w *xw) {
+	d := r.doc
+	if !r.hasOverview() {
+		return
+	}
+	if !r.writing || r.cur != overviewFile {
+		r.begin(w, "facts.xhtml", render.PartFacts.Title(d), 1, "")
+	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
 	w.WriteString(`<p class="facts-title">`)
 	w.text(r.b.title)
@@ -296,16 +343,16 @@ func (r *renderer) overview(w *xw) {
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")
-	r.end(w, "Overview", 1, "")
 }
 
 func (r *renderer) keyFigures(w *xw) {
 	if len(r.doc.KeyFigures) == 0 {
 		return
 	}
-	r.begin(w, "key-figures.xhtml")
+	title := render.PartKeyFigures.Title(r.doc)
+	r.begin(w, "key-figures.xhtml", title, 1, "")
 	section(w, "keyfigures", "", "")
-	w.h1("key-figures", "Key Figures")
+	w.h1("key-figures", title)
 	w.WriteString("<table class=\"keyfigures\">\n<thead><tr><th scope=\"col\">Name</th>" +
 		"<th scope=\"col\">Life</th><th scope=\"col\">Role</th></tr></thead>\n<tbody>\n")
 	for _, f := range r.doc.KeyFigures {
@@ -331,34 +378,30 @@ func (r *renderer) keyFigures(w *xw) {
 		w.WriteString("</td></tr>\n")
 	}
 	w.WriteString("</tbody>\n</table>\n</section>\n")
-	r.end(w, "Key Figures", 1, "")
 }
 
 func (r *renderer) sections(w *xw) {
-	first := true
 	top := 1
 	for i, s := range r.doc.Sections {
-		r.begin(w, fmt.Sprintf("section-%02d.xhtml", i+1))
-		section(w, "chapter", "chapter", "doc-chapter")
+		lm := ""
+		if i == 0 {
+			top = max(1, s.Level)
+			lm = lmBody
+		}
+		titled := strings.TrimSpace(s.Title) != ""
 		label := s.Title
-		if strings.TrimSpace(s.Title) != "" {
-			w.h1(s.ID, s.Title)
-		} else {
+		if !titled {
 			// An article's text before its first label has no title: the nav shows its
 			// opening words.
 			label = opening(s.Blocks)
 		}
+		r.begin(w, fmt.Sprintf("section-%02d.xhtml", i+1), label, min(2, max(1, s.Level-top+1)), lm)
+		section(w, "chapter", "chapter", "doc-chapter")
+		if titled {
+			w.h1(s.ID, s.Title)
+		}
 		w.blocks(r, s.Blocks, max(1, s.Level))
 		w.WriteString("</section>\n")
-		if first {
-			top = max(1, s.Level)
-		}
-		lm := ""
-		if first {
-			lm = lmBody
-		}
-		first = false
-		r.end(w, label, min(2, max(1, s.Level-top+1)), lm)
 	}
 }
 
@@ -382,16 +425,9 @@ func (r *renderer) bibliography(w *xw) {
 	if len(r.doc.Bibliography) == 0 {
 		return
 	}
-	style := r.opt.Cite
-	if style == "" {
-		style = cite.Chicago
-	}
-	entries := render.Bibliography(r.doc, style)
-	title := r.doc.BibliographyTitle
-	if strings.TrimSpace(title) == "" {
-		title = "Bibliography"
-	}
-	r.begin(w, "bibliography.xhtml")
+	entries := r.art.Bibliography(r.opt.Cite)
+	title := render.PartBibliography.Title(r.doc)
+	r.begin(w, "bibliography.xhtml", title, 1, lmBibliography)
 	section(w, "bibliography", "bibliography", "doc-bibliography")
 	w.h1("bibliography", title)
 	w.WriteString("<ul class=\"bibliography\">\n")
@@ -415,7 +451,6 @@ func (r *renderer) bibliography(w *xw) {
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")
-	r.end(w, title, 1, lmBibliography)
 }
 
 // timeline writes the appendix of dated events, each linking back to the paragraph that
@@ -424,9 +459,10 @@ func (r *renderer) timeline(w *xw) {
 	if len(r.doc.Timeline) == 0 {
 		return
 	}
-	r.begin(w, "timeline.xhtml")
+	title := render.PartTimeline.Title(r.doc)
+	r.begin(w, "timeline.xhtml", title, 1, lmAppendix)
 	section(w, "timeline", "appendix", "doc-appendix")
-	w.h1("timeline", "Timeline")
+	w.h1("timeline", title)
 	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
 		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
 	for _, e := range r.doc.Timeline {
@@ -450,16 +486,16 @@ func (r *renderer) timeline(w *xw) {
 		w.WriteString("</td></tr>\n")
 	}
 	w.WriteString("</tbody>\n</table>\n</section>\n")
-	r.end(w, "Timeline", 1, lmAppendix)
 }
 
 func (r *renderer) seeAlso(w *xw) {
 	if len(r.doc.SeeAlso) == 0 {
 		return
 	}
-	r.begin(w, "see-also.xhtml")
+	title := render.PartSeeAlso.Title(r.doc)
+	r.begin(w, "see-also.xhtml", title, 1, "")
 	section(w, "seealso", "", "")
-	w.h1("see-also", "See also")
+	w.h1("see-also", title)
 	w.WriteString("<ul class=\"seealso\">\n")
 	for _, s := range r.doc.SeeAlso {
 		w.WriteString("<li>")
@@ -467,19 +503,12 @@ func (r *renderer) seeAlso(w *xw) {
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")
-	r.end(w, "See also", 1, "")
 }
 
 // figure writes a figure: the image embedded from local bytes, or, when there is none, a
 // framed placeholder with the caption, the credit and the file name, and a warning.
 func (r *renderer) figure(w *xw, f *source.Figure) {
-	var img *render.Image
-	var err error
-	if r.opt.Images != nil {
-		img, err = r.opt.Images.Find(f)
-	} else {
-		err = render.ErrNoImage
-	}
+	img, err := r.art.Image(f)
 	name := ""
 	if err == nil && img != nil {
 		switch img.Format {

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"galley/fonts"
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/render/cite"
 	"galley/source"
@@ -20,9 +20,9 @@ import (
 
 // seedBook renders the seed article with an embedded image and a hand-made timeline (the
 // timeline extractor is built elsewhere), the way the CLI would.
-func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
+func seedBook(t testing.TB) (*render.Article, *render.Options, *epubFiles) {
 	t.Helper()
-	doc := parseFile(t, "testdata/seed.txt", false)
+	doc := parseFile(t, seedFile, false)
 	doc.Timeline = []timeline.Event{
 		event(t, doc, cal.DateOf(1929, 0, 0), cal.Date{},
 			"In 1929, Ford Motor Company signed a contract to build a plant in Russia that would produce one hundred thousand vehicles annually.", "1929"),
@@ -34,19 +34,19 @@ func seedBook(t testing.TB) (*source.Document, *render.Options, *epubFiles) {
 		{Start: cal.DateOf(1935, 0, 0), Text: "A stray event.", Para: "p99999", At: -1},
 	}
 	var warnings []string
+	a := render.NewArticle(doc, fixedImages{testPNG(t, "89316673-64532.jpg")})
 	opt := &render.Options{
 		Cite:       cite.Chicago,
-		Images:     fixedImages{testPNG(t, "89316673-64532.jpg")},
 		Version:    "v1.2.3",
 		Modified:   testTime,
 		Identifier: "urn:uuid:0b6f8a9e-6c1d-5d2e-9a4b-3f1e2d3c4b5a",
 		Warn:       func(line int, msg string) { warnings = append(warnings, msg) },
 	}
-	e := openEPUB(t, renderBook(t, doc, opt))
+	e := openEPUB(t, renderArticle(t, a, opt))
 	if len(warnings) > 0 {
 		t.Errorf("warnings for a complete book: %q", warnings)
 	}
-	return doc, opt, e
+	return a, opt, e
 }
 
 func TestContainer(t *testing.T) {
@@ -93,12 +93,12 @@ func TestContainer(t *testing.T) {
 // language.
 func TestWellFormed(t *testing.T) {
 	books := map[string]*source.Document{
-		"seed":  parseFile(t, "testdata/seed.txt", false),
-		"a1":    parseFile(t, "testdata/a1.txt", false),
-		"a3":    parseFile(t, "testdata/a3.txt", false),
-		"a5":    parseFile(t, "testdata/a5.txt", false),
-		"bad08": parseFile(t, "testdata/bad08.txt", false),
-		"spec":  parseFile(t, "testdata/commonmark/spec.txt", true),
+		"seed":  parseFile(t, seedFile, false),
+		"a1":    parseFile(t, "articles/a1.txt", false),
+		"a3":    parseFile(t, "articles/a3.txt", false),
+		"a5":    parseFile(t, "articles/a5.txt", false),
+		"bad08": parseFile(t, "bad/bad08.txt", false),
+		"spec":  parseFile(t, testkit.SpecFile, true),
 	}
 	for name, doc := range books {
 		t.Run(name, func(t *testing.T) {
@@ -130,7 +130,8 @@ func (n *node) attrNS(prefix, local string) string {
 }
 
 func TestPackageDocument(t *testing.T) {
-	doc, opt, e := seedBook(t)
+	a, opt, e := seedBook(t)
+	doc := a.Doc
 	pkg := mustXML(t, packageName, e.data[packageName])
 	meta := map[string][]string{}
 	for _, m := range pkg.tag("metadata")[0].children {
@@ -206,7 +207,8 @@ func TestPackageDocument(t *testing.T) {
 }
 
 func TestNavigation(t *testing.T) {
-	doc, opt, e := seedBook(t)
+	a, opt, e := seedBook(t)
+	doc := a.Doc
 	nav := mustXML(t, navName, e.data[navName])
 	var toc, landmarks *node
 	for _, n := range nav.tag("nav") {
@@ -284,7 +286,8 @@ func checkHref(t *testing.T, e *epubFiles, from, href string) {
 }
 
 func TestTitlePageAndParts(t *testing.T) {
-	doc, _, e := seedBook(t)
+	a, _, e := seedBook(t)
+	doc := a.Doc
 	title := mustXML(t, "title", e.data[xhtmlDir+"title.xhtml"])
 	if got := title.tag("h1")[0].Text(); got != doc.Title {
 		t.Errorf("title page h1 = %q", got)
@@ -355,7 +358,8 @@ func TestTitlePageAndParts(t *testing.T) {
 // TestTimelineLinks checks that each timeline event links back to the paragraph that states
 // it, and that an event whose paragraph is not in the book has no link.
 func TestTimelineLinks(t *testing.T) {
-	doc, _, e := seedBook(t)
+	a, _, e := seedBook(t)
+	doc := a.Doc
 	tl := mustXML(t, "timeline", e.data[xhtmlDir+"timeline.xhtml"])
 	rows := tl.tag("tbody")[0].tag("tr")
 	if len(rows) != len(doc.Timeline) {
@@ -394,17 +398,17 @@ func TestTimelineLinks(t *testing.T) {
 // TestReproducible renders the same document twice, and concurrently, and expects the same
 // bytes each time; a different build time or identifier must change them.
 func TestReproducible(t *testing.T) {
-	doc := parseFile(t, "testdata/seed.txt", false)
-	opt := func() *render.Options {
-		return &render.Options{Modified: testTime, Images: fixedImages{testPNG(t, "a.png")}}
-	}
-	first := renderBook(t, doc, opt())
+	doc := parseFile(t, seedFile, false)
+	img := testPNG(t, "a.png")
+	article := func() *render.Article { return render.NewArticle(doc, fixedImages{img}) }
+	opt := func() *render.Options { return &render.Options{Modified: testTime} }
+	first := renderArticle(t, article(), opt())
 	var wg sync.WaitGroup
 	outs := make([][]byte, 4)
 	for i := range outs {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := Render(&buf, doc, opt()); err != nil {
+			if err := Render(&buf, article(), opt()); err != nil {
 				t.Error(err)
 			}
 			outs[i] = buf.Bytes()
@@ -418,17 +422,17 @@ func TestReproducible(t *testing.T) {
 	}
 	later := opt()
 	later.Modified = testTime.AddDate(0, 0, 1)
-	if bytes.Equal(renderBook(t, doc, later), first) {
+	if bytes.Equal(renderArticle(t, article(), later), first) {
 		t.Error("a different build time gives the same bytes")
 	}
 }
 
 func TestIdentifier(t *testing.T) {
-	seed := parseFile(t, "testdata/seed.txt", false)
-	a1 := parseFile(t, "testdata/a1.txt", false)
+	seed := parseFile(t, seedFile, false)
+	a1 := parseFile(t, "articles/a1.txt", false)
 	uuid := regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	id1 := identifier(seed, &render.Options{})
-	id2 := identifier(parseFile(t, "testdata/seed.txt", false), &render.Options{})
+	id2 := identifier(parseFile(t, seedFile, false), &render.Options{})
 	id3 := identifier(a1, &render.Options{})
 	if !uuid.MatchString(id1) || id1 != id2 || id1 == id3 {
 		t.Errorf("derived identifiers: %q, %q (same document), %q (another)", id1, id2, id3)
@@ -436,18 +440,13 @@ func TestIdentifier(t *testing.T) {
 	if got := identifier(seed, &render.Options{Identifier: "urn:uuid:given"}); got != "urn:uuid:given" {
 		t.Errorf("given identifier replaced by %q", got)
 	}
-	// RFC 4122 name-based UUID, checked against Python's uuid.uuid5(NAMESPACE_DNS, ...).
-	dns := [16]byte{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	if got := uuidV5(dns, []byte("www.example.com")); got != "2ed6657d-e927-568b-95e1-2665a8aea6a2" {
-		t.Errorf("uuidV5 = %s", got)
-	}
 }
 
 // TestHostileInput renders bad08 (markup, entities, CDATA and comment openers in the text)
 // and checks that all of it is text: no script, no event handler, no injected element, and
 // the paragraph after the raw markup still its own paragraph.
 func TestHostileInput(t *testing.T) {
-	doc := parseFile(t, "testdata/bad08.txt", false)
+	doc := parseFile(t, "bad/bad08.txt", false)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
 	allowed := map[string]bool{}
 	for _, s := range strings.Fields("html head title link body section h1 h2 p time table thead tbody tr th td span figure figcaption ul li i b a nav ol br") {
@@ -519,9 +518,8 @@ func TestHostileText(t *testing.T) {
 				Timeline:          []timeline.Event{{Start: cal.DateOf(1933, 0, 0), Text: s, Phrase: s, At: 0, Para: "p1"}},
 				SeeAlso:           []string{s},
 			}
-			opt := &render.Options{Modified: testTime, Version: s, Identifier: s,
-				Images: fixedImages{testPNG(t, "x.png")}, Warn: func(int, string) {}}
-			e := openEPUB(t, renderBook(t, doc, opt))
+			opt := &render.Options{Modified: testTime, Version: s, Identifier: s, Warn: func(int, string) {}}
+			e := openEPUB(t, renderArticle(t, render.NewArticle(doc, fixedImages{testPNG(t, "x.png")}), opt))
 			for _, f := range e.names {
 				if ext := path.Ext(f); ext == ".xhtml" || ext == ".opf" || ext == ".ncx" {
 					mustXML(t, f, e.data[f])
@@ -597,7 +595,7 @@ func TestMarkdownBlocks(t *testing.T) {
 // TestSpec renders the CommonMark spec as a Markdown document: every section is a page and
 // nested in the table of contents under its chapter.
 func TestSpec(t *testing.T) {
-	doc := parseFile(t, "testdata/commonmark/spec.txt", true)
+	doc := parseFile(t, testkit.SpecFile, true)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
 	nav := mustXML(t, navName, e.data[navName])
 	toc := nav.tag("nav")[0]
@@ -635,16 +633,15 @@ func TestSpec(t *testing.T) {
 // TestTextComplete checks that no text of the articles is lost: every paragraph, caption,
 // key figure and bibliography entry is in the book's reading order text.
 func TestTextComplete(t *testing.T) {
-	for _, name := range []string{"seed", "a1", "a3", "a5", "bad08"} {
-		t.Run(name, func(t *testing.T) {
-			doc := parseFile(t, "testdata/"+name+".txt", false)
+	for _, file := range []string{seedFile, "articles/a1.txt", "articles/a3.txt", "articles/a5.txt", "bad/bad08.txt"} {
+		t.Run(path.Base(file), func(t *testing.T) {
+			doc := parseFile(t, file, false)
 			e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
 			text := e.text(t)
 			var want []string
 			want = append(want, doc.Title, doc.Date.Text, doc.Summary)
 			want = append(want, doc.Locales...)
-			var walk func([]source.Block)
-			walk = func(bs []source.Block) {
+			walk := func(bs []source.Block) {
 				for _, b := range bs {
 					switch b := b.(type) {
 					case *source.Paragraph:
@@ -663,8 +660,12 @@ func TestTextComplete(t *testing.T) {
 				want = append(want, f.Name, f.Role, render.Lifespan(f))
 				want = append(want, f.Aliases...)
 			}
-			for _, b := range cite.Format(doc.Bibliography, cite.Chicago, render.Lexicon(doc)) {
-				want = append(want, b.Text(), b.Annote)
+			for _, b := range render.NewArticle(doc, nil).Bibliography(cite.Chicago) {
+				var text strings.Builder
+				for _, run := range b.Runs {
+					text.WriteString(run.Text)
+				}
+				want = append(want, text.String(), b.Annote)
 			}
 			want = append(want, doc.SeeAlso...)
 			for _, s := range want {
@@ -677,15 +678,14 @@ func TestTextComplete(t *testing.T) {
 }
 
 func TestMissingImage(t *testing.T) {
-	doc := parseFile(t, "testdata/seed.txt", false)
+	doc := parseFile(t, seedFile, false)
 	type warning struct {
 		line int
 		msg  string
 	}
 	var got []warning
-	opt := &render.Options{Modified: testTime, Images: &render.DirImages{Dir: "testdata"},
-		Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
-	e := openEPUB(t, renderBook(t, doc, opt))
+	opt := &render.Options{Modified: testTime, Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
+	e := openEPUB(t, renderArticle(t, render.NewArticle(doc, &render.DirImages{Dir: t.TempDir()}), opt))
 	if len(got) != 1 || got[0].line != 13 || !strings.Contains(got[0].msg, "89316673-64532.jpg") {
 		t.Errorf("warnings = %v, want one for line 13 naming the file", got)
 	}
@@ -707,8 +707,8 @@ func TestMissingImage(t *testing.T) {
 }
 
 func TestEmbedFonts(t *testing.T) {
-	doc := parseFile(t, "testdata/a1.txt", false)
-	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: fonts.Sans, Warn: func(int, string) {}}))
+	doc := parseFile(t, "articles/a1.txt", false)
+	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, EmbedFonts: true, Font: "sans", Warn: func(int, string) {}}))
 	var fontFiles []string
 	for _, name := range e.names {
 		if strings.HasPrefix(name, fontDir) {
@@ -741,7 +741,7 @@ func TestLanguage(t *testing.T) {
 		{`en"><script>`, "en"}, {"123456789", "en"},
 	} {
 		var warned bool
-		r := newRenderer(&source.Document{Lang: tc.in}, &render.Options{Warn: func(int, string) { warned = true }})
+		r := newRenderer(render.NewArticle(&source.Document{Lang: tc.in}, nil), &render.Options{Warn: func(int, string) { warned = true }})
 		if r.b.lang != tc.want {
 			t.Errorf("language(%q) = %q, want %q", tc.in, r.b.lang, tc.want)
 		}

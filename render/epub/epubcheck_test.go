@@ -2,23 +2,13 @@ package epub
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/source"
 )
-
-// epubcheckJar is Debian's epubcheck; EPUBCHECK_JAR names another. The packaged wrapper
-// needs binfmt support, so the jar is run through java.
-func epubcheckJar() string {
-	if j := os.Getenv("EPUBCHECK_JAR"); j != "" {
-		return j
-	}
-	return "/usr/share/java/epubcheck.jar"
-}
 
 // TestEpubcheck validates a few books with W3C epubcheck: no error and no warning. It takes
 // seconds a book, so it checks the seed (with an image and a timeline), the hostile input
@@ -27,41 +17,30 @@ func TestEpubcheck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("epubcheck is slow; skipped in -short mode")
 	}
-	java, err := exec.LookPath("java")
-	jar := epubcheckJar()
-	if _, statErr := os.Stat(jar); err != nil || statErr != nil {
-		if os.Getenv("GALLEY_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("epubcheck is required (GALLEY_REQUIRE_TOOLS=1) but java or %s is missing", jar)
-		}
-		t.Skipf("java or %s missing: install epubcheck to run this test", jar)
-	}
-	seedDoc, seedOpt, _ := seedBook(t)
+	testkit.NeedEPUBCheck(t)
+	seedArticle, seedOpt, _ := seedBook(t)
 	md, err := source.Parse([]byte(markdownSample), source.Options{Markdown: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	books := []struct {
 		name string
-		doc  *source.Document
+		a    *render.Article
 		opt  *render.Options
 	}{
-		{"seed", seedDoc, seedOpt},
-		{"bad08", parseFile(t, "testdata/bad08.txt", false), &render.Options{Modified: testTime, Warn: func(int, string) {}}},
-		{"markdown", md, &render.Options{Modified: testTime}},
+		{"seed", seedArticle, seedOpt},
+		{"bad08", render.NewArticle(parseFile(t, "bad/bad08.txt", false), nil), &render.Options{Modified: testTime, Warn: func(int, string) {}}},
+		{"markdown", render.NewArticle(md, nil), &render.Options{Modified: testTime}},
 	}
 	dir := t.TempDir()
 	for _, b := range books {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()
 			file := filepath.Join(dir, b.name+".epub")
-			if err := os.WriteFile(file, renderBook(t, b.doc, b.opt), 0o644); err != nil {
+			if err := os.WriteFile(file, renderArticle(t, b.a, b.opt), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(java, "-jar", jar, file).CombinedOutput()
-			report := string(out)
-			if err != nil || !strings.Contains(report, "No errors or warnings detected") {
-				t.Errorf("epubcheck %s: %v\n%s", b.name, err, report)
-			}
+			testkit.EPUBCheck(t, file)
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"sync"
 	"time"
 	"unsafe"
@@ -77,38 +78,52 @@ func readAll(f *zip.File) ([]byte, error) {
 // that the same entries always give the same bytes. The first error sticks and is returned
 // by close.
 type zipOut struct {
-	zw         *zip.Writer
-	date, time uint16
-	err        error
+	zw *zip.Writer
+	// info is the entry being added, as zip.FileInfoHeader reads it; its time, every
+	// entry's, is within what an MS-DOS time holds.
+	info entryInfo
+	err  error
 }
 
 func newZipOut(w io.Writer, t time.Time) *zipOut {
-	z := &zipOut{zw: zip.NewWriter(w)}
-	z.date, z.time = dosTime(t)
-	return z
+	return &zipOut{zw: zip.NewWriter(w), info: entryInfo{mod: dosRange(t)}}
 }
 
-// dosTime returns t as an MS-DOS date and time (UTC, two-second resolution), clamped to the
-// range the format holds (1980-2107).
-func dosTime(t time.Time) (date, tm uint16) {
+// dosRange returns t in UTC, clamped to the range an MS-DOS date holds (1980-2107).
+func dosRange(t time.Time) time.Time {
 	t = t.UTC()
 	if t.Year() < 1980 {
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+		return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	} else if t.Year() > 2107 {
-		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+		return time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
 	}
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return date, tm
+	return t
 }
 
-// header returns the header of an entry; Modified stays zero, since setting it would add an
-// extended-timestamp extra field, which the mimetype entry must not have.
+// header returns the header of an entry. Its time is the MS-DOS date and time only (UTC, two
+// seconds' resolution), with no extended-timestamp extra field, which the mimetype entry must
+// not have: zip.FileInfoHeader sets those fields from the time, and CreateRaw writes them and
+// nothing else of the time. The versions are fixed and the entry has no file attributes.
 func (z *zipOut) header(name string, method uint16, crc uint32, csize, usize uint64) *zip.FileHeader {
-	return &zip.FileHeader{Name: name, Method: method, CRC32: crc, CompressedSize64: csize,
-		UncompressedSize64: usize, ModifiedDate: z.date, ModifiedTime: z.time,
-		CreatorVersion: 20, ReaderVersion: 20}
+	z.info.name = name
+	h, _ := zip.FileInfoHeader(&z.info) // it returns no error
+	h.Method, h.CRC32, h.CompressedSize64, h.UncompressedSize64 = method, crc, csize, usize
+	h.CreatorVersion, h.ReaderVersion, h.ExternalAttrs = 20, 20, 0
+	return h
 }
+
+// entryInfo is what zip.FileInfoHeader reads of an entry: its name and time.
+type entryInfo struct {
+	name string
+	mod  time.Time
+}
+
+func (e *entryInfo) Name() string       { return e.name }
+func (e *entryInfo) Size() int64        { return 0 }
+func (e *entryInfo) Mode() fs.FileMode  { return 0o644 }
+func (e *entryInfo) ModTime() time.Time { return e.mod }
+func (e *entryInfo) IsDir() bool        { return false }
+func (e *entryInfo) Sys() any           { return nil }
 
 func (z *zipOut) raw(h *zip.FileHeader, data io.Reader) {
 	if z.err != nil {

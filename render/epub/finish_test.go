@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"galley/internal/testkit"
 	"galley/render"
 )
 
@@ -108,8 +109,12 @@ func TestFrameMatchesGoEpub(t *testing.T) {
 	hostile := testBook()
 	hostile.parts[1].label = `Tom & Jerry <"quoted"> 'single' ünïcödé ↩︎ \ end`
 	books := []*book{hostile}
-	for _, name := range []string{"testdata/seed.txt", "testdata/commonmark/spec.txt"} {
-		books = append(books, newRenderer(parseFile(t, name, strings.HasSuffix(name, "spec.txt")), opt).book())
+	for _, name := range []string{seedFile, testkit.SpecFile} {
+		b, err := newRenderer(render.NewArticle(parseFile(t, name, name == testkit.SpecFile), nil), opt).book()
+		if err != nil {
+			t.Fatal(err)
+		}
+		books = append(books, b)
 	}
 	for _, b := range books {
 		raw, err := b.pack()
@@ -177,19 +182,33 @@ func TestZipOut(t *testing.T) {
 	}
 }
 
-func TestDOSTime(t *testing.T) {
+// TestZipTimes checks that every entry's time is the build time in UTC, to two seconds,
+// clamped to the years an MS-DOS date holds, with no extra field.
+func TestZipTimes(t *testing.T) {
 	for _, tc := range []struct {
-		in         time.Time
-		date, time uint16
+		in   time.Time
+		want string
 	}{
-		{time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), 0x21, 0},
-		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), 0x21, 0},
-		{time.Date(2024, 3, 1, 12, 30, 44, 0, time.UTC), 44<<9 | 3<<5 | 1, 12<<11 | 30<<5 | 22},
-		{time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), 127<<9 | 12<<5 | 31, 23<<11 | 59<<5 | 29},
+		{time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), "1980-01-01 00:00:00"},
+		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), "1980-01-01 00:00:00"},
+		{time.Date(2024, 3, 1, 12, 30, 45, 0, time.UTC), "2024-03-01 12:30:44"},
+		{time.Date(2024, 3, 1, 12, 30, 45, 0, time.FixedZone("Y", -7200)), "2024-03-01 14:30:44"},
+		{time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), "2107-12-31 23:59:58"},
 	} {
-		d, tm := dosTime(tc.in)
-		if d != tc.date || tm != tc.time {
-			t.Errorf("dosTime(%v) = %#x %#x, want %#x %#x", tc.in, d, tm, tc.date, tc.time)
+		var buf bytes.Buffer
+		z := newZipOut(&buf, tc.in)
+		z.store(mimetypeName, []byte("application/epub+zip"))
+		if err := z.close(); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := zr.File[0]
+		if got := f.Modified.Format("2006-01-02 15:04:05"); got != tc.want || len(f.Extra) != 0 || f.ExternalAttrs != 0 || f.CreatorVersion != 20 {
+			t.Errorf("%v: time %s, %d bytes of extra field, attributes %#x, creator %d; want %s, none, 0, 20",
+				tc.in, got, len(f.Extra), f.ExternalAttrs, f.CreatorVersion, tc.want)
 		}
 	}
 }

@@ -2,11 +2,11 @@ package epub
 
 import (
 	"bytes"
-	"os"
 	"path"
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/source"
 )
@@ -15,12 +15,8 @@ import (
 // Markdown document: Render must not fail or panic, every XML file must be well-formed, and
 // no script or event handler may come out of the input.
 func FuzzRender(f *testing.F) {
-	for _, name := range []string{"testdata/bad08.txt", "testdata/a1.txt"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data, false)
+	for _, name := range []string{"bad/bad08.txt", "articles/a1.txt"} {
+		f.Add(testkit.Read(f, name), false)
 	}
 	f.Add([]byte(markdownSample), true)
 	f.Add([]byte("# T\n\n<script>x</script> &nbsp; ]]> <!-- \x00 \xff\n\n> - [a](javascript:x)\n\n| a |\n|---|\n| <b> |\n"), true)
@@ -32,8 +28,8 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		opt := &render.Options{Modified: testTime, Images: fixedImages{img}, Warn: func(int, string) {}}
-		if err := Render(&buf, doc, opt); err != nil {
+		opt := &render.Options{Modified: testTime, Warn: func(int, string) {}}
+		if err := Render(&buf, render.NewArticle(doc, fixedImages{img}), opt); err != nil {
 			t.Fatalf("Render: %v", err)
 		}
 		e := openEPUB(t, buf.Bytes())

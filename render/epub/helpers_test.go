@@ -10,12 +10,12 @@ import (
 	"image/color"
 	"image/png"
 	"io"
-	"os"
 	"path"
 	"strings"
 	"testing"
 	"time"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/source"
 	"galley/source/cal"
@@ -25,25 +25,31 @@ import (
 // testTime is the SOURCE_DATE_EPOCH-like build time of the tests.
 var testTime = time.Date(2024, 3, 1, 12, 30, 44, 0, time.UTC)
 
-// parseFile reads a test document; md reads it as a whole Markdown document.
+// seedFile is the reference article in the corpus.
+const seedFile = "articles/" + testkit.Seed + ".txt"
+
+// parseFile reads a corpus file ("articles/a1.txt", testkit.SpecFile); md reads it as a
+// whole Markdown document.
 func parseFile(t testing.TB, name string, md bool) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := source.Parse(data, source.Options{File: name, Markdown: md})
+	doc, err := source.Parse(testkit.Read(t, name), source.Options{File: path.Base(name), Markdown: md})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return doc
 }
 
-// renderBook renders doc and returns the EPUB's bytes.
+// renderBook renders doc, without images, and returns the EPUB's bytes.
 func renderBook(t testing.TB, doc *source.Document, opt *render.Options) []byte {
 	t.Helper()
+	return renderArticle(t, render.NewArticle(doc, nil), opt)
+}
+
+// renderArticle renders a and returns the EPUB's bytes.
+func renderArticle(t testing.TB, a *render.Article, opt *render.Options) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, doc, opt); err != nil {
+	if err := Render(&buf, a, opt); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes()

@@ -71,11 +71,14 @@ nav li { margin: 0.3em 0; }
 
 // styleSheet returns the CSS, with @font-face rules when the options embed the font family;
 // the font files are added to the book.
-func (r *renderer) styleSheet() []byte {
+func (r *renderer) styleSheet() ([]byte, error) {
 	if !r.opt.EmbedFonts {
-		return []byte(baseCSS)
+		return []byte(baseCSS), nil
 	}
-	fam := r.opt.Family()
+	fam, err := r.opt.Family()
+	if err != nil {
+		return nil, err
+	}
 	family := "galley-" + safeFamily(fam.Name)
 	var css bytes.Buffer
 	faces := []struct {
@@ -102,14 +105,14 @@ func (r *renderer) styleSheet() []byte {
 			"; font-weight: " + f.weight + "; src: url(\"../fonts/" + name + "\"); }\n")
 	}
 	if css.Len() == 0 {
-		return []byte(baseCSS)
+		return []byte(baseCSS), nil
 	}
 	generic := "serif"
 	if strings.Contains(strings.ToLower(fam.Name), "sans") {
 		generic = "sans-serif"
 	}
 	css.WriteString("body { font-family: \"" + family + "\", " + generic + "; }\n")
-	return append(css.Bytes(), baseCSS...)
+	return append(css.Bytes(), baseCSS...), nil
 }
 
 // safeFamily turns a family name into lowercase letters, digits and '-'.

@@ -1,7 +1,5 @@
 package pdf
 
-import "galley/source"
-
 // A textBlock is a paragraph broken into lines at a given width: measured, ready to place.
 type textBlock struct {
 	es      []elem
@@ -164,9 +162,4 @@ func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 		out[0].part = o.part
 	}
 	return out
-}
-
-// inlineText returns the elements of runs in a paragraph style.
-func (r *renderer) inlineText(runs []source.Inline, ps *paraStyle, line int) []elem {
-	return r.elems(runs, ps, line)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -460,6 +459,3 @@ func measureLine(es []elem, l *line) (nat, stretch, shrink float64) {
 func sameLook(a, b *textStyle) bool {
 	return a.face == b.face && a.size == b.size && a.color == b.color
 }
-
-// runeCount is utf8.RuneCountInString, named for the call sites.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }

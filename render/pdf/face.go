@@ -546,15 +546,15 @@ const (
 	slotMono
 )
 
-// Prepare reads the fonts of family fam (the serif family if nil) and the hyphenation
-// patterns now, as the first Render would: a process's first PDF spends a few milliseconds
-// on them. A program about to render PDFs can call it in a goroutine, so that the cost
-// overlaps with reading and parsing the input. Render waits for a Prepare in progress.
-func Prepare(fam *fonts.Family) {
-	if fam == nil {
-		fam = fonts.Serif
+// Prepare parses the faces of the family named font (as render.Options.Font names it) and
+// loads the hyphenation patterns now, as the first Render would: a process's first PDF spends
+// a few milliseconds on them. A program about to render PDFs can call it in a goroutine, so
+// that the cost overlaps with reading and parsing the input. Render waits for a Prepare in
+// progress.
+func Prepare(font string) {
+	if fam, err := fonts.Lookup(font); err == nil { // an error is Render's to report
+		_, _ = loadFontSet(fam)
 	}
-	_, _ = loadFontSet(fam) // an error is Render's to report
 	hyph.Load()
 }
 

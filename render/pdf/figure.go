@@ -119,9 +119,7 @@ func reencode(data []byte, pw int) ([]byte, error) {
 func (r *renderer) figure(f *source.Figure, x, width float64) {
 	g := &r.g
 	var emb *embedded
-	if r.opt.Images == nil {
-		r.opt.Warnf(f.Line, "no image source: figure set as a placeholder")
-	} else if img, err := r.opt.Images.Find(f); err != nil {
+	if img, err := r.art.Image(f); err != nil {
 		r.opt.Warnf(f.Line, render.MissingImage(err))
 	} else if emb, err = r.images.register(r.p, img); err != nil {
 		r.opt.Warnf(f.Line, fmt.Sprintf("image %s not embedded, placeholder set instead: %v", img.Name, err))

@@ -1,27 +1,40 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"galley/render"
-	"galley/render/cite"
 	"galley/source"
 )
 
-// layout measures every part of the document into boxes, in the contract's order.
+// layout measures every part of the document into boxes, in the order of render.Parts.
 func (r *renderer) layout() {
-	doc := r.doc
-	r.titleBlock()
-	r.abstract()
-	r.summaryBox()
-	r.keyFigures()
-	for _, s := range doc.Sections {
-		r.section(s)
+	for _, p := range render.Parts {
+		switch p {
+		case render.PartTitle:
+			r.titleBlock()
+		case render.PartAbstract:
+			r.abstract()
+		case render.PartFacts:
+			r.summaryBox()
+		case render.PartKeyFigures:
+			r.keyFigures()
+		case render.PartSections:
+			for _, s := range r.doc.Sections {
+				r.section(s)
+			}
+		case render.PartBibliography:
+			r.bibliography()
+		case render.PartTimeline:
+			r.timeline()
+		case render.PartSeeAlso:
+			r.seeAlso()
+		default:
+			panic(fmt.Sprintf("pdf: no layout for part %d", p))
+		}
 	}
-	r.bibliography()
-	r.timeline()
-	r.seeAlso()
 }
 
 func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
@@ -41,10 +54,12 @@ func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after fl
 
 func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
 
-// partHeading sets the heading of a part (16 pt) with its outline entry.
-func (r *renderer) partHeading(title string, line int) {
+// partHeading sets the heading of a part (16 pt) with its outline entry, and returns it.
+func (r *renderer) partHeading(p render.Part) string {
 	g := &r.g
-	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, line)
+	title := p.Title(r.doc)
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, 0)
+	return title
 }
 
 func (r *renderer) titleBlock() {
@@ -84,8 +99,9 @@ func (r *renderer) abstract() {
 	r.noIndent = true
 	r.blocks(r.doc.Abstract, 0, r.g.width)
 	if len(r.boxes) > n {
-		r.boxes[n].mark = &mark{title: "Overview", level: 0}
-		r.boxes[n].part = "Overview"
+		title := render.PartAbstract.Title(r.doc)
+		r.boxes[n].mark = &mark{title: title, level: 0}
+		r.boxes[n].part = title
 	}
 }
 
@@ -161,8 +177,9 @@ func (r *renderer) summaryBox() {
 	// The panel's padding above belongs to the first box; the space before the panel is
 	// the gap to the abstract.
 	first.before += 14 * g.scale
-	first.mark = &mark{title: "Summary", level: 0}
-	first.part = "Summary"
+	title := render.PartFacts.Title(doc)
+	first.mark = &mark{title: title, level: 0}
+	first.part = title
 	r.add(bs...)
 	r.noIndent = true
 }
@@ -367,20 +384,12 @@ func (r *renderer) bibliography() {
 		return
 	}
 	g := &r.g
-	title := doc.BibliographyTitle
-	if title == "" {
-		title = "Bibliography"
-	}
-	r.partHeading(title, 0)
-	style := r.opt.Cite
-	if style == "" {
-		style = cite.Chicago
-	}
+	r.partHeading(render.PartBibliography)
 	ps := r.body
 	ps.size = 10 * g.scale
 	note := r.body
 	note.size = g.small
-	for _, e := range render.Bibliography(doc, style) {
+	for _, e := range r.art.Bibliography(r.opt.Cite) {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
 			in := source.Inline{Text: run.Text}
@@ -410,7 +419,7 @@ func (r *renderer) seeAlso() {
 	if len(r.doc.SeeAlso) == 0 {
 		return
 	}
-	r.partHeading("See also", 0)
+	r.partHeading(render.PartSeeAlso)
 	es := r.elems(plain(strings.Join(r.doc.SeeAlso, "; ")), &r.body, 0)
 	t := r.set(es, &r.body, blockOpts{width: r.g.width, lead: r.g.lead})
 	r.add(r.flow(t, flowOpts{})...)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"galley/internal/testkit"
 	"galley/source"
 )
 
@@ -31,7 +32,7 @@ func lineTexts(es []elem, lines []line) []string {
 }
 
 func TestBreakLinesFixed(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	r := newTestRenderer(t, doc)
 	abstract := func(i int) string { return doc.Abstract[i].(*source.Paragraph).Text() }
 	for _, c := range []struct {
@@ -49,7 +50,7 @@ func TestBreakLinesFixed(t *testing.T) {
 			[]string{"in", "that", "various", "the", "as", "ideological", "the", "co-", "the", "throughout", "century."}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			es := r.plainElems(c.text, 0, &r.body, 0)
+			es := r.elems(plain(c.text), &r.body, 0)
 			tb := r.set(es, &r.body, blockOpts{width: c.width, indent: c.indent, lead: 15, justify: true})
 			lines := lineTexts(tb.es, tb.lines)
 			var ends []string
@@ -74,8 +75,8 @@ func TestBreakLinesFixed(t *testing.T) {
 // is on Letter and A5: no line overfull, no space wider than 0.6 em on justified
 // lines, no two hyphenated lines in a row, no hyphen before the last line.
 func TestBreakLinesRules(t *testing.T) {
-	for _, name := range articles {
-		doc := parse(t, name, false)
+	for _, name := range testkit.Articles {
+		doc := parse(t, name)
 		var texts []string
 		for _, b := range doc.Abstract {
 			texts = append(texts, b.(*source.Paragraph).Text())
@@ -93,7 +94,7 @@ func TestBreakLinesRules(t *testing.T) {
 			r.styles()
 			width := r.g.width
 			for _, text := range texts {
-				es := r.plainElems(text, 0, &r.body, 0)
+				es := r.elems(plain(text), &r.body, 0)
 				tb := r.set(es, &r.body, blockOpts{width: width, indent: r.g.body, lead: r.g.lead, justify: true})
 				for n, l := range tb.lines {
 					w := l.width
@@ -120,10 +121,10 @@ func TestBreakLinesRules(t *testing.T) {
 }
 
 func TestBreakLinesGreedyFallback(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	r := newTestRenderer(t, doc)
 	// One box wider than the line has no total-fit solution until it is cut.
-	es := r.plainElems("a "+strings.Repeat("x", 300)+" b", 0, &r.body, 0)
+	es := r.elems(plain("a "+strings.Repeat("x", 300)+" b"), &r.body, 0)
 	tb := r.set(es, &r.body, blockOpts{width: 100, lead: 15, justify: true})
 	if len(tb.lines) < 3 {
 		t.Fatalf("%d lines", len(tb.lines))
@@ -136,11 +137,7 @@ func TestBreakLinesGreedyFallback(t *testing.T) {
 }
 
 func TestKerning(t *testing.T) {
-	fs, err := loadFontSet(options(nil).Family())
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := fs.faces[slotRegular]
+	f := newTestRenderer(t, &source.Document{}).fs.faces[slotRegular]
 	st := &textStyle{face: f, size: 10}
 	if k := f.kerning('A', 'V'); k >= 0 {
 		t.Errorf("no kerning for AV: %d", k)
@@ -157,7 +154,7 @@ func TestKerning(t *testing.T) {
 // with a paragraph's first line or start with its last, nor end with a heading or a
 // hyphenated line.
 func TestPageBreaks(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	var paras []string
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {

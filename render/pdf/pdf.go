@@ -1,11 +1,13 @@
 // Package pdf typesets a document as a print-ready PDF handout with fpdf: measured and broken
 // into lines and pages by its own layout engine (Knuth–Plass line breaking, hyphenation,
 // kerning, widow and orphan control), then drawn, and finished with the fonts (subsets of
-// faces parsed once per process) and the compressed streams (finish.go).
+// faces parsed once per process) and the compressed streams (finish.go). seam.go documents
+// the one boundary between fpdf and galley: what fpdf writes, what finish relies on in it and
+// what finish writes instead.
 //
-// The parts come in the order of galley's contract: title, summary block, abstract, key
-// figures, the sections with their figures, the bibliography, the timeline appendix and
-// "See also", with an outline entry for each, running heads, "page N of M" footers and the
+// The parts come in the order render.Parts gives (title and dateline, overview, fact panel,
+// key figures, the sections with their figures, the bibliography, the timeline appendix and
+// "See also"), with an outline entry for each, running heads, "page N of M" footers and the
 // document's metadata.
 package pdf
 
@@ -23,44 +25,70 @@ import (
 	"galley/source"
 )
 
-// Render typesets doc as a PDF and writes it to w. Problems that still allow a complete PDF
-// (a missing image, a character the font lacks) go to opt.Warnf; an error means nothing
-// usable was written. Render is safe for concurrent use.
-func Render(w io.Writer, doc *source.Document, opt *render.Options) (err error) {
-	if doc == nil {
-		return errors.New("pdf: no document")
+// Render typesets the article as a PDF, writes it to w and returns its number of pages.
+// Problems that still allow a complete PDF (a missing image, a character the font lacks) go
+// to opt.Warnf; an error means nothing usable was written. Render is safe for concurrent use,
+// of one article too.
+func Render(w io.Writer, a *render.Article, opt *render.Options) (pages int, err error) {
+	if a == nil || a.Doc == nil {
+		return 0, errors.New("pdf: no document")
 	}
 	if opt == nil {
 		opt = &render.Options{}
 	}
+	r, err := newRenderer(a, opt)
+	if err != nil {
+		return 0, err
+	}
+	raw, err := r.fpdfOutput()
+	if err != nil {
+		return 0, err
+	}
+	var out bytes.Buffer
+	if err := finish(&out, raw, r.fonts, r.chunks); err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
+	return r.pages, nil
+}
+
+// newRenderer returns the renderer of one article, its fonts and styles ready.
+func newRenderer(a *render.Article, opt *render.Options) (*renderer, error) {
 	g, err := geometry(opt.Paper)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	fs, err := loadFontSet(opt.Family())
+	fam, err := opt.Family()
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	r := &renderer{doc: doc, opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
+	fs, err := loadFontSet(fam)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	r := &renderer{art: a, doc: a.Doc, opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
 	r.styles()
+	return r, nil
+}
+
+// fpdfOutput lays the article out, draws it with fpdf and returns what fpdf writes: the
+// document finish completes (see seam.go).
+func (r *renderer) fpdfOutput() ([]byte, error) {
 	r.p = r.newPDF()
 	r.layout()
 	pages := r.paginate()
 	p, err := r.draw(pages)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var raw, out bytes.Buffer
+	r.pages = len(pages)
+	var raw bytes.Buffer
 	if err := p.Output(&raw); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	if err := finish(&out, raw.Bytes(), r.fonts, r.chunks); err != nil {
-		return err
-	}
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
+	return raw.Bytes(), nil
 }
 
 // geom is the page and the type sizes, in points.
@@ -118,7 +146,8 @@ func (g *geom) bodyBottom() float64 { return g.pageH - g.bottom }
 
 // renderer holds one document's rendering.
 type renderer struct {
-	doc     *source.Document
+	art     *render.Article
+	doc     *source.Document // art.Doc
 	opt     *render.Options
 	fs      *fontSet
 	g       geom
@@ -134,6 +163,7 @@ type renderer struct {
 
 	fonts  []*docFont // the faces drawn, for finish
 	chunks [][]byte   // the pages' content, for finish
+	pages  int        // the number of pages drawn
 
 	tb    *textBuilder // reused for every paragraph (see builder)
 	arena []elem       // where paragraphs' elements are kept (see keep)

@@ -19,21 +19,27 @@ import (
 	"testing"
 	"time"
 
+	"galley/internal/testkit"
 	"galley/render"
 	"galley/source"
 	"galley/source/cal"
 	"galley/source/timeline"
 )
 
-var articles = []string{"000_89182373f193f4a0.txt", "a1.txt", "a3.txt", "a5.txt"}
-
-func parse(t testing.TB, name string, markdown bool) *source.Document {
+// parse parses a corpus article by name ("a1", testkit.Seed).
+func parse(t testing.TB, name string) *source.Document {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	doc, err := source.Parse(testkit.Read(t, "articles/"+name+".txt"), source.Options{File: name + ".txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := source.Parse(data, source.Options{File: name, Markdown: markdown})
+	return doc
+}
+
+// parseSpec parses the CommonMark spec, 200 KB of Markdown.
+func parseSpec(t testing.TB) *source.Document {
+	t.Helper()
+	doc, err := source.Parse(testkit.Read(t, testkit.SpecFile), source.Options{File: "spec.txt", Markdown: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,24 +50,24 @@ func options(warn func(int, string)) *render.Options {
 	return &render.Options{Version: "test", Modified: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Warn: warn}
 }
 
+// renderDoc renders doc without images.
 func renderDoc(t testing.TB, doc *source.Document, opt *render.Options) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Render(&buf, doc, opt); err != nil {
-		t.Fatalf("Render: %v", err)
-	}
-	return buf.Bytes()
+	return renderArticle(t, render.NewArticle(doc, nil), opt)
 }
 
-// needTool skips the test when an external tool is missing, unless GALLEY_REQUIRE_TOOLS=1.
-func needTool(t testing.TB, name string) {
+// renderArticle renders a and checks the page count Render reports against the PDF's.
+func renderArticle(t testing.TB, a *render.Article, opt *render.Options) []byte {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("GALLEY_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (GALLEY_REQUIRE_TOOLS=1) but not installed", name)
-		}
-		t.Skipf("%s not installed", name)
+	var buf bytes.Buffer
+	pages, err := Render(&buf, a, opt)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
 	}
+	if n := bytes.Count(buf.Bytes(), []byte("/Type /Page\n")); pages != n || n == 0 {
+		t.Fatalf("Render reports %d pages; the PDF has %d page objects", pages, n)
+	}
+	return buf.Bytes()
 }
 
 func writeTemp(t testing.TB, data []byte) string {
@@ -116,12 +122,17 @@ func outline(t testing.TB, path string) []outlineEntry {
 
 func TestArticles(t *testing.T) {
 	for _, tool := range []string{"qpdf", "pdffonts", "pdfinfo", "pdftotext"} {
-		needTool(t, tool)
+		testkit.NeedTool(t, tool)
 	}
-	for _, name := range articles {
+	for _, name := range testkit.Articles {
 		t.Run(name, func(t *testing.T) {
-			doc := parse(t, name, false)
-			path := writeTemp(t, renderDoc(t, doc, options(nil)))
+			doc := parse(t, name)
+			var buf bytes.Buffer
+			npages, err := Render(&buf, render.NewArticle(doc, nil), options(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := writeTemp(t, buf.Bytes())
 
 			if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 				t.Errorf("qpdf --check: %v\n%s", err, out)
@@ -137,6 +148,9 @@ func TestArticles(t *testing.T) {
 				}
 			}
 			info := run(t, "pdfinfo", path)
+			if want := fmt.Sprintf("\nPages:           %d\n", npages); !strings.Contains(info, want) {
+				t.Errorf("Render reports %d pages; pdfinfo says:\n%s", npages, info)
+			}
 			for _, want := range []string{"Title:           " + doc.Title, "Creator:         galley test",
 				"Keywords:        " + strings.Join(doc.Locales, "; ")} {
 				if !strings.Contains(info, want) {
@@ -189,8 +203,8 @@ func TestArticles(t *testing.T) {
 }
 
 func TestRunningHead(t *testing.T) {
-	needTool(t, "pdftotext")
-	doc := parse(t, articles[0], false)
+	testkit.NeedTool(t, "pdftotext")
+	doc := parse(t, testkit.Seed)
 	pages := pageTexts(t, writeTemp(t, renderDoc(t, doc, options(nil))))
 	first := strings.TrimSpace(pages[0])
 	if strings.HasPrefix(first, doc.Title+"\n"+doc.Title) {
@@ -204,14 +218,13 @@ func TestRunningHead(t *testing.T) {
 }
 
 func TestReproducible(t *testing.T) {
-	doc := parse(t, articles[0], false)
+	doc := parse(t, testkit.Seed)
 	addFigures(doc, 4)
 	imgs := testImages(t)
 	opt := options(nil)
-	opt.Images = imgs
-	a := renderDoc(t, doc, opt)
+	a := renderArticle(t, render.NewArticle(doc, imgs), opt)
 	for range 3 {
-		b := renderDoc(t, doc, opt)
+		b := renderArticle(t, render.NewArticle(doc, imgs), opt)
 		if !bytes.Equal(a, b) {
 			t.Fatal("two renders of one document differ")
 		}
@@ -219,8 +232,8 @@ func TestReproducible(t *testing.T) {
 }
 
 func TestPaper(t *testing.T) {
-	needTool(t, "pdfinfo")
-	doc := parse(t, articles[1], false)
+	testkit.NeedTool(t, "pdfinfo")
+	doc := parse(t, testkit.Articles[1])
 	for _, c := range []struct{ paper, size string }{
 		{"", "612 x 792"}, {"letter", "612 x 792"}, {"a4", "595.28 x 841.89"}, {"A5", "419.53 x 595.28"},
 	} {
@@ -233,7 +246,7 @@ func TestPaper(t *testing.T) {
 	}
 	opt := options(nil)
 	opt.Paper = "legal"
-	if err := Render(&bytes.Buffer{}, doc, opt); err == nil {
+	if _, err := Render(&bytes.Buffer{}, render.NewArticle(doc, nil), opt); err == nil {
 		t.Error("paper legal: want an error")
 	}
 }
@@ -241,8 +254,8 @@ func TestPaper(t *testing.T) {
 // TestLongTable sets 2,000 key figures: the table runs over many pages, each continuation
 // with the caption and the header row again, and no row lost.
 func TestLongTable(t *testing.T) {
-	needTool(t, "pdftotext")
-	doc := parse(t, articles[0], false)
+	testkit.NeedTool(t, "pdftotext")
+	doc := parse(t, testkit.Seed)
 	doc.KeyFigures = nil
 	for i := range 2000 {
 		kf := source.KeyFigure{Name: fmt.Sprintf("Person Number%04d", i), Life: "1900-1980", Role: "delegate to the conference"}
@@ -276,9 +289,9 @@ func TestLongTable(t *testing.T) {
 // TestBCETimeline checks the timeline appendix: BCE dates, each event linking to the page of
 // its paragraph, which the page column names.
 func TestBCETimeline(t *testing.T) {
-	needTool(t, "pdftotext")
-	needTool(t, "qpdf")
-	doc := parse(t, "a1.txt", false)
+	testkit.NeedTool(t, "pdftotext")
+	testkit.NeedTool(t, "qpdf")
+	doc := parse(t, "a1")
 	var paras []*source.Paragraph
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
@@ -385,13 +398,12 @@ func testImages(t testing.TB) imageMap {
 }
 
 func TestImages(t *testing.T) {
-	needTool(t, "pdfimages")
-	doc := parse(t, articles[0], false)
+	testkit.NeedTool(t, "pdfimages")
+	doc := parse(t, testkit.Seed)
 	addFigures(doc, 5) // img4 does not exist: a placeholder
 	var warns []string
 	opt := options(func(line int, msg string) { warns = append(warns, msg) })
-	opt.Images = testImages(t)
-	path := writeTemp(t, renderDoc(t, doc, opt))
+	path := writeTemp(t, renderArticle(t, render.NewArticle(doc, testImages(t)), opt))
 	list := run(t, "pdfimages", "-list", path)
 	n := 0
 	for _, l := range strings.Split(list, "\n")[2:] {
@@ -414,8 +426,8 @@ func TestImages(t *testing.T) {
 }
 
 func TestMissingCharacters(t *testing.T) {
-	needTool(t, "pdftotext")
-	doc := parse(t, articles[0], false)
+	testkit.NeedTool(t, "pdftotext")
+	doc := parse(t, testkit.Seed)
 	p := doc.Sections[0].Blocks[0].(*source.Paragraph)
 	p.Inlines = append(p.Inlines, source.Inline{Text: " Emoji 😀 and 😀 again, kana カ, control \x01, combining e\u0301."})
 	var warns []string
@@ -446,8 +458,8 @@ func TestMissingCharacters(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	needTool(t, "pdftotext")
-	doc := parse(t, "commonmark/spec.txt", true)
+	testkit.NeedTool(t, "pdftotext")
+	doc := parseSpec(t)
 	path := writeTemp(t, renderDoc(t, doc, options(nil)))
 	pages := pageTexts(t, path)
 	if len(pages) < 50 {
@@ -459,20 +471,21 @@ func TestMarkdown(t *testing.T) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	if needTool(t, "qpdf"); len(outline(t, path)) < 20 {
+	testkit.NeedTool(t, "qpdf")
+	if len(outline(t, path)) < 20 {
 		t.Errorf("the spec's outline has few entries")
 	}
 }
 
 // TestConcurrent renders from several goroutines at once (run with -race).
 func TestConcurrent(t *testing.T) {
-	docs := []*source.Document{parse(t, articles[0], false), parse(t, articles[2], false)}
+	docs := []*source.Document{parse(t, testkit.Seed), parse(t, testkit.Articles[2])}
 	want := [][]byte{renderDoc(t, docs[0], options(nil)), renderDoc(t, docs[1], options(nil))}
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := Render(&buf, docs[i%2], options(nil)); err != nil {
+			if _, err := Render(&buf, render.NewArticle(docs[i%2], nil), options(nil)); err != nil {
 				t.Error(err)
 				return
 			}
@@ -485,12 +498,8 @@ func TestConcurrent(t *testing.T) {
 }
 
 func FuzzRender(f *testing.F) {
-	for _, name := range articles {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data, false)
+	for _, name := range testkit.Articles {
+		f.Add(testkit.Read(f, "articles/"+name+".txt"), false)
 	}
 	f.Add([]byte("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> q\n\n- x\n  - y\n\n```\ncode\n```\n\n---\n"), true)
 	f.Add([]byte("Title\nDate 44 b.c.e.\n\u0301\U0001F600\x00"), false)
@@ -500,7 +509,7 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := Render(&buf, doc, options(nil)); err != nil {
+		if _, err := Render(&buf, render.NewArticle(doc, nil), options(nil)); err != nil {
 			t.Fatalf("Render: %v", err)
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
@@ -511,24 +520,28 @@ func FuzzRender(f *testing.F) {
 
 // BenchmarkRenderSeed renders the seed article in-process, fonts already parsed.
 func BenchmarkRenderSeed(b *testing.B) {
-	doc := parse(b, articles[0], false)
+	doc := parse(b, testkit.Seed)
 	opt := options(nil)
 	renderDoc(b, doc, opt) // warm: fonts parsed, patterns loaded
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(&bytes.Buffer{}, doc, opt); err != nil {
+		if _, err := Render(&bytes.Buffer{}, render.NewArticle(doc, nil), opt); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // TestPathological renders inputs that once hung or could: a 20,000-letter word, deep
-// nesting, a table wider than the page, a paragraph of 20,000 words.
+// nesting, a table of 40 columns wider than the page, a paragraph of 20,000 words. Each must
+// give a valid PDF whose every page has its footer, with all of the text, and nothing drawn
+// off the paper.
 func TestPathological(t *testing.T) {
-	cells := func(f string) string {
+	testkit.NeedTool(t, "qpdf")
+	testkit.NeedTool(t, "pdftotext")
+	row := func(cell func(i int) string) string {
 		var b strings.Builder
 		for i := range 40 {
-			fmt.Fprintf(&b, "| "+f+" ", i)
+			b.WriteString("| " + cell(i) + " ")
 		}
 		return b.String() + "|\n"
 	}
@@ -536,38 +549,92 @@ func TestPathological(t *testing.T) {
 	for i := range 30 {
 		nest.WriteString(strings.Repeat("  ", i) + "- item\n")
 	}
+	// count returns a check that the text holds n of s.
+	count := func(s string, n int) func(string) error {
+		return func(text string) error {
+			if got := strings.Count(text, s); got != n {
+				return fmt.Errorf("%d of %q, want %d", got, s, n)
+			}
+			return nil
+		}
+	}
 	for _, c := range []struct {
 		name string
 		md   bool
 		text string
+		// checks run on the text with its white space removed.
+		checks []func(string) error
 	}{
-		{"long word", false, "T\n" + strings.Repeat("x", 20000) + "\nDate 1933\n"},
-		{"nesting", true, nest.String() + "\n" + strings.Repeat(">", 40) + " quote\n"},
-		{"wide table", true, cells("c%d") + cells("---") + cells("averyveryverylongcellwithoutanyspace%d")},
-		{"long paragraph", false, "T\n" + strings.Repeat("word and other words ", 5000) + "\n"},
+		{"long word", false, "T\n" + strings.Repeat("x", 20000) + "\nDate 1933\n",
+			// The date twice: the dateline and the fact panel.
+			[]func(string) error{count("x", 20000), count("1933", 2)}},
+		{"nesting", true, nest.String() + "\n" + strings.Repeat(">", 40) + " quote\n",
+			[]func(string) error{count("m", 30), count("quote", 1)}},
+		{"wide table", true, row(func(i int) string { return fmt.Sprintf("c%d", i) }) + row(func(int) string { return "---" }) +
+			row(func(i int) string { return fmt.Sprintf("averyveryverylongcellwithoutanyspace%d", i) }),
+			// One h (in "with") in each body cell, none in the header and the page's furniture.
+			[]func(string) error{count("h", 40)}},
+		{"long paragraph", false, "T\n" + strings.Repeat("word and other words ", 5000) + "\n",
+			// Three d a sentence, none in the page's furniture ("page N of M", the running
+			// head: the title and "Overview").
+			[]func(string) error{count("d", 15000)}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := source.Parse([]byte(c.text), source.Options{Markdown: c.md})
 			if err != nil {
 				t.Fatal(err)
 			}
-			renderDoc(t, doc, options(nil))
+			path := writeTemp(t, renderDoc(t, doc, options(nil)))
+			if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, out)
+			}
+			pages := pageTexts(t, path)
+			pages = pages[:len(pages)-1] // pdftotext ends the last page with a form feed
+			for i, p := range pages {
+				if foot := fmt.Sprintf("page %d of %d", i+1, len(pages)); !strings.Contains(p, foot) {
+					t.Errorf("page %d lacks its footer %q", i+1, foot)
+				}
+			}
+			text := strings.Join(strings.Fields(strings.Join(pages, "")), "")
+			for _, check := range c.checks {
+				if err := check(text); err != nil {
+					t.Errorf("text: %v", err)
+				}
+			}
+			checkOnPaper(t, path, 612, 792)
 		})
+	}
+}
+
+// wordBox matches a word's box in pdftotext -bbox's output.
+var wordBox = regexp.MustCompile(`<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>`)
+
+// checkOnPaper fails t for each word of the PDF at path that is not on a page of width w and
+// height h.
+func checkOnPaper(t *testing.T, path string, w, h float64) {
+	t.Helper()
+	words := wordBox.FindAllStringSubmatch(run(t, "pdftotext", "-bbox", path, "-"), -1)
+	if len(words) == 0 {
+		t.Fatal("pdftotext -bbox found no words")
+	}
+	for _, m := range words {
+		var box [4]float64
+		for i := range box {
+			box[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		if box[0] < 0 || box[1] < 0 || box[2] > w || box[3] > h {
+			t.Errorf("%q is drawn off the paper: %v", m[5], box)
+			return
+		}
 	}
 }
 
 // newTestRenderer returns a renderer ready to set text, as Render makes it.
 func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
 	t.Helper()
-	g, err := geometry("letter")
+	r, err := newRenderer(render.NewArticle(doc, nil), options(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := loadFontSet(options(nil).Family())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &renderer{doc: doc, opt: options(nil), fs: fs, g: g, paraIDs: map[string]bool{}}
-	r.styles()
 	return r
 }

@@ -203,7 +203,7 @@ func (r *renderer) keyFigures() {
 		return
 	}
 	g := &r.g
-	r.partHeading("Key Figures", 0)
+	title := r.partHeading(render.PartKeyFigures)
 	ps := r.cellStyle()
 	// Aliases in italics of the table's size: a smaller size would make text extraction
 	// read them as a block apart, out of order.
@@ -249,7 +249,7 @@ func (r *renderer) keyFigures() {
 		role := cell{blocks: []*textBlock{r.cellText(plain(f.Role), &ps, t.widths[2], 0, f.Line)}}
 		body = append(body, []cell{name, life, role})
 	}
-	bs := r.rows(t, "Key Figures", hdr, body)
+	bs := r.rows(t, title, hdr, body)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 	r.noIndent = true
@@ -284,7 +284,7 @@ func (r *renderer) timeline() {
 		return
 	}
 	g := &r.g
-	r.partHeading("Timeline", 0)
+	title := r.partHeading(render.PartTimeline)
 	ps := r.cellStyle()
 	reg := &textStyle{face: r.fs.faces[slotRegular], size: ps.size}
 	gap := 10 * g.scale
@@ -330,7 +330,7 @@ func (r *renderer) timeline() {
 		}}
 		body = append(body, []cell{date, ev, pg})
 	}
-	bs := r.rows(t, "Timeline", hdr, body)
+	bs := r.rows(t, title, hdr, body)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 }

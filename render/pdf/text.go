@@ -116,13 +116,6 @@ func (r *renderer) elems(runs []source.Inline, ps *paraStyle, line int) []elem {
 	return r.keep(b.finish())
 }
 
-// plainElems converts one string in one style.
-func (r *renderer) plainElems(text string, st source.Style, ps *paraStyle, line int) []elem {
-	b := r.builder(ps, line)
-	b.add(text, b.style(st, "", ""))
-	return r.keep(b.finish())
-}
-
 // builder returns the renderer's text builder, reset for a paragraph: one builder serves
 // every paragraph of a document, its buffers reused.
 func (r *renderer) builder(ps *paraStyle, line int) *textBuilder {

@@ -209,22 +209,3 @@ func Points(word string) []int {
 	cacheMu.Unlock()
 	return pts
 }
-
-// Hyphenate returns word with a hyphen at each of its points ("hy-phen-ation").
-func Hyphenate(word string) string {
-	pts := Points(word)
-	if len(pts) == 0 {
-		return word
-	}
-	var b strings.Builder
-	i, k := 0, 0
-	for _, r := range word {
-		if k < len(pts) && pts[k] == i {
-			b.WriteByte('-')
-			k++
-		}
-		b.WriteRune(r)
-		i++
-	}
-	return b.String()
-}

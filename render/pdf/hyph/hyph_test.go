@@ -9,7 +9,23 @@ import (
 	"github.com/speedata/hyphenation"
 )
 
-func TestHyphenate(t *testing.T) {
+// hyphenate returns word with a hyphen at each of its points ("hy-phen-ation").
+func hyphenate(word string) string {
+	pts := Points(word)
+	var b strings.Builder
+	i, k := 0, 0
+	for _, r := range word {
+		if k < len(pts) && pts[k] == i {
+			b.WriteByte('-')
+			k++
+		}
+		b.WriteRune(r)
+		i++
+	}
+	return b.String()
+}
+
+func TestPoints(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"hyphenation", "hy-phen-ation"},
 		{"developers", "de-vel-op-ers"},
@@ -26,8 +42,8 @@ func TestHyphenate(t *testing.T) {
 		{"1933", "1933"},
 		{"naïve", "naïve"},
 	} {
-		if got := Hyphenate(c.in); got != c.want {
-			t.Errorf("Hyphenate(%q) = %q, want %q", c.in, got, c.want)
+		if got := hyphenate(c.in); got != c.want {
+			t.Errorf("Points(%q) hyphenate it as %q, want %q", c.in, got, c.want)
 		}
 	}
 }
