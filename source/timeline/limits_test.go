@@ -49,7 +49,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		evs, cut := Extract(paras(text, text), []Life{{Born: 1882, Died: 1945}}, cal.DateOf(1933, 0, 0))
+		evs, cut := Extract(paras(text, text), Article{Date: cal.DateOf(1933, 0, 0), Lives: []Life{{Born: 1882, Died: 1945}}})
 		checkTimeline(t, evs)
 		if (cut > 0) != (len(evs) == MaxEvents) {
 			t.Fatalf("%d events, cut at line %d", len(evs), cut)
@@ -70,7 +70,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 	ps := paras(texts...)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		Extract(ps, nil, cal.Date{})
+		Extract(ps, Article{})
 	}
 }
 
@@ -129,7 +129,7 @@ func tlLongInputs() map[string]string {
 func TestTimelineLongInputs(t *testing.T) {
 	for name, in := range tlLongInputs() {
 		t.Run(name, func(t *testing.T) {
-			evs, cut := Extract(paras(in), nil, cal.Date{})
+			evs, cut := Extract(paras(in), Article{})
 			checkTimeline(t, evs)
 			if len(evs) > MaxEvents {
 				t.Errorf("%d events", len(evs))
@@ -170,7 +170,7 @@ func BenchmarkTimelineLongInputs(b *testing.B) {
 			ps := paras(in)
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
-				Extract(ps, nil, cal.Date{})
+				Extract(ps, Article{})
 			}
 		})
 	}

@@ -56,6 +56,9 @@ func (p pt) precision() cal.Precision {
 type reader struct {
 	text string
 	toks []token
+	// shortYears is set in an article of the first millennium: a number of one to three
+	// digits after a month is its year unless it counts something ("in March of 597 landed").
+	shortYears bool
 }
 
 // eraWords are the era markers as running text writes them, in capitals or with periods:
@@ -230,10 +233,17 @@ func (rd *reader) yearSlot(i int) (yearRef, int, bool) {
 	if y.strong() {
 		return y, k, true
 	}
-	if y.era == 0 && y.nd <= 3 && rd.quietAfter(k) {
+	if y.era == 0 && y.nd <= 3 && (rd.quietAfter(k) || rd.shortYears && !rd.countAfter(k)) {
 		return y, k, true
 	}
 	return yearRef{}, i, false
+}
+
+// countAfter reports whether the token at i makes the number before it a count: a quantity
+// word or a plural noun ("March 10, 300 workers").
+func (rd *reader) countAfter(i int) bool {
+	w := rd.word(i)
+	return rd.lowerWord(i) && (quantityNouns[w] || plural(w))
 }
 
 // quietAfter reports whether the token at i lets the number before it be a short year: the

@@ -20,7 +20,7 @@ func paras(texts ...string) []Paragraph {
 
 // extract lists the events of texts, with no lives and no fallback year.
 func extract(texts ...string) []Event {
-	evs, _ := Extract(paras(texts...), nil, cal.Date{})
+	evs, _ := Extract(paras(texts...), Article{})
 	return evs
 }
 
@@ -203,7 +203,7 @@ func TestTimelineLifespans(t *testing.T) {
 		"The election of Franklin D. Roosevelt (1882-1945) changed the policy in 1933.",
 		"Cordell Hull (b. 1871) and Nicholas II (r. 1894-1917) and Calpurnia (fl. 59 b.c.e.) were there in 1934.",
 		"Stalin (1878-1953) ruled.",
-	), []Life{{Born: 1878, Died: 1953}}, cal.Date{})
+	), Article{Lives: []Life{{Born: 1878, Died: 1953}}})
 	got := tlBriefs(evs)
 	want := []string{"1933 year [1933]", "1934 year [1934]"}
 	if !reflect.DeepEqual(got, want) {
@@ -219,7 +219,7 @@ func TestTimelineResolution(t *testing.T) {
 		want  []string
 	}{
 		{"same paragraph", []string{"During the first half of 1933, studies were made. Talks began on November 9."},
-			cal.Date{}, []string{"1933 year [1933]", "1933-11-09 day [November 9]"}},
+			cal.Date{}, []string{"1933-01..1933-06 month [first half of 1933]", "1933-11-09 day [November 9]"}},
 		{"previous paragraph", []string{"Litvinov became foreign minister in 1930.", "Talks began in mid-October."},
 			cal.Date{}, []string{"1930 year [1930]", "1930-10 month [mid-October]"}},
 		{"nearest preceding, not first", []string{"He was born in 1882 and elected in 1932.", "He took office in March."},
@@ -257,8 +257,8 @@ func TestTimelineResolution(t *testing.T) {
 			cal.Date{}, []string{"1933 year [1933]", "1934 year [The following year]"}},
 		{"following year in BCE", []string{"He died in 44 b.c.e.", "The following year his heirs fought."},
 			cal.Date{}, []string{"-0043 year [44 b.c.e.]", "-0042 year [The following year]"}},
-		{"relative year does not move the context", []string{"It was signed in 1933.", "The next year it failed; in May they met."},
-			cal.Date{}, []string{"1933 year [1933]", "1933-05 month [May]", "1934 year [The next year]"}},
+		{"a relative year moves the context", []string{"It was signed in 1933.", "The next year it failed; in May they met."},
+			cal.Date{}, []string{"1933 year [1933]", "1934 year [The next year]", "1934-05 month [May]"}},
 		{"next day", []string{"On March 7, 1917, workers were locked out. The next day, March 8, women marched. The next day they struck."},
 			cal.Date{}, []string{"1917-03-07 day [March 7, 1917]", "1917-03-08 day [March 8]", "1917-03-09 day [The next day]"}},
 		{"same day", []string{"He abdicated on March 15, 1917. The same day a government formed."},
@@ -276,7 +276,7 @@ func TestTimelineResolution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs, _ := Extract(paras(tt.paras...), nil, tt.date)
+			evs, _ := Extract(paras(tt.paras...), Article{Date: tt.date})
 			for _, e := range evs {
 				checkEvent(t, e)
 			}
