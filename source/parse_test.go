@@ -60,9 +60,9 @@ func mustParse(t testing.TB, name string) *Document {
 }
 
 // TestGoldArticles checks title, date, summary, locales, sections and every key-figure field
-// of the reference articles against their gold answers.
+// of the reference and the invented articles against their gold answers.
 func TestGoldArticles(t *testing.T) {
-	for _, name := range testkit.Articles {
+	for _, name := range append(append([]string{}, testkit.Articles...), testkit.Invented...) {
 		t.Run(name, func(t *testing.T) {
 			var g gold
 			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".gold.json"), &g); err != nil {

@@ -250,6 +250,10 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 	m.te, m.e = j, sc.toks[j-1].e
 	if p.m == 0 {
 		// A year alone.
+		h, part := sc.partOfYear(ps)
+		if part {
+			lead = "in" // "the first half of 1933 studies" reads as "in 1933 studies"
+		}
 		switch sc.acceptYear(p, ps, lead) {
 		case notYear:
 			return mention{}, false, j
@@ -260,7 +264,7 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 		}
 		sc.lastYear = j
 		m.period = periodLeads[lead]
-		if h, ok := sc.partOfYear(ps); ok {
+		if part {
 			// "the first half of 1933": the months of that part of the year.
 			m.start.m, m.end, m.hasEnd = h.from, m.start, true
 			m.end.m = h.to
