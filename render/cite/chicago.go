@@ -166,7 +166,8 @@ func contributorsPhrase(eds, trs []bib.Name, sentences bool) string {
 	return ""
 }
 
-// chicagoFacts writes "Place: Publisher, Year". The place is kept as the article writes it:
+// chicagoFacts writes "Place: Publisher, Year", or what of it the entry gives, the year
+// "n.d." when it gives none. The place is kept as the article writes it:
 // CMOS 10.28 accepts the traditional state abbreviations ("Waltham, Mass.") as well as postal
 // codes, and the article's form keeps every word of the source in the handout.
 func chicagoFacts(it *bib.Item) string {
@@ -182,10 +183,8 @@ func chicagoFacts(it *bib.Item) string {
 		return it.Publisher + ", " + y
 	case place != "":
 		return place + ", " + y
-	case it.Issued != nil:
-		return y
 	}
-	return ""
+	return y
 }
 
 // chicagoNames writes a list of creators: the first inverted, the rest in reading order, with
