@@ -51,7 +51,7 @@ func chicago(it *bib.Item, repeat bool) []Run {
 		b.roman(" In ")
 		b.italic(it.ContainerTitle)
 		if len(it.Editor) > 0 {
-			b.roman(", " + contributorsPhrase(it.Editor, it.Translator, false))
+			b.roman(", " + contributorsPhrase(it.Editor, it.Translator, directList))
 		} else if len(it.Translator) > 0 {
 			b.roman(", translated by " + directList(it.Translator))
 		}
@@ -75,10 +75,14 @@ func chicago(it *bib.Item, repeat bool) []Run {
 	if it.Volume != "" && it.Type != "article-journal" {
 		b.roman(" Vol. " + it.Volume + ".")
 	}
-	if o := year(it.OriginalDate); o != "" {
+	o := year(it.OriginalDate)
+	if o != "" {
 		b.roman(" " + o + ". Reprint,")
 	}
 	if facts := chicagoFacts(it); facts != "" {
+		if o == "" {
+			facts = capitalize(facts) // "N.d." opens its sentence
+		}
 		b.roman(" " + facts)
 	}
 	b.stop()
@@ -143,25 +147,21 @@ func chicagoContributors(it *bib.Item, role string) string {
 	if len(eds) == 0 && len(trs) == 0 {
 		return ""
 	}
-	return capitalize(contributorsPhrase(eds, trs, false))
+	return capitalize(contributorsPhrase(eds, trs, directList))
 }
 
 // contributorsPhrase writes "edited by X", "translated by Y", "edited and translated by X"
-// or "edited by X, translated by Y" (with ". Translated" between when sentences).
-func contributorsPhrase(eds, trs []bib.Name, sentences bool) string {
+// or "edited by X, translated by Y", each role's names written by list.
+func contributorsPhrase(eds, trs []bib.Name, list func([]bib.Name) string) string {
 	switch {
 	case sameNames(eds, trs):
-		return "edited and translated by " + directList(eds)
+		return "edited and translated by " + list(eds)
 	case len(eds) > 0 && len(trs) > 0:
-		sep := ", translated by "
-		if sentences {
-			sep = ". Translated by "
-		}
-		return "edited by " + directList(eds) + sep + directList(trs)
+		return "edited by " + list(eds) + ", translated by " + list(trs)
 	case len(eds) > 0:
-		return "edited by " + directList(eds)
+		return "edited by " + list(eds)
 	case len(trs) > 0:
-		return "translated by " + directList(trs)
+		return "translated by " + list(trs)
 	}
 	return ""
 }

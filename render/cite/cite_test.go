@@ -282,6 +282,26 @@ var shapeCases = []struct {
 			MLA:     "Doe, Jane. “The ‘Red’ Crisis.” *Revolution in Russia*, edited by Edith Rogovin Frankel and Jonathan Frankel, translated by Jim Poe, Cambridge UP, 1992, pp. 1496-504.",
 			APA:     "Doe, J. (1992). The “red” crisis. In E. R. Frankel & J. Frankel (Eds.), *Revolution in Russia* (J. Poe, Trans.; pp. 1496–1504). Cambridge University Press.",
 		}},
+	{"chapter in a book of three editors", bib.Item{Type: "chapter", Author: []bib.Name{person("Suri", "Jeremi")}, Title: "The Promise and Failure of Détente",
+		ContainerTitle: "1968: The World Transformed", Editor: []bib.Name{person("Fink", "Carole"), person("Gassert", "Philipp"), person("Junker", "Detlef")},
+		PublisherPlace: "Cambridge, England", Publisher: "Cambridge University Press", Issued: yr(1998)}, nil,
+		map[Style]string{
+			Chicago: "Suri, Jeremi. “The Promise and Failure of Détente.” In *1968: The World Transformed*, edited by Carole Fink, Philipp Gassert, and Detlef Junker. Cambridge, England: Cambridge University Press, 1998.",
+			MLA:     "Suri, Jeremi. “The Promise and Failure of Détente.” *1968: The World Transformed*, edited by Carole Fink et al., Cambridge UP, 1998.",
+			APA:     "Suri, J. (1998). The promise and failure of détente. In C. Fink, P. Gassert, & D. Junker (Eds.), *1968: The world transformed*. Cambridge University Press.",
+		}},
+	{"book of three translators", bib.Item{Type: "book", Author: []bib.Name{{Family: "Bede"}}, Translator: []bib.Name{person("Doe", "Jane"), person("Roe", "Ann"), person("Poe", "Jim")},
+		Title: "Ecclesiastical History", Publisher: "Penguin Books", Issued: yr(1990)}, nil,
+		map[Style]string{
+			Chicago: "Bede. *Ecclesiastical History*. Translated by Jane Doe, Ann Roe, and Jim Poe. Penguin Books, 1990.",
+			MLA:     "Bede. *Ecclesiastical History*. Translated by Jane Doe et al., Penguin Books, 1990.",
+		}},
+	{"no place, no publisher, no year", bib.Item{Type: "book", Author: []bib.Name{person("Pickering", "Thomas")}, Title: "The Abbey on the Cliff"}, nil,
+		map[Style]string{
+			Chicago: "Pickering, Thomas. *The Abbey on the Cliff*. N.d.",
+			MLA:     "Pickering, Thomas. *The Abbey on the Cliff*.",
+			APA:     "Pickering, T. (n.d.). *The abbey on the cliff*.",
+		}},
 	{"suffix and particle", bib.Item{Type: "book", Author: []bib.Name{person("King", "Martin Luther, Jr."), person("von Mises", "Ludwig")},
 		Title: "Why We Can’t Wait", PublisherPlace: "Washington, D.C.", Publisher: "Harper & Row, Inc.", Issued: yr(1964)}, nil,
 		map[Style]string{
