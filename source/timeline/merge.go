@@ -12,10 +12,11 @@ import (
 // events, usually less precisely ("in 490 BCE" for the body's "on September 12, 490
 // b.c.e."). One event is one row, the body's: a front-matter row gives way to a body row
 // within its dates when it is the article's own event (its dates hold the article's Date),
-// when the body's row is more precise ("consecrated in 537" beside "dedicated on December 27,
-// 537"), when both name the same day, or, for the same month or year, when the two sentences
-// share a word of substance. A front-matter event that the body does not state keeps its row,
-// and so does one of the same year as a body event that it shares nothing with.
+// when both name the same day, when the two sentences share a word of substance, or when
+// one body sentence alone states a date within it, more precisely ("consecrated in 537"
+// beside "dedicated on December 27, 537"). A front-matter event that the body does not
+// state keeps its row, and so does one of a year in which the body tells several other
+// events that it shares no word with.
 
 // span returns the first and last keys of a row's dates, missing parts of the end filled so
 // that every finer date within it sorts between them.
@@ -91,20 +92,36 @@ func (x *timeline) merge() {
 		first, last := f.span()
 		own := x.art.hasSpan && within(x.art.span[0], x.art.span[1], first, last)
 		var words map[string]bool
+		finer, others := -1, false // the sentence of the body's finer rows, and whether there are more
 		body.within(x, f, func(o int) bool {
 			of, ol := x.rows[o].span()
+			same := of == first && ol == last
 			switch {
-			case own, of != first || ol != last, f.prec == cal.Day:
-				// The article's own event, stated more precisely or on the same day.
+			case own, same && f.prec == cal.Day:
+				// The article's own event, or the same day.
 				f.drop = true
 			default:
 				if words == nil {
 					words = contentWords(x.events[i].Text, nil)
 				}
 				f.drop = shares(words, x.events[o].Text)
+				switch s := x.rows[o].sentence; {
+				case same:
+					others = true
+				case finer < 0:
+					finer = s
+				case finer != s:
+					others = true
+				}
 			}
 			return f.drop
 		})
+		if finer >= 0 && !others {
+			// One body sentence states a finer date within the front row's, and nothing else
+			// does: it states the same event ("consecrated in 537", "dedicated on December
+			// 27, 537").
+			f.drop = true
+		}
 	}
 }
 
