@@ -142,46 +142,60 @@ func (x *timeline) coordinated(from, to int) bool {
 }
 
 // marks is what a sentence's mentions tell each other, computed once per sentence so that
-// resolving it stays linear: the era of the nearest marked year before and after each
-// mention, whether any year is marked, and the next mention with an explicit year that the
-// narrative reaches.
+// resolving it stays linear: the nearest marked year before and after each mention, whether
+// any year is marked, and the next mention with an explicit year that the narrative reaches.
 type marks struct {
-	before, after []int8
+	before, after []marked
 	next          []int
 	any           bool
 }
 
+// marked is a year written with its era marker: the era, 0 for none, and the astronomical
+// year.
+type marked struct{ era, year int }
+
 // read fills the marks of a sentence's mentions, reusing their storage.
 func (mk *marks) read(ms []mention) {
 	n := len(ms)
-	mk.before, mk.after, mk.next = grow(mk.before, n), grow(mk.after, n), growInt(mk.next, n)
+	mk.before, mk.after, mk.next = growMarked(mk.before, n), growMarked(mk.after, n), growInt(mk.next, n)
 	mk.any = false
-	var e int8
+	var e marked
 	for k := range ms {
 		mk.before[k] = e
-		if ms[k].kind == mDate {
-			if m := ms[k].era(); m != 0 {
-				e, mk.any = int8(m), true
-			}
+		if m, ok := ms[k].marked(); ok {
+			e, mk.any = m, true
 		}
 	}
-	e, next := 0, -1
+	e, next := marked{}, -1
 	for k := n - 1; k >= 0; k-- {
 		mk.after[k], mk.next[k] = e, next
-		if ms[k].kind == mDate {
-			if m := ms[k].era(); m != 0 {
-				e = int8(m)
-			}
-			if ms[k].start.y.ok && !ms[k].ahead {
-				next = k
-			}
+		if m, ok := ms[k].marked(); ok {
+			e = m
+		}
+		if ms[k].kind == mDate && ms[k].start.y.ok && !ms[k].ahead {
+			next = k
 		}
 	}
 }
 
-func grow(b []int8, n int) []int8 {
+// marked returns the era and year of a date mention whose year has an era marker.
+func (m *mention) marked() (marked, bool) {
+	if m.kind != mDate || !m.start.y.ok {
+		return marked{}, false
+	}
+	y := m.start.y
+	if m.hasEnd && m.end.y.era != 0 {
+		y = m.end.y
+	}
+	if y.era == 0 {
+		return marked{}, false
+	}
+	return marked{era: y.era, year: y.astro()}, true
+}
+
+func growMarked(b []marked, n int) []marked {
 	if cap(b) < n {
-		return make([]int8, n)
+		return make([]marked, n)
 	}
 	return b[:n]
 }
@@ -268,21 +282,32 @@ func (m *mention) era() int {
 	return m.start.y.era
 }
 
-// eraOf returns the era of a year written in mention ms[k]: its own marker, else that of
-// the nearest marked year of the sentence (before it, else after it), else the article's.
+// eraOf returns the era of a year written in mention ms[k]: its own marker; else that of
+// the nearest marked year of its sentence (before it, else after it) when the two are within
+// a century in that era ("in 55 and 54 BCE", "around 390 BCE, and rebuilt by 378"); else
+// the article's. A marker does not carry to a year of other times in its sentence ("landed
+// in 55 BCE; the abbey was finished in 690").
 func (x *timeline) eraOf(k int, y yearRef) int {
 	if y.era != 0 {
 		return y.era
 	}
-	if y.val <= max(x.art.bce, 1)+firstMillennium {
-		if e := x.mk.before[k]; e != 0 {
-			return int(e)
-		}
-		if e := x.mk.after[k]; e != 0 {
-			return int(e)
+	for _, m := range []marked{x.mk.before[k], x.mk.after[k]} {
+		if m.era != 0 && abs(cal.Astro(y.val, m.era < 0)-m.year) <= sameTimes {
+			return m.era
 		}
 	}
 	return x.articleEra(y.val)
+}
+
+// sameTimes is how near in years a bare year must be to a marked year of its sentence to
+// take its era.
+const sameTimes = 100
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // astro returns the astronomical year of a year written in mention ms[k].
