@@ -19,19 +19,18 @@ func extractTimeline(doc *Document) {
 		n += len(s.Blocks)
 	}
 	paras := make([]timeline.Paragraph, 0, n)
-	front := false
+	part := timeline.Abstract
 	gather := func(b Block) bool {
 		if p, ok := b.(*Paragraph); ok {
-			paras = append(paras, timeline.Paragraph{ID: p.ID, Line: p.Line, Text: p.Text(), Front: front})
+			paras = append(paras, timeline.Paragraph{ID: p.ID, Line: p.Line, Text: p.Text(), Part: part})
 		}
 		return true
 	}
-	front = true
 	Inspect(doc.Abstract, gather)
 	if strings.TrimSpace(doc.Summary) != "" {
-		paras = append(paras, timeline.Paragraph{ID: "summary", Line: doc.SummaryLine, Text: doc.Summary, Front: true})
+		paras = append(paras, timeline.Paragraph{ID: "summary", Line: doc.SummaryLine, Text: doc.Summary, Part: timeline.Summary})
 	}
-	front = false
+	part = timeline.Body
 	for _, s := range doc.Sections {
 		Inspect(s.Blocks, gather)
 	}

@@ -31,7 +31,7 @@ const Seed = "000_89182373f193f4a0"
 // millennium with dates of other eras in them, three-digit years, relative years, front
 // matter that restates the body, commentary, parts of a year; and bibliographies with
 // journal articles without a year, three editors, no publisher, no year, an empty section.
-var Invented = []string{"u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"}
+var Invented = []string{"u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "u10", "u11"}
 
 // Corpus file names relative to Dir.
 const (

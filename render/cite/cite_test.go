@@ -511,9 +511,10 @@ func TestSentenceCase(t *testing.T) {
 		{"Seven Days in August", nil, "Seven days in August"},
 		// The article decides what the lists cannot.
 		{"Relations with the Soviet Union", Lexicon{"Soviet": Capital, "Soviet Union": Unit}, "Relations with the Soviet Union"},
+		{"The Great Irish Potato Famine", Lexicon{"Great": Capital, "Great Famine": Unit}, "The great Irish potato famine"},
 		{"Relations with the Soviet Union", Lexicon{"soviet": Lower}, "Relations with the Soviet Union"},
 		{"The Marathon Race", Lexicon{"marathon": Lower, "Marathon": Capital}, "The marathon race"},
-		{"Soviet-American Relations", Lexicon{"Soviet": Capital}, "Soviet-American relations"},
+		{"Soviet-American Relations", Lexicon{"Soviet": Capital | Alone}, "Soviet-American relations"},
 		{"The Battle of Marathon: Myth and Memory", Lexicon{"Battle of Marathon": Unit}, "The Battle of Marathon: Myth and memory"},
 		{"The Plataean Contingent at Marathon", Lexicon{"Marathon": Named, "marathon": Lower}, "The Plataean contingent at Marathon"},
 		{"Fire in the Mese", nil, "Fire in the Mese"},
@@ -573,7 +574,7 @@ func TestNewLexicon(t *testing.T) {
 	// "Diplomats" and "Read" only begin sentences; "Congress" follows an abbreviation's
 	// period; "Recognition" is in an italic title; "Marathon" and "Foreign" are only inside
 	// longer names, not alone.
-	for _, w := range []string{"Diplomats", "Read", "Congress", "Recognition", "He"} {
+	for _, w := range []string{"Diplomats", "Read", "Congress", "Recognition", "He", "Commissar of Foreign", "Franklin D."} {
 		if lex[w] != 0 {
 			t.Errorf("lexicon has %q: %b", w, lex[w])
 		}

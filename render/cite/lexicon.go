@@ -183,7 +183,8 @@ func (c *collector) text(s string, opens bool) {
 }
 
 // run records a run of capitalised words and the particles between them: a word alone, or
-// every stretch of two capitalised words or more that starts and ends with one.
+// the run and the shorter names that end it, from each capitalised word on ("General Post
+// Office", "Post Office"; not "Great Irish" of "Great Irish Famine").
 func (c *collector) run(run []word) {
 	for len(run) > 0 && !isCapital(run[len(run)-1].core) {
 		run = run[:len(run)-1]
@@ -195,14 +196,9 @@ func (c *collector) run(run []word) {
 		c.lex[stripPossessive(run[0].core)] |= Alone
 		return
 	}
-	for i := range run {
-		if !isCapital(run[i].core) {
-			continue
-		}
-		for j := i + 2; j <= len(run) && j-i <= maxPhrase; j++ {
-			if isCapital(run[j-1].core) {
-				c.lex[phraseKey(run[i:j])] |= Unit
-			}
+	for i := max(0, len(run)-maxPhrase); i <= len(run)-2; i++ {
+		if isCapital(run[i].core) {
+			c.lex[phraseKey(run[i:])] |= Unit
 		}
 	}
 }
@@ -354,8 +350,8 @@ func stripPossessive(w string) string {
 // polity or event after a proper word ("Roman Empire", "Punic War"). A word alone is proper
 // when it is an acronym, a roman numeral, a mixed-case word or "I"; a word of a person's
 // name, a place or a publisher; proper in the word lists ("Kremlin"); unknown to them and
-// never written in lowercase ("Whitby"); either in the word lists and proper in the article
-// ("Soviet"); common in the word lists but written by the article as a name of its own, and
+// never written in lowercase ("Whitby"); either in the word lists and written by the article
+// capitalised, on its own too, and never in lowercase ("Soviet"); common in the word lists but written by the article as a name of its own, and
 // not after "a" or "an" ("the Blues"); or a title before a proper name ("King George IV").
 // The parts of a hyphenated word are decided one by one ("Anglo-Saxon", "Self-government").
 func SentenceCase(title string, lex Lexicon) string {
@@ -516,7 +512,7 @@ func generic(ts []titleWord, i int) bool {
 // properPart decides a word or a part of a hyphenated word by itself: an acronym, a roman
 // numeral, a mixed-case word, "I", a name's word, a word the word lists know as proper, an
 // unknown word the article never writes in lowercase, or a word of either kind that the
-// article writes as proper.
+// article writes as proper, and as a name of its own.
 func properPart(w string, lex Lexicon) bool {
 	w = stripPossessive(w)
 	r, n := utf8.DecodeRuneInString(w)
@@ -534,7 +530,9 @@ func properPart(w string, lex Lexicon) bool {
 	case words.Unknown:
 		return lex.neverLower(w)
 	case words.Either:
-		return lex.proper(w)
+		// "Soviet" in "the Soviet Union" and "Soviet officials", not "Great" only in "the
+		// Great Famine".
+		return lex.proper(w) && lex[w]&Alone != 0
 	}
 	return false
 }

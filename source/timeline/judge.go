@@ -43,7 +43,8 @@ func (sc *scanner) subjectOpens() bool {
 	if determiners[strings.ToLower(w)] {
 		return true
 	}
-	return sc.capitalized(0) && possessive(w)
+	// "Oswiu’s decision", "Thucydides’ account"
+	return sc.capitalized(0) && (possessive(w) || sc.glued(1) && (sc.punct(1) == "’" || sc.punct(1) == "'"))
 }
 
 // possessive reports whether a word is a possessive: "Oswiu’s", "Moscow's", "generals’".

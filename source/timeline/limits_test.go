@@ -52,10 +52,10 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		// The text as the front matter and again as the body, of a modern article, one of
-		// the first millennium, one before the common era and one without a date.
-		ps := paras(text, text)
-		ps[0].Front = true
+		// The text as the abstract, the summary line and the body, of a modern article, one
+		// of the first millennium, one before the common era and one without a date.
+		ps := paras(text, text, text)
+		ps[0].Part, ps[1].Part = Abstract, Summary
 		for _, a := range []Article{
 			{Date: cal.DateOf(1933, 0, 0), Lives: []Life{{Born: 1882, Died: 1945}}},
 			{Date: cal.DateOf(664, 5, 1), End: cal.DateOf(664, 5, 3)},

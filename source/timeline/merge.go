@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"galley/source/cal"
 )
@@ -11,12 +12,13 @@ import (
 // Merging: the front matter (the abstract, the summary line) restates the body's main
 // events, usually less precisely ("in 490 BCE" for the body's "on September 12, 490
 // b.c.e."). One event is one row, the body's: a front-matter row gives way to a body row
-// within its dates when it is the article's own event (its dates hold the article's Date),
-// when both name the same day, when the two sentences share a word of substance, or when
-// one body sentence alone states a date within it, more precisely ("consecrated in 537"
-// beside "dedicated on December 27, 537"). A front-matter event that the body does not
-// state keeps its row, and so does one of a year in which the body tells several other
-// events that it shares no word with.
+// within its dates when it states the article's own event (it is the summary line's, or its
+// dates hold the article's Date), when both name the same day, when the two sentences share
+// a proper name or two words of substance, or when one body sentence alone states a date
+// within it, more precisely ("consecrated in 537" beside "dedicated on December 27, 537").
+// A front-matter event that the body does not state keeps its row, and so does one of a
+// year in which the body tells several other events that it shares nothing with ("In 1846
+// the Peel government fell" beside the body's August and October of 1846).
 
 // span returns the first and last keys of a row's dates, missing parts of the end filled so
 // that every finer date within it sorts between them.
@@ -83,14 +85,14 @@ func (x *timeline) merge() {
 	var body *spanIndex
 	for i := range x.rows {
 		f := &x.rows[i]
-		if !f.front || f.drop {
+		if f.part == Body || f.drop {
 			continue
 		}
 		if body == nil {
-			body = x.index(func(o *row) bool { return !o.front && !o.drop })
+			body = x.index(func(o *row) bool { return o.part == Body && !o.drop })
 		}
 		first, last := f.span()
-		own := x.art.hasSpan && within(x.art.span[0], x.art.span[1], first, last)
+		own := f.part == Summary || x.art.hasSpan && within(x.art.span[0], x.art.span[1], first, last)
 		var words map[string]bool
 		finer, others := -1, false // the sentence of the body's finer rows, and whether there are more
 		body.within(x, f, func(o int) bool {
@@ -102,7 +104,7 @@ func (x *timeline) merge() {
 				f.drop = true
 			default:
 				if words == nil {
-					words = contentWords(x.events[i].Text, nil)
+					words = contentWords(x.events[i].Text)
 				}
 				f.drop = shares(words, x.events[o].Text)
 				switch s := x.rows[o].sentence; {
@@ -125,31 +127,39 @@ func (x *timeline) merge() {
 	}
 }
 
-// contentWords adds to set the words of substance of a text, lowercased: four letters or
-// more, no function word, no month, no possessive ending.
-func contentWords(text string, set map[string]bool) map[string]bool {
-	if set == nil {
-		set = map[string]bool{}
-	}
+// contentWords returns the words of substance of a text, lowercased (four letters or more,
+// no function word, no month, no possessive ending), each true when the text writes it
+// capitalised after its first word: a name.
+func contentWords(text string) map[string]bool {
+	set := map[string]bool{}
+	n := 0
 	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '’' && r != '\''
 	}) {
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(strings.Trim(w, "’'")), "’s"), "'s")
-		if len(w) >= 4 && !plainWords[w] && cal.MonthOf(w) == 0 {
-			set[w] = true
+		n++
+		w = strings.Trim(w, "’'")
+		lw := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "’s"), "'s")
+		if len(lw) < 4 || plainWords[lw] || cal.MonthOf(lw) > 0 {
+			continue
 		}
+		r, _ := utf8.DecodeRuneInString(w)
+		set[lw] = set[lw] || n > 1 && unicode.IsUpper(r)
 	}
 	return set
 }
 
-// shares reports whether text has a word of substance of set.
+// shares reports whether text shares with the words of set a name, or two words.
 func shares(set map[string]bool, text string) bool {
-	for w := range contentWords(text, nil) {
-		if set[w] {
-			return true
+	n := 0
+	for w, name := range contentWords(text) {
+		if named, ok := set[w]; ok {
+			if named && name {
+				return true
+			}
+			n++
 		}
 	}
-	return false
+	return n >= 2
 }
 
 // Words of four letters or more that tell nothing of an event.

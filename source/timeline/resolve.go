@@ -410,6 +410,10 @@ func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 	case a.y.ok:
 		ya = x.astro(k, a.y)
 		yb = ya
+	case m.rel && x.ctx.hasYear:
+		ya = x.ctx.year + m.off
+		yb = ya
+		x.ctx.setYear(ya)
 	default:
 		y, ok := x.contextYear(ms, k, st)
 		if !ok {

@@ -24,6 +24,7 @@ type mention struct {
 	off        int
 	weak       bool // a bare year of one to three digits
 	needEra    bool // ... and it is a year only where an era is in view
+	rel        bool // its year is the narrative's plus off: "in March of that year"
 	ahead      bool // it looks ahead of the narrative: "who would die in 1612", "until 709"
 	period     bool // it names a period rather than a point: "after 216", a decade
 	judged     bool // its sentence judges what it dates (judge.go)
@@ -34,6 +35,9 @@ type mention struct {
 // scanner finds the date mentions of one sentence.
 type scanner struct {
 	reader
+	// bce is set in an article before the common era, where a range of unmarked years may
+	// count down.
+	bce   bool
 	lives map[[2]int]bool // the people's (born, died) pairs, astronomical years
 	out   []mention
 	// lastYear is the token after the last year read, so that a list of short years
@@ -278,6 +282,14 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 	if p.y.ok && !p.y.strong() {
 		m.weak, m.needEra = true, p.y.nd <= 2 && !sc.shortYears
 	}
+	if !p.y.ok && sc.word(j) == "of" {
+		// "in March of that year", "in May of the following year": a month of a relative year.
+		if r, ok, next := sc.relative(j + 1); ok && r.kind == mRelYear {
+			m.rel, m.off = true, r.off
+			m.te, m.e = next, sc.toks[next-1].e
+			return m, true, next
+		}
+	}
 	return m, true, j
 }
 
@@ -373,6 +385,10 @@ func (sc *scanner) rangeOf(p, q pt, dash bool) (pt, pt, bool) {
 				return p, q, false
 			}
 			q.y.val, q.y.nd = v, 4
+		}
+		if sc.bce && p.y.era == 0 && q.y.era == 0 && p.y.val > q.y.val {
+			// In an article before the common era, "the winter of 427-426" counts down.
+			p.y.era, q.y.era = -1, -1
 		}
 		if p.y.era == 0 && q.y.era != 0 {
 			p.y.era = q.y.era

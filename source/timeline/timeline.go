@@ -23,11 +23,25 @@ type Paragraph struct {
 	ID   string
 	Line int
 	Text string
-	// Front marks the article's front matter (the abstract, the summary line): what it
-	// states, the body usually states again, more precisely, and the body's statement is the
-	// event's row.
-	Front bool
+	// Part says whether the paragraph is of the article's body or of its front matter: what
+	// the front matter states, the body usually states again, more precisely, and the body's
+	// statement is the event's row.
+	Part Part
 }
+
+// Part is the part of an article a paragraph belongs to.
+type Part uint8
+
+// Parts of an article.
+const (
+	// Body is the article's sections.
+	Body Part = iota
+	// Abstract is the overview before the article's Date.
+	Abstract
+	// Summary is the one-sentence summary after the Date: it states the article's event,
+	// which the body tells.
+	Summary
+)
 
 // Life is a person's years of birth and death, astronomical: the same span in parentheses in
 // the text is that person's life, not an event.
@@ -128,11 +142,11 @@ type eventKey struct {
 
 // sentence is the sentence being read, with where it comes from.
 type sentence struct {
-	text  string
-	id    int // equal texts have equal ids; -1 until an event needs it
-	line  int
-	para  string
-	front bool // it is of the front matter
+	text string
+	id   int // equal texts have equal ids; -1 until an event needs it
+	line int
+	para string
+	part Part
 	// later[k] is the index of the first mention after k with an explicit year, or -1;
 	// computed when first needed.
 	later []int
@@ -158,7 +172,7 @@ type row struct {
 	prec     cal.Precision
 	sentence int
 	rel      bool // it came from a relative phrase ("the next day")
-	front    bool // it is of the front matter
+	part     Part
 	judged   bool // its sentence judges what the date names (judge.go)
 	period   bool // its date is a period ("during the 1830s", "after 216")
 	drop     bool // a pass after reading left it out
@@ -186,7 +200,7 @@ func (x *timeline) paragraph(p Paragraph) {
 			if end-s > maxScan {
 				end = cutNear(text, s+maxScan, s)
 			}
-			x.sentence(&sentence{text: text[s:end], id: -1, line: p.Line, para: p.ID, front: p.Front})
+			x.sentence(&sentence{text: text[s:end], id: -1, line: p.Line, para: p.ID, part: p.Part})
 			s = skipSpace(text, end)
 		}
 		if x.full {
@@ -213,6 +227,7 @@ func (x *timeline) sentence(st *sentence) {
 	x.sc.text = st.text
 	x.sc.toks = tokenize(st.text, x.sc.toks)
 	x.sc.shortYears = x.early()
+	x.sc.bce = x.art.dated && x.art.era < 0
 	if ms := x.sc.scan(); len(ms) > 0 {
 		x.resolve(ms, st)
 	}
@@ -251,7 +266,7 @@ func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec cal.Pre
 	if hasEnd {
 		ev.End = end.date(prec)
 	}
-	r := row{key: [2]isoKey{start, end}, prec: prec, sentence: st.id, rel: rel, front: st.front,
+	r := row{key: [2]isoKey{start, end}, prec: prec, sentence: st.id, rel: rel, part: st.part,
 		judged: m.judged, period: m.period || prec == cal.Decade}
 	if dup {
 		x.events[i], x.rows[i] = ev, r

@@ -350,7 +350,7 @@ func TestTimelineLookBackScope(t *testing.T) {
 func readArticle(date cal.Date, front, body []string) []Event {
 	var ps []Paragraph
 	for i, t := range front {
-		ps = append(ps, Paragraph{ID: fmt.Sprintf("a%d", i+1), Line: i + 1, Text: t, Front: true})
+		ps = append(ps, Paragraph{ID: fmt.Sprintf("a%d", i+1), Line: i + 1, Text: t, Part: Abstract})
 	}
 	for i, t := range body {
 		ps = append(ps, Paragraph{ID: fmt.Sprintf("p%d", i+1), Line: 100 + i, Text: t})
@@ -442,6 +442,12 @@ func TestTimelineArticles(t *testing.T) {
 		{"the year before a flash forward", ce532, nil,
 			[]string{"The riots ended on January 18, 532. Tribonian was back in office by 535. Belisarius sailed the following year, and by September of 533 he had entered Carthage."},
 			[]string{"0532-01-18 day [January 18, 532]", "0533 year [the following year]", "0533-09 month [September of 533]", "0535 year [535]"}},
+		{"a month of a relative year", ce1831, nil,
+			[]string{"Parliament met in 1846, and in March of that year the works opened; in May of the following year they closed."},
+			[]string{"1846 year [1846]", "1846-03 month [March of that year]", "1847-05 month [May of the following year]"}},
+		{"a BCE range counts down", bce490, nil,
+			[]string{"The plague returned in the winter of 427-426 and then died away."},
+			[]string{"-0426..-0425 year [427-426]"}},
 		{"counted back from BCE years", bce490, nil,
 			[]string{"The fleet won at Salamis in September of 480, and the following year the allies won at Plataea."},
 			[]string{"-0479-09 month [September of 480]", "-0478 year [the following year]"}},
@@ -456,6 +462,9 @@ func TestTimelineArticles(t *testing.T) {
 		{"judging an event told elsewhere", ce664, nil,
 			[]string{"The synod met at Whitby in 664. The synod of 664 has often been treated as a turning point. Oswiu’s decision in 664 reflected political calculation."},
 			[]string{"0664 year [664]"}},
+		{"a possessive subject", bce490, nil,
+			[]string{"War began in 431. Thucydides’ account in 431 was a model of description."},
+			[]string{"-0430 year [431]"}},
 		{"an act's legacy", ce1831, nil,
 			[]string{"Parliament passed a Cholera Act in February, 1832. The 1832 Cholera Act had a mixed legacy."},
 			[]string{"1832-02 month [February, 1832]"}},
