@@ -447,8 +447,8 @@ func (x *timeline) contextYear(ms []mention, k int, st *sentence) (int, bool) {
 	if x.ctx.hasYear {
 		return x.ctx.year, true
 	}
-	if st.later == nil {
-		st.later = make([]int, len(ms))
+	if len(st.later) == 0 {
+		st.later = growInt(st.later, len(ms))
 		next := -1
 		for i := len(ms) - 1; i >= 0; i-- {
 			st.later[i] = next

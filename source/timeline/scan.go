@@ -169,6 +169,9 @@ func (sc *scanner) relative(i int) (mention, bool, int) {
 // relative year that many years from the narrative's. An approximate count ("some twenty
 // years later") is no date.
 func (sc *scanner) yearsLater(i int) (mention, bool, int) {
+	if u := sc.word(i + 1); u != "years" && u != "year" {
+		return mention{}, false, i
+	}
 	n, ok := 0, false
 	if t := sc.tok(i); t != nil && t.kind == tkNum && t.nd <= 3 {
 		n, ok = t.val, true

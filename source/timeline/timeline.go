@@ -157,7 +157,8 @@ type timeline struct {
 	sc        scanner
 	art       article
 	ctx       dateContext
-	mk        marks // of the sentence being resolved
+	mk        marks    // of the sentence being resolved
+	cur       sentence // the sentence being read
 	events    []Event
 	rows      []row // what the passes after reading need to know of each event
 	seen      map[eventKey]int
@@ -200,7 +201,8 @@ func (x *timeline) paragraph(p Paragraph) {
 			if end-s > maxScan {
 				end = cutNear(text, s+maxScan, s)
 			}
-			x.sentence(&sentence{text: text[s:end], id: -1, line: p.Line, para: p.ID, part: p.Part})
+			x.cur = sentence{text: text[s:end], id: -1, line: p.Line, para: p.ID, part: p.Part, later: x.cur.later[:0]}
+			x.sentence(&x.cur)
 			s = skipSpace(text, end)
 		}
 		if x.full {
@@ -224,8 +226,7 @@ func cutNear(text string, at, from int) int {
 
 // sentence reads the events of one sentence.
 func (x *timeline) sentence(st *sentence) {
-	x.sc.text = st.text
-	x.sc.toks = tokenize(st.text, x.sc.toks)
+	x.sc.read(st.text)
 	x.sc.shortYears = x.early()
 	x.sc.bce = x.art.dated && x.art.era < 0
 	if ms := x.sc.scan(); len(ms) > 0 {
