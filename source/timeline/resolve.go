@@ -235,13 +235,8 @@ func (x *timeline) resolve(ms []mention, st *sentence) {
 		}
 	}
 	for k := range ms {
-		if m := &ms[k]; m.kind == mDate && m.start.y.ok {
-			switch e := m.era(); {
-			case e < 0:
-				x.art.marked[0]++
-			case e > 0:
-				x.art.marked[1]++
-			}
+		if m, ok := ms[k].marked(); ok {
+			x.art.marked[(m.era+1)/2]++ // BCE, CE
 		}
 	}
 	for k := range ms {
@@ -272,14 +267,6 @@ func (x *timeline) resolve(ms []mention, st *sentence) {
 			x.date(ms, k, implied[k], st)
 		}
 	}
-}
-
-// era returns the era marker of the mention's year, or of the range end that gives it.
-func (m *mention) era() int {
-	if m.hasEnd && m.end.y.era != 0 {
-		return m.end.y.era
-	}
-	return m.start.y.era
 }
 
 // eraOf returns the era of a year written in mention ms[k]: its own marker; else that of
