@@ -363,7 +363,7 @@ func (x *timeline) date(ms []mention, k int, implied bool, st *sentence) {
 	m := &ms[k]
 	a, b := m.start, m.end
 	if m.needEra && !x.eraInView() {
-		if a.m == 0 {
+		if a.m == 0 || a.noYear == 0 {
 			return // "in 49" means a year only where an era is in view
 		}
 		// "On March 5, 10 Downing Street ...": the date has no year of its own.

@@ -271,7 +271,7 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 		}
 		sc.lastYear = j
 		m.period = periodLeads[lead]
-		if part {
+		if part && !m.needEra {
 			// "the first half of 1933": the months of that part of the year.
 			m.start.m, m.end, m.hasEnd = h.from, m.start, true
 			m.end.m = h.to

@@ -190,6 +190,7 @@ func TestTimelineNotDates(t *testing.T) {
 		"The town had a population of 1800 and some 1200 horses.",
 		"The play was written by August Strindberg.",
 		"Some 1500-2000 men and $1914-1918 were lost.",
+		"In the first half of 49 he marched.",
 	}
 	for _, in := range tests {
 		if evs := extract(in); len(evs) > 0 {
