@@ -68,9 +68,10 @@ func (a *Article) Image(f *source.Figure) (*Image, error) {
 	return r.img, r.err
 }
 
-// Lexicon returns the words the article writes capitalised mid-sentence (from the body, the
-// key figures' names and the locales), which APA's sentence case must keep. Reading the
-// whole text, it costs about as much as the EPUB's packaging: it is computed on first need.
+// Lexicon returns what the article writes of its words' capitals (from the body, the key
+// figures, the locales and the bibliography), which APA's sentence case reads beside the
+// word lists. Reading the whole text, it costs about as much as the EPUB's packaging: it is
+// computed on first need.
 func (a *Article) Lexicon() cite.Lexicon {
 	a.lexOnce.Do(func() { a.lex = cite.NewLexicon(a.Doc) })
 	return a.lex

@@ -263,7 +263,7 @@ func (c *mdConv) heading(h *gast.Heading) {
 		c.cur = nil
 		return
 	case labelBibliography, labelFurther:
-		c.doc.BibliographyTitle = c.label
+		c.bibLabel(c.label, ln)
 		c.cur = nil
 		return
 	}

@@ -41,6 +41,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	} else if err := p.article(lines); err != nil {
 		return nil, err
 	}
+	p.checkBibliography()
 	items := make([]*bib.Item, len(doc.Bibliography))
 	for i, e := range doc.Bibliography {
 		items[i] = &e.Item
@@ -100,6 +101,25 @@ type docParser struct {
 	opt *Options
 	// figures counts the figures read, against maxFigures.
 	figures int
+	// bibHeading is the line of the first Bibliography or Further Reading label, 0 when
+	// there is none.
+	bibHeading int
+}
+
+// bibLabel records a Bibliography or Further Reading label read at line n.
+func (p *docParser) bibLabel(label string, n int) {
+	p.doc.BibliographyTitle = label
+	if p.bibHeading == 0 {
+		p.bibHeading = n
+	}
+}
+
+// checkBibliography warns of a Bibliography label with no entry after it.
+func (p *docParser) checkBibliography() {
+	if p.bibHeading > 0 && len(p.doc.Bibliography) == 0 {
+		p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: p.bibHeading, Col: 1,
+			Severity: SevWarning, Message: p.doc.BibliographyTitle + " section has no entries"})
+	}
 }
 
 // article reads the canonical article layout: title, abstract, repeated title, Date,
@@ -205,7 +225,7 @@ func (p *docParser) body(lines []line) {
 				cur = &Section{Title: lab, Level: 1, Line: l.num, Blocks: []Block{}}
 				doc.Sections = append(doc.Sections, cur)
 			case labelBibliography, labelFurther:
-				doc.BibliographyTitle = lab
+				p.bibLabel(lab, l.num)
 			}
 			continue
 		}
@@ -237,14 +257,19 @@ func (p *docParser) body(lines []line) {
 }
 
 // bibEntry reads one bibliography line into an entry; what cannot be parsed is kept whole
-// with a warning.
+// with a warning; an entry that gives no year is warned of too (Chicago and APA cite it
+// as "n.d.").
 func (p *docParser) bibEntry(l line) *BibEntry {
 	e := &BibEntry{Raw: l.text, Line: l.num}
 	item, err := bib.ParseEntry(l.text)
-	if err != nil {
+	switch {
+	case err != nil:
 		p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
 			Severity: SevWarning, Message: fmt.Sprintf("bibliography entry not understood (%v); kept as written", err)})
 		item = bib.Item{Type: "book", Title: l.text}
+	case item.Issued == nil:
+		p.doc.Diagnostics = append(p.doc.Diagnostics, Diagnostic{Line: l.num, Col: 1,
+			Severity: SevWarning, Message: "bibliography entry gives no year of publication"})
 	}
 	e.Item = item
 	return e

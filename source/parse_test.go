@@ -60,9 +60,9 @@ func mustParse(t testing.TB, name string) *Document {
 }
 
 // TestGoldArticles checks title, date, summary, locales, sections and every key-figure field
-// of the reference articles against their gold answers.
+// of the reference and the invented articles against their gold answers.
 func TestGoldArticles(t *testing.T) {
-	for _, name := range testkit.Articles {
+	for _, name := range append(append([]string{}, testkit.Articles...), testkit.Invented...) {
 		t.Run(name, func(t *testing.T) {
 			var g gold
 			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".gold.json"), &g); err != nil {
@@ -422,6 +422,71 @@ func BenchmarkParseBibliography(b *testing.B) {
 				if err != nil || len(doc.Bibliography) != n {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// TestBibliographyWarnings checks the warnings a bibliography gives beyond an entry not
+// understood: a label with no entry after it (at the label's line), and an entry without a
+// year (at its line); entries with a year give none.
+func TestBibliographyWarnings(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		md        bool
+		want      []int // the lines warned of
+	}{
+		{"empty section", "Title\nDate 1933\nSummary.\nSummary of Event\nText.\nBibliography\n", false, []int{6}},
+		{"empty section before See also", "Title\nDate 1933\nSummary.\nSummary of Event\nText.\nFurther Reading\nSee also: A; B\n", false, []int{6}},
+		{"empty section in Markdown", "# Title\n\nText.\n\n## Bibliography\n\n## See also\n\nA\n", true, []int{5}},
+		{"entries without a year", "Title\nDate 1933\nSummary.\nBibliography\n" +
+			"Doe, Jane. A Book. London: Penguin, 1990. Fine.\n" +
+			"Doe, Jane. Another Book. London: Penguin. No year.\n" +
+			"Roe, Ann. “An Article.” Slavic Review 12, no. 3: 45-67. No year either.\n" +
+			"Roe, Ann. A Pamphlet. N.p., n.d. Nothing.\n", false, []int{6, 7, 8}},
+		{"no section", "Title\nDate 1933\nSummary.\nSummary of Event\nText.\n", false, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse([]byte(tt.src), Options{File: "t.txt", Markdown: tt.md})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, d := range doc.Diagnostics {
+				if d.Severity == SevWarning && strings.Contains(d.Message, "ibliograph") || strings.Contains(d.Message, "section has no entries") {
+					got = append(got, d.Line)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("warnings at %v, want %v: %+v", got, tt.want, doc.Diagnostics)
+			}
+		})
+	}
+}
+
+// TestInventedWarnings checks that each invented article warns at the lines its
+// expectations name (entries without a year, an empty Bibliography section), and nowhere
+// else.
+func TestInventedWarnings(t *testing.T) {
+	for _, name := range testkit.Invented {
+		t.Run(name, func(t *testing.T) {
+			var exp struct {
+				Warnings []struct {
+					Line int `json:"line"`
+				} `json:"warnings"`
+			}
+			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".expect.json"), &exp); err != nil {
+				t.Fatal(err)
+			}
+			var want, got []int
+			for _, w := range exp.Warnings {
+				want = append(want, w.Line)
+			}
+			for _, d := range mustParse(t, name).Diagnostics {
+				got = append(got, d.Line)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("diagnostics at lines %v, want %v", got, want)
 			}
 		})
 	}

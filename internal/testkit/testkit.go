@@ -1,7 +1,7 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
-// article and three more with their answer keys, the malformed inputs, the CommonMark spec
-// and its examples), the rule for tests that need an outside validator, and the one that
-// every format's tests use, W3C epubcheck.
+// article and three more with their answer keys, the articles invented for the tests, the
+// malformed inputs, the CommonMark spec and its examples), the rule for tests that need an
+// outside validator, and the one that every format's tests use, W3C epubcheck.
 //
 // It imports nothing of galley's, so the tests of every package, source's own included, can
 // use it.
@@ -22,6 +22,16 @@ var Articles = []string{Seed, "a1", "a3", "a5"}
 
 // Seed is the name of the reference article.
 const Seed = "000_89182373f193f4a0"
+
+// Invented are articles written for the tests, under "articles/" beside the corpus, each with
+// a .txt, an answer key .gold.json (whose timeline part also lists the sentences that are
+// commentary, not events) and a .expect.json of what the answer key cannot say: the
+// warnings and the lines they name, and how titles and contributors read in APA and MLA.
+// They cover what the corpus does not: articles before the common era and in the first
+// millennium with dates of other eras in them, three-digit years, relative years, front
+// matter that restates the body, commentary, parts of a year; and bibliographies with
+// journal articles without a year, three editors, no publisher, no year, an empty section.
+var Invented = []string{"u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "u10", "u11"}
 
 // Corpus file names relative to Dir.
 const (
@@ -47,6 +57,9 @@ func Article(name string) string { return Path("articles/" + name + ".txt") }
 
 // Gold is the path of an article's answer key by name.
 func Gold(name string) string { return Path("articles/" + name + ".gold.json") }
+
+// Expect is the path of an invented article's expectations by name (see Invented).
+func Expect(name string) string { return Path("articles/" + name + ".expect.json") }
 
 // Read returns a corpus file's bytes, failing t if it cannot be read.
 func Read(t testing.TB, name string) []byte {

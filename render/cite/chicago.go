@@ -51,7 +51,7 @@ func chicago(it *bib.Item, repeat bool) []Run {
 		b.roman(" In ")
 		b.italic(it.ContainerTitle)
 		if len(it.Editor) > 0 {
-			b.roman(", " + contributorsPhrase(it.Editor, it.Translator, false))
+			b.roman(", " + contributorsPhrase(it.Editor, it.Translator, directList))
 		} else if len(it.Translator) > 0 {
 			b.roman(", translated by " + directList(it.Translator))
 		}
@@ -75,10 +75,14 @@ func chicago(it *bib.Item, repeat bool) []Run {
 	if it.Volume != "" && it.Type != "article-journal" {
 		b.roman(" Vol. " + it.Volume + ".")
 	}
-	if o := year(it.OriginalDate); o != "" {
+	o := year(it.OriginalDate)
+	if o != "" {
 		b.roman(" " + o + ". Reprint,")
 	}
 	if facts := chicagoFacts(it); facts != "" {
+		if o == "" {
+			facts = capitalize(facts) // "N.d." opens its sentence
+		}
 		b.roman(" " + facts)
 	}
 	b.stop()
@@ -143,30 +147,27 @@ func chicagoContributors(it *bib.Item, role string) string {
 	if len(eds) == 0 && len(trs) == 0 {
 		return ""
 	}
-	return capitalize(contributorsPhrase(eds, trs, false))
+	return capitalize(contributorsPhrase(eds, trs, directList))
 }
 
 // contributorsPhrase writes "edited by X", "translated by Y", "edited and translated by X"
-// or "edited by X, translated by Y" (with ". Translated" between when sentences).
-func contributorsPhrase(eds, trs []bib.Name, sentences bool) string {
+// or "edited by X, translated by Y", each role's names written by list.
+func contributorsPhrase(eds, trs []bib.Name, list func([]bib.Name) string) string {
 	switch {
 	case sameNames(eds, trs):
-		return "edited and translated by " + directList(eds)
+		return "edited and translated by " + list(eds)
 	case len(eds) > 0 && len(trs) > 0:
-		sep := ", translated by "
-		if sentences {
-			sep = ". Translated by "
-		}
-		return "edited by " + directList(eds) + sep + directList(trs)
+		return "edited by " + list(eds) + ", translated by " + list(trs)
 	case len(eds) > 0:
-		return "edited by " + directList(eds)
+		return "edited by " + list(eds)
 	case len(trs) > 0:
-		return "translated by " + directList(trs)
+		return "translated by " + list(trs)
 	}
 	return ""
 }
 
-// chicagoFacts writes "Place: Publisher, Year". The place is kept as the article writes it:
+// chicagoFacts writes "Place: Publisher, Year", or what of it the entry gives, the year
+// "n.d." when it gives none. The place is kept as the article writes it:
 // CMOS 10.28 accepts the traditional state abbreviations ("Waltham, Mass.") as well as postal
 // codes, and the article's form keeps every word of the source in the handout.
 func chicagoFacts(it *bib.Item) string {
@@ -182,10 +183,8 @@ func chicagoFacts(it *bib.Item) string {
 		return it.Publisher + ", " + y
 	case place != "":
 		return place + ", " + y
-	case it.Issued != nil:
-		return y
 	}
-	return ""
+	return y
 }
 
 // chicagoNames writes a list of creators: the first inverted, the rest in reading order, with

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -131,7 +132,7 @@ var articleWant = map[string]map[Style][]string{
 		},
 		APA: {
 			"Duffy, C. (2006). *Through German eyes: The British and the Somme, 1916*. Weidenfeld & Nicolson.",
-			"Great Britain. War Office. (1922). *Statistics of the military effort of the British Empire during the great war, 1914-1920*. His Majesty’s Stationery Office.",
+			"Great Britain. War Office. (1922). *Statistics of the military effort of the British Empire during the Great War, 1914-1920*. His Majesty’s Stationery Office.",
 			"Jünger, E. (2003). *Storm of steel* (M. Hofmann, Trans.). Allen Lane.",
 			"Middlebrook, M. (1971). *The first day on the Somme: 1 July 1916*. Allen Lane.",
 			"Philpott, W. (2009). *Bloody victory: The sacrifice on the Somme and the making of the twentieth century*. Little, Brown.",
@@ -246,28 +247,28 @@ var shapeCases = []struct {
 		}},
 	{"translator and second edition", bib.Item{Type: "book", Author: []bib.Name{{Family: "Thucydides"}}, Translator: []bib.Name{person("Warner", "Rex")},
 		Title: "History of the Peloponnesian War", Edition: "2", PublisherPlace: "Boston", Publisher: "Penguin Books", Issued: yr(1972)},
-		Lexicon{"Peloponnesian": true},
+		Lexicon{"Peloponnesian": Capital},
 		map[Style]string{
 			Chicago: "Thucydides. *History of the Peloponnesian War*. Translated by Rex Warner. 2nd ed. Boston: Penguin Books, 1972.",
 			MLA:     "Thucydides. *History of the Peloponnesian War*. Translated by Rex Warner, 2nd ed., Penguin Books, 1972.",
 			APA:     "Thucydides. (1972). *History of the Peloponnesian War* (R. Warner, Trans.; 2nd ed.). Penguin Books.",
 		}},
 	{"no year, question title", bib.Item{Type: "book", Author: []bib.Name{person("Knight", "Amy")}, Title: "Who Killed Kirov?",
-		PublisherPlace: "Albany, New York", Publisher: "Hill and Wang"}, Lexicon{"Kirov": true},
+		PublisherPlace: "Albany, New York", Publisher: "Hill and Wang"}, Lexicon{"Kirov": Capital},
 		map[Style]string{
 			Chicago: "Knight, Amy. *Who Killed Kirov?* Albany, New York: Hill and Wang, n.d.",
 			MLA:     "Knight, Amy. *Who Killed Kirov?* Hill and Wang.",
 			APA:     "Knight, A. (n.d.). *Who killed Kirov?* Hill and Wang.",
 		}},
 	{"article without volume, question title", bib.Item{Type: "article-journal", Author: []bib.Name{person("Doe", "Jane")}, Title: "Who Lost Russia?",
-		ContainerTitle: "Past and Present", Issue: "123", Page: "101-108", Issued: yr(1989)}, Lexicon{"Russia": true},
+		ContainerTitle: "Past and Present", Issue: "123", Page: "101-108", Issued: yr(1989)}, Lexicon{"Russia": Capital},
 		map[Style]string{
 			Chicago: "Doe, Jane. “Who Lost Russia?” *Past and Present*, no. 123 (1989): 101–108.",
 			MLA:     "Doe, Jane. “Who Lost Russia?” *Past and Present*, no. 123, 1989, pp. 101-08.",
 			APA:     "Doe, J. (1989). Who lost Russia? *Past and Present*, (123), 101–108.",
 		}},
 	{"newspaper article", bib.Item{Type: "article-journal", Author: []bib.Name{person("Brown", "Archie")}, Title: "The Gorbachev Factor",
-		ContainerTitle: "New York Times", Page: "12", Issued: &bib.DateParts{Parts: [][]int{{1990, 3, 5}}}}, Lexicon{"Gorbachev": true},
+		ContainerTitle: "New York Times", Page: "12", Issued: &bib.DateParts{Parts: [][]int{{1990, 3, 5}}}}, Lexicon{"Gorbachev": Capital},
 		map[Style]string{
 			Chicago: "Brown, Archie. “The Gorbachev Factor.” *New York Times*, March 5, 1990, 12.",
 			MLA:     "Brown, Archie. “The Gorbachev Factor.” *New York Times*, 5 Mar. 1990, p. 12.",
@@ -276,11 +277,31 @@ var shapeCases = []struct {
 	{"chapter with pages, editors and translator", bib.Item{Type: "chapter", Author: []bib.Name{person("Doe", "Jane")}, Title: "The “Red” Crisis",
 		ContainerTitle: "Revolution in Russia", Editor: []bib.Name{person("Frankel", "Edith Rogovin"), person("Frankel", "Jonathan")},
 		Translator: []bib.Name{person("Poe", "Jim")}, Page: "1496-1504", PublisherPlace: "Cambridge, England",
-		Publisher: "Cambridge University Press", Issued: yr(1992)}, Lexicon{"Russia": true},
+		Publisher: "Cambridge University Press", Issued: yr(1992)}, Lexicon{"Russia": Capital},
 		map[Style]string{
 			Chicago: "Doe, Jane. “The ‘Red’ Crisis.” In *Revolution in Russia*, edited by Edith Rogovin Frankel and Jonathan Frankel, translated by Jim Poe, 1496–1504. Cambridge, England: Cambridge University Press, 1992.",
 			MLA:     "Doe, Jane. “The ‘Red’ Crisis.” *Revolution in Russia*, edited by Edith Rogovin Frankel and Jonathan Frankel, translated by Jim Poe, Cambridge UP, 1992, pp. 1496-504.",
 			APA:     "Doe, J. (1992). The “red” crisis. In E. R. Frankel & J. Frankel (Eds.), *Revolution in Russia* (J. Poe, Trans.; pp. 1496–1504). Cambridge University Press.",
+		}},
+	{"chapter in a book of three editors", bib.Item{Type: "chapter", Author: []bib.Name{person("Suri", "Jeremi")}, Title: "The Promise and Failure of Détente",
+		ContainerTitle: "1968: The World Transformed", Editor: []bib.Name{person("Fink", "Carole"), person("Gassert", "Philipp"), person("Junker", "Detlef")},
+		PublisherPlace: "Cambridge, England", Publisher: "Cambridge University Press", Issued: yr(1998)}, nil,
+		map[Style]string{
+			Chicago: "Suri, Jeremi. “The Promise and Failure of Détente.” In *1968: The World Transformed*, edited by Carole Fink, Philipp Gassert, and Detlef Junker. Cambridge, England: Cambridge University Press, 1998.",
+			MLA:     "Suri, Jeremi. “The Promise and Failure of Détente.” *1968: The World Transformed*, edited by Carole Fink et al., Cambridge UP, 1998.",
+			APA:     "Suri, J. (1998). The promise and failure of détente. In C. Fink, P. Gassert, & D. Junker (Eds.), *1968: The world transformed*. Cambridge University Press.",
+		}},
+	{"book of three translators", bib.Item{Type: "book", Author: []bib.Name{{Family: "Bede"}}, Translator: []bib.Name{person("Doe", "Jane"), person("Roe", "Ann"), person("Poe", "Jim")},
+		Title: "Ecclesiastical History", Publisher: "Penguin Books", Issued: yr(1990)}, nil,
+		map[Style]string{
+			Chicago: "Bede. *Ecclesiastical History*. Translated by Jane Doe, Ann Roe, and Jim Poe. Penguin Books, 1990.",
+			MLA:     "Bede. *Ecclesiastical History*. Translated by Jane Doe et al., Penguin Books, 1990.",
+		}},
+	{"no place, no publisher, no year", bib.Item{Type: "book", Author: []bib.Name{person("Pickering", "Thomas")}, Title: "The Abbey on the Cliff"}, nil,
+		map[Style]string{
+			Chicago: "Pickering, Thomas. *The Abbey on the Cliff*. N.d.",
+			MLA:     "Pickering, Thomas. *The Abbey on the Cliff*.",
+			APA:     "Pickering, T. (n.d.). *The abbey on the cliff*.",
 		}},
 	{"suffix and particle", bib.Item{Type: "book", Author: []bib.Name{person("King", "Martin Luther, Jr."), person("von Mises", "Ludwig")},
 		Title: "Why We Can’t Wait", PublisherPlace: "Washington, D.C.", Publisher: "Harper & Row, Inc.", Issued: yr(1964)}, nil,
@@ -291,14 +312,14 @@ var shapeCases = []struct {
 		}},
 	{"corporate author, volume", bib.Item{Type: "book", Author: []bib.Name{{Literal: "United States. Department of State"}},
 		Title: "Foreign Relations of the United States", Volume: "2", PublisherPlace: "Washington, D.C.",
-		Publisher: "Government Printing Office", Issued: yr(1952)}, Lexicon{"United States": true},
+		Publisher: "Government Printing Office", Issued: yr(1952)}, Lexicon{"United States": Capital},
 		map[Style]string{
 			Chicago: "United States. Department of State. *Foreign Relations of the United States*. Vol. 2. Washington, D.C.: Government Printing Office, 1952.",
 			MLA:     "United States, Department of State. *Foreign Relations of the United States*. Vol. 2, Government Printing Office, 1952.",
 			APA:     "United States. Department of State. (1952). *Foreign relations of the United States* (Vol. 2). Government Printing Office.",
 		}},
 	{"no author", bib.Item{Type: "book", Title: "The Chicago Manual of Style", Edition: "17", PublisherPlace: "Chicago",
-		Publisher: "University of Chicago Press", Issued: yr(2017)}, Lexicon{"Chicago": true},
+		Publisher: "University of Chicago Press", Issued: yr(2017)}, Lexicon{"Chicago": Capital},
 		map[Style]string{
 			Chicago: "*The Chicago Manual of Style*. 17th ed. Chicago: University of Chicago Press, 2017.",
 			MLA:     "*The Chicago Manual of Style*. 17th ed., U of Chicago P, 2017.",
@@ -476,22 +497,50 @@ func TestSentenceCase(t *testing.T) {
 		lex  Lexicon
 		want string
 	}{
-		{"An American Foreign Policy Dilemma", Lexicon{"American": true}, "An American foreign policy dilemma"},
-		{"Recognition of Russia: An American Foreign Policy Dilemma", Lexicon{"Russia": true, "American": true},
-			"Recognition of Russia: An American foreign policy dilemma"},
-		{"Relations with the Soviet Union", Lexicon{"Soviet Union": true}, "Relations with the Soviet Union"},
-		{"Relations with the Soviet Union", nil, "Relations with the soviet union"},
-		{"FDR and the U.S. Army in World War II", nil, "FDR and the U.S. army in world war II"},
-		{"Soviet-American Relations", Lexicon{"Soviet": true, "American": true}, "Soviet-American relations"},
-		{"Self-Government in Europe", Lexicon{"Europe": true}, "Self-government in Europe"},
-		{"Who Lost Russia? The Debate", Lexicon{"Russia": true}, "Who lost Russia? The debate"},
-		{"The Russian Revolution", Lexicon{"Russia": true}, "The Russian Revolution"},
-		{"The Russian Revolution", nil, "The russian revolution"},
-		{"Stalin’s Famine", Lexicon{"Stalin": true}, "Stalin’s famine"},
-		{"The Twelve Caesars", Lexicon{"Caesar": true}, "The twelve Caesars"},
-		{"William C. Bullitt and I", Lexicon{"Bullitt": true}, "William C. Bullitt and I"},
-		{"“Bleeding Kansas” and the Coming of War", Lexicon{"Kansas": true}, "“Bleeding Kansas” and the coming of war"},
+		// The word lists decide.
+		{"An American Foreign Policy Dilemma", nil, "An American foreign policy dilemma"},
+		{"Recognition of Russia: An American Foreign Policy Dilemma", nil, "Recognition of Russia: An American foreign policy dilemma"},
+		{"Inside the Kremlin’s Cold War: From Stalin to Khrushchev", nil, "Inside the Kremlin’s Cold War: From Stalin to Khrushchev"},
+		{"Epidemics and the State in Victorian Britain", nil, "Epidemics and the state in Victorian Britain"},
+		{"The Coming of Christianity to Anglo-Saxon England", nil, "The coming of Christianity to Anglo-Saxon England"},
+		{"Statistics of the British Empire During the Great War", nil, "Statistics of the British Empire during the Great War"},
+		{"Faith and Treason: The Story of the Gunpowder Plot", nil, "Faith and treason: The story of the Gunpowder Plot"},
+		{"The Book of Common Prayer in England", nil, "The Book of Common Prayer in England"},
+		{"The Second Punic War and the Roman Republic", nil, "The Second Punic War and the Roman Republic"},
+		{"The Russian Revolution", nil, "The Russian Revolution"},
+		{"Seven Days in August", nil, "Seven days in August"},
+		// The article decides what the lists cannot.
+		{"Relations with the Soviet Union", Lexicon{"Soviet": Capital, "Soviet Union": Unit}, "Relations with the Soviet Union"},
+		{"The Great Irish Potato Famine", Lexicon{"Great": Capital, "Great Famine": Unit}, "The great Irish potato famine"},
+		{"Relations with the Soviet Union", Lexicon{"soviet": Lower}, "Relations with the Soviet Union"},
+		{"The Marathon Race", Lexicon{"marathon": Lower, "Marathon": Capital}, "The marathon race"},
+		{"Soviet-American Relations", Lexicon{"Soviet": Capital | Alone}, "Soviet-American relations"},
+		{"The Battle of Marathon: Myth and Memory", Lexicon{"Battle of Marathon": Unit}, "The Battle of Marathon: Myth and memory"},
+		{"The Plataean Contingent at Marathon", Lexicon{"Marathon": Named, "marathon": Lower}, "The Plataean contingent at Marathon"},
+		{"Fire in the Mese", nil, "Fire in the Mese"},
+		{"Fever in the Wynds", Lexicon{"wynds": Lower}, "Fever in the wynds"},
+		{"The Blues, the Greens, and the Emperor", Lexicon{"Blues": Capital | Alone, "Greens": Capital | Alone, "Emperor": Capital, "emperor": Lower},
+			"The Blues, the Greens, and the emperor"},
+		{"The Prague Spring: An Unfinished Revolution", Lexicon{"Prague Spring": Unit, "Revolution": Capital | Alone},
+			"The Prague Spring: An unfinished revolution"},
+		{"A Terrible Beauty", Lexicon{"Ivan the Terrible": Unit, "Terrible": Capital}, "A terrible beauty"},
+		{"Notes on the Hippodrome", Lexicon{"Hippodrome": Capital | Alone}, "Notes on the Hippodrome"},
+		{"Which Pass Did Hannibal Take?", Lexicon{"Great St. Bernard Pass": Unit, "Pass": Capital}, "Which pass did Hannibal take?"},
+		{"Soldiers and Rebels: Ireland in the Imperial War Museum Collections", Lexicon{"Imperial War Museum": Unit},
+			"Soldiers and rebels: Ireland in the Imperial War Museum collections"},
+		{"The Central Board of Health and the Local Boards", Lexicon{"Central Board of Health": Unit, "boards": Lower},
+			"The Central Board of Health and the local boards"},
+		// Forms that keep their capitals.
+		{"FDR and the U.S. Army in World War II", nil, "FDR and the U.S. army in World War II"},
+		{"King George IV and King William IV", nil, "King George IV and King William IV"},
+		{"Father Garnet and the Doctrine", Lexicon{"Garnet": Named}, "Father Garnet and the doctrine"},
+		{"Self-Government in Europe", nil, "Self-government in Europe"},
+		{"Who Lost Russia? The Debate", nil, "Who lost Russia? The debate"},
+		{"Stalin’s Famine", nil, "Stalin’s famine"},
+		{"William C. Bullitt and I", Lexicon{"Bullitt": Named}, "William C. Bullitt and I"},
+		{"“Bleeding Kansas” and the Coming of War", nil, "“Bleeding Kansas” and the coming of war"},
 		{"The McKinley Years", nil, "The McKinley years"},
+		{"Battle of Hastings: The Day", nil, "Battle of Hastings: The day"},
 	} {
 		if got := SentenceCase(c.in, c.lex); got != c.want {
 			t.Errorf("SentenceCase(%q) = %q, want %q", c.in, got, c.want)
@@ -503,25 +552,45 @@ func TestNewLexicon(t *testing.T) {
 	doc := &source.Document{
 		Summary: "Diplomats met in Moscow in November.",
 		Sections: []*source.Section{{Blocks: []source.Block{
-			&source.Paragraph{Inlines: []source.Inline{{Text: "Foreign policy changed when Soviet officials arrived. He was Commissar of Foreign Affairs, but foreign trade fell, and the U.S. Congress waited. Read "},
+			&source.Paragraph{Inlines: []source.Inline{{Text: "Foreign policy changed when Soviet officials arrived at the Battle of Marathon. He was Commissar of Foreign Affairs, but foreign trade fell, and the U.S. Congress waited for the Blues. Read "},
 				{Text: "Recognition of Russia", Style: source.Italic}, {Text: " for more."}}},
 		}}},
-		KeyFigures: []source.KeyFigure{{Name: "Franklin D. Roosevelt", Aliases: []string{"FDR"}}},
-		Locales:    []string{"Washington, D.C.", "Petrograd (now St. Petersburg), Russia"},
+		KeyFigures:   []source.KeyFigure{{Name: "Franklin D. Roosevelt", Aliases: []string{"FDR"}, Role: "king of Persia"}},
+		Locales:      []string{"Washington, D.C.", "Petrograd (now St. Petersburg), Russia"},
+		Bibliography: []*source.BibEntry{{Item: bib.Item{Title: "A Book", Publisher: "Imperial War Museum", PublisherPlace: "London"}}},
 	}
 	lex := NewLexicon(doc)
-	for _, w := range []string{"Moscow", "November", "Soviet", "Commissar", "Foreign Affairs", "Franklin",
-		"Roosevelt", "Franklin D. Roosevelt", "FDR", "Washington", "Petrograd", "Russia", "Petersburg"} {
-		if !lex[w] {
-			t.Errorf("lexicon lacks %q", w)
+	for w, m := range map[string]Mark{
+		"Moscow": Capital, "November": Capital, "Soviet": Capital, "Commissar": Capital,
+		"Foreign Affairs": Unit, "Commissar of Foreign Affairs": Unit, "Battle of Marathon": Unit,
+		"Blues": Alone, "foreign": Lower, "policy": Lower, "Persia": Capital,
+		"Franklin": Named, "Roosevelt": Named, "Franklin D. Roosevelt": Unit, "FDR": Named, "Washington": Named,
+		"Petrograd": Named, "Russia": Named, "St. Petersburg": Unit, "Imperial War Museum": Unit, "London": Named,
+	} {
+		if lex[w]&m == 0 {
+			t.Errorf("lexicon[%q] = %b, want %b", w, lex[w], m)
 		}
 	}
-	// "Foreign" is also written in lowercase; "Diplomats" and "Read" only begin sentences;
-	// "Congress" follows an abbreviation's period; "Recognition" is in an italic title.
-	for _, w := range []string{"Foreign", "Diplomats", "Read", "Congress", "Recognition", "He"} {
-		if lex[w] {
-			t.Errorf("lexicon has %q", w)
+	// "Diplomats" and "Read" only begin sentences; "Congress" follows an abbreviation's
+	// period; "Recognition" is in an italic title; "Marathon" and "Foreign" are only inside
+	// longer names, not alone.
+	for _, w := range []string{"Diplomats", "Read", "Congress", "Recognition", "He", "Commissar of Foreign", "Franklin D."} {
+		if lex[w] != 0 {
+			t.Errorf("lexicon has %q: %b", w, lex[w])
 		}
+	}
+	for _, w := range []string{"Marathon", "Affairs"} {
+		if lex[w]&Alone != 0 {
+			t.Errorf("%q alone", w)
+		}
+	}
+	for _, w := range []string{"Imperial", "Museum", "Petersburg"} {
+		if lex[w]&Named != 0 {
+			t.Errorf("%q is a name by itself", w)
+		}
+	}
+	if lex.proper("Foreign") {
+		t.Error("Foreign is proper, though the article writes it in lowercase")
 	}
 }
 
@@ -549,6 +618,62 @@ func BenchmarkFormat(b *testing.B) {
 		b.Run(string(style), func(b *testing.B) {
 			for b.Loop() {
 				Format(entries, style, lex)
+			}
+		})
+	}
+}
+
+// TestInventedArticles checks the invented articles' bibliographies against their
+// expectations: each APA title in sentence case as written there, the strings APA and MLA
+// must hold ("(n.d.)", "edited by Anna Lindqvist et al.") and must not ("N.p.").
+func TestInventedArticles(t *testing.T) {
+	for _, name := range testkit.Invented {
+		t.Run(name, func(t *testing.T) {
+			var exp struct {
+				APATitles   []string `json:"apa_titles"`
+				APAContains []string `json:"apa_contains"`
+				APAAbsent   []string `json:"apa_absent"`
+				MLAContains []string `json:"mla_contains"`
+				MLAAbsent   []string `json:"mla_absent"`
+			}
+			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".expect.json"), &exp); err != nil {
+				t.Fatal(err)
+			}
+			doc := parseArticle(t, name+".txt")
+			text := func(style Style) string {
+				var lines []string
+				for _, e := range Format(doc.Bibliography, style, NewLexicon(doc)) {
+					lines = append(lines, styled(e))
+				}
+				return strings.Join(lines, "\n")
+			}
+			apa, mla := text(APA), text(MLA)
+			for _, title := range exp.APATitles {
+				// The title, then what ends it: its italics, a period, a parenthesis, a
+				// comma, the rest of a range, or the journal after a question.
+				found := false
+				for _, end := range []string{"*", ".", " (", ",", "-", "–"} {
+					found = found || strings.Contains(apa, title+end)
+				}
+				found = found || strings.HasSuffix(title, "?") && strings.Contains(apa, title+" *")
+				if !found {
+					t.Errorf("APA title %q not in\n%s", title, apa)
+				}
+			}
+			for _, c := range []struct {
+				text      string
+				want, not []string
+			}{{apa, exp.APAContains, exp.APAAbsent}, {mla, exp.MLAContains, exp.MLAAbsent}} {
+				for _, s := range c.want {
+					if !strings.Contains(c.text, s) {
+						t.Errorf("%q not in\n%s", s, c.text)
+					}
+				}
+				for _, s := range c.not {
+					if strings.Contains(c.text, s) {
+						t.Errorf("%q in\n%s", s, c.text)
+					}
+				}
 			}
 		})
 	}

@@ -5,42 +5,73 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"galley/render/cite/internal/words"
 	"galley/source"
+	"galley/source/cal"
 )
 
-// APA writes titles in sentence case, which keeps proper nouns capitalised. What is a proper
-// noun is decided by the article itself: a word the article writes capitalised in the middle
-// of a sentence, and never in lowercase, is proper ("Russia", "American"); a run of such
-// words is a proper name ("Soviet Union", "Foreign Affairs") even when its words alone are
-// common ("foreign policy"). Key figures' names and the locales are proper by definition.
+// APA writes titles in sentence case, which keeps proper nouns, and only them, capitalised.
+// Two sources decide what is proper. English word lists (SCOWL and WordNet, package words)
+// know "Kremlin", "Victorian" and "Jacobean" as proper, "revolution" and "beauty" as common,
+// "Soviet" and "Marathon" as either, and names of several words ("Great War", "Book of Common
+// Prayer"). The article knows its own names: what it writes capitalised in the middle of a
+// sentence and never in lowercase, the runs of such words ("Battle of Marathon", "Public
+// Record Office"), its people's names, its places, its publishers.
 
-// Lexicon is the set of words an article writes capitalised mid-sentence: single words
-// ("Russia") and runs of capitalised words joined by single spaces ("Soviet Union").
-type Lexicon map[string]bool
+// Mark is what an article's text says of a word or a run of words.
+type Mark uint8
+
+// Marks of a lexicon's entries.
+const (
+	// Capital: the word is written capitalised in the middle of a sentence.
+	Capital Mark = 1 << iota
+	// Lower: the word (the entry is its lowercase form) is written in lowercase.
+	Lower
+	// Alone: the word is written capitalised as a name of one word ("the Blues"), not only
+	// inside a longer name ("Velvet Revolution").
+	Alone
+	// Named: the word is a word of a person's name, or a place's or a publisher's name of
+	// one word.
+	Named
+	// Unit: the entry is a run of words written as one name ("Soviet Union", "Battle of
+	// Marathon", "Central Board of Health").
+	Unit
+)
+
+// Lexicon is what an article writes of its words' capitals: words as written (Capital,
+// Alone, Named), words in lowercase (Lower) and runs of words (Unit).
+type Lexicon map[string]Mark
+
+// proper reports whether the article treats w as proper: written capitalised mid-sentence
+// and never in lowercase.
+func (lex Lexicon) proper(w string) bool {
+	return lex[w]&Capital != 0 && lex.neverLower(w)
+}
+
+// neverLower reports whether the article never writes w in lowercase.
+func (lex Lexicon) neverLower(w string) bool {
+	return lex[strings.ToLower(w)]&Lower == 0
+}
 
 // maxPhrase bounds the length, in words, of the runs a lexicon records.
 const maxPhrase = 6
 
 // NewLexicon collects the lexicon of a document from its running text (abstract, summary,
-// sections, figure captions, the bibliography's annotations), its key figures' names and
-// aliases, and its locales. Italic and code runs (titles of works, quoted code) are left out.
+// sections, figure captions, key figures' roles, the bibliography's annotations), its key
+// figures' names and aliases, its locales, and its bibliography's places and publishers.
+// Italic and code runs (titles of works, quoted code) are left out.
 func NewLexicon(doc *source.Document) Lexicon {
-	c := &collector{caps: map[string]bool{}, lower: map[string]bool{}, lex: Lexicon{}}
+	c := &collector{lex: Lexicon{}}
 	if doc == nil {
 		return c.lex
 	}
 	c.blocks(doc.Abstract)
-	c.text(doc.Summary)
+	c.text(doc.Summary, true)
 	for _, s := range doc.Sections {
 		c.blocks(s.Blocks)
 	}
 	for _, e := range doc.Bibliography {
-		c.text(e.Item.Annote)
-	}
-	for w := range c.caps {
-		if !c.lower[strings.ToLower(w)] {
-			c.lex[w] = true
-		}
+		c.text(e.Item.Annote, true)
 	}
 	for _, f := range doc.KeyFigures {
 		if f.Raw {
@@ -50,20 +81,25 @@ func NewLexicon(doc *source.Document) Lexicon {
 		for _, a := range f.Aliases {
 			c.names(a)
 		}
+		c.text(f.Role, false)
 	}
 	for _, l := range doc.Locales {
-		for _, part := range strings.Split(l, ",") {
-			c.names(strings.Trim(strings.TrimSpace(part), "()"))
+		for _, part := range strings.FieldsFunc(l, func(r rune) bool { return r == ',' || r == '(' || r == ')' }) {
+			c.place(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "now ")))
 		}
+	}
+	for _, e := range doc.Bibliography {
+		for _, part := range strings.Split(e.Item.PublisherPlace, ",") {
+			c.place(part)
+		}
+		c.place(e.Item.Publisher)
 	}
 	return c.lex
 }
 
 // collector gathers the evidence for a lexicon.
 type collector struct {
-	caps  map[string]bool // words seen capitalised mid-sentence
-	lower map[string]bool // words seen in lowercase (lowercased)
-	lex   Lexicon
+	lex Lexicon
 }
 
 // blocks reads the running text of paragraphs and the captions of figures, inside lists and
@@ -74,7 +110,7 @@ func (c *collector) blocks(bs []source.Block) {
 		case *source.Paragraph:
 			c.inlines(b.Inlines)
 		case *source.Figure:
-			c.text(b.Caption)
+			c.text(b.Caption, true)
 		}
 		return true
 	})
@@ -92,7 +128,7 @@ func (c *collector) inlines(runs []source.Inline) {
 		b.WriteString(r.Text)
 		b.WriteByte(' ')
 	}
-	c.text(b.String())
+	c.text(b.String(), true)
 }
 
 // word is one word of running text with what surrounds it.
@@ -102,31 +138,41 @@ type word struct {
 	breakAf bool   // punctuation follows it, so no phrase runs on past it
 }
 
-// text reads running text.
-func (c *collector) text(s string) {
+// particles join the capitalised words of a name: "Battle of Marathon", "House of Lords".
+var particles = map[string]bool{
+	"of": true, "the": true, "de": true, "von": true, "van": true, "du": true, "la": true,
+	"le": true, "upon": true, "da": true, "del": true, "der": true,
+}
+
+// text reads running text; opens tells whether it opens a sentence (a key figure's role
+// follows the name, in the middle of one).
+func (c *collector) text(s string, opens bool) {
 	ws := splitWords(s)
-	var run []word // the current run of capitalised words
+	if len(ws) > 0 && !opens {
+		ws[0].start = false
+	}
+	var run []word // the current run: capitalised words, and particles between them
 	flush := func() {
-		c.phrases(run)
+		c.run(run)
 		run = run[:0]
 	}
 	for _, w := range ws {
-		parts := strings.FieldsFunc(w.core, isHyphen)
-		capital := isCapital(w.core)
-		for i, p := range parts {
-			if p == "" {
-				continue
-			}
+		for i, p := range strings.FieldsFunc(w.core, isHyphen) {
 			switch {
 			case isCapital(p) && (i > 0 || !w.start):
-				c.caps[stripPossessive(p)] = true
+				c.lex[stripPossessive(p)] |= Capital
 			case startsLowerRune(p):
-				c.lower[strings.ToLower(stripPossessive(p))] = true
+				c.lex[strings.ToLower(stripPossessive(p))] |= Lower
 			}
 		}
-		if capital {
+		switch {
+		case isCapital(w.core) && !w.start:
 			run = append(run, w)
-		} else {
+		case isCapital(w.core):
+			flush() // a word that may be capitalised only because it opens a sentence
+		case particles[w.core] && len(run) > 0:
+			run = append(run, w)
+		default:
 			flush()
 		}
 		if w.breakAf {
@@ -136,38 +182,70 @@ func (c *collector) text(s string) {
 	flush()
 }
 
-// phrases records every run of two or more capitalised words that does not begin with a
-// word that may only be capitalised because it starts a sentence.
-func (c *collector) phrases(run []word) {
-	for i := range run {
-		if run[i].start {
-			continue
-		}
-		for j := i + 2; j <= len(run) && j-i <= maxPhrase; j++ {
-			c.lex[phraseKey(run[i:j])] = true
+// run records a run of capitalised words and the particles between them: a word alone, or
+// the run and the shorter names that end it, from each capitalised word on ("General Post
+// Office", "Post Office"; not "Great Irish" of "Great Irish Famine").
+func (c *collector) run(run []word) {
+	for len(run) > 0 && !isCapital(run[len(run)-1].core) {
+		run = run[:len(run)-1]
+	}
+	switch len(run) {
+	case 0:
+		return
+	case 1:
+		c.lex[stripPossessive(run[0].core)] |= Alone
+		return
+	}
+	for i := max(0, len(run)-maxPhrase); i <= len(run)-2; i++ {
+		if isCapital(run[i].core) {
+			c.lex[phraseKey(run[i:])] |= Unit
 		}
 	}
 }
 
-// names adds a name or a place to the lexicon: its capitalised words and their runs.
+// names adds a person's name: each of its capitalised words is a name ("Franklin",
+// "Roosevelt"), and so are their runs.
 func (c *collector) names(s string) {
-	ws := splitWords(s)
+	c.name(s, true)
+}
+
+// place adds the name of a place or a publisher: a name of one word ("London",
+// "Routledge"), or a run of words ("New Haven", "Imperial War Museum") whose words are no
+// names by themselves.
+func (c *collector) place(s string) {
+	c.name(s, false)
+}
+
+// name adds a name's runs of capitalised words, and its words when each is a name.
+func (c *collector) name(s string, eachWord bool) {
 	var run []word
-	for _, w := range ws {
+	flush := func() {
+		if len(run) == 1 && !eachWord {
+			c.lex[stripPossessive(run[0].core)] |= Named
+		}
+		c.run(run)
+		run = run[:0]
+	}
+	for _, w := range splitWords(s) {
 		w.start = false
 		if isCapital(w.core) {
-			for _, p := range strings.FieldsFunc(w.core, isHyphen) {
-				if isCapital(p) {
-					c.lex[stripPossessive(p)] = true
+			if eachWord {
+				for _, p := range strings.FieldsFunc(w.core, isHyphen) {
+					if isCapital(p) {
+						c.lex[stripPossessive(p)] |= Named
+					}
 				}
 			}
 			run = append(run, w)
 			continue
 		}
-		c.phrases(run)
-		run = run[:0]
+		if particles[w.core] && len(run) > 0 {
+			run = append(run, w)
+			continue
+		}
+		flush()
 	}
-	c.phrases(run)
+	flush()
 }
 
 func phraseKey(ws []word) string {
@@ -199,17 +277,22 @@ func splitWords(s string) []word {
 			continue
 		}
 		trail := lead[len(core):]
-		if strings.HasPrefix(trail, ".") && isAbbrevWord(core) {
+		if strings.HasPrefix(trail, ".") && (isAbbrevWord(core) || nameAbbrevs[core]) {
 			core, trail = core+".", trail[1:]
 		}
 		if len(lead) < len(tok) && len(out) > 0 {
 			out[len(out)-1].breakAf = true
 		}
 		out = append(out, word{core: core, start: start, breakAf: trail != ""})
-		start = strings.ContainsAny(trail, ".?!:") || strings.HasSuffix(core, ".")
+		start = strings.ContainsAny(trail, ".?!:") ||
+			strings.HasSuffix(core, ".") && !nameAbbrevs[strings.TrimSuffix(core, ".")]
 	}
 	return out
 }
+
+// nameAbbrevs are abbreviations inside names, after which no sentence ends: "St.
+// Petersburg", "Mt. Athos".
+var nameAbbrevs = map[string]bool{"St": true, "Ste": true, "Mt": true, "Ft": true}
 
 // isAbbrevWord reports initials and initialisms written with periods ("U.S", "D", "B.C").
 func isAbbrevWord(core string) bool {
@@ -261,154 +344,266 @@ func stripPossessive(w string) string {
 
 // SentenceCase writes a title in sentence case (APA 6.17): the first word of the title and
 // of a subtitle (after a colon, a question mark, an exclamation mark or an em dash) keep their
-// capital, as do acronyms and mixed-case words ("FDR", "U.S.", "McKinley"), the pronoun "I",
-// and the words and runs of words the lexicon knows as proper; every other word is lowercased.
+// capital, and so do the words that are proper or part of a name; every other word is
+// lowercased. A word is part of a name when it is in a run the article writes as one
+// ("Battle of Marathon"), in a name the word lists know ("Great War"), or the head of a
+// polity or event after a proper word ("Roman Empire", "Punic War"). A word alone is proper
+// when it is an acronym, a roman numeral, a mixed-case word or "I"; a word of a person's
+// name, a place or a publisher; proper in the word lists ("Kremlin"); unknown to them and
+// never written in lowercase ("Whitby"); either in the word lists and written by the article
+// capitalised, on its own too, and never in lowercase ("Soviet"); common in the word lists but written by the article as a name of its own, and
+// not after "a" or "an" ("the Blues"); or a title before a proper name ("King George IV").
+// The parts of a hyphenated word are decided one by one ("Anglo-Saxon", "Self-government").
 func SentenceCase(title string, lex Lexicon) string {
 	toks := strings.Fields(title)
 	if len(toks) == 0 {
 		return title
 	}
-	type tk struct {
-		lead, core, trail string
-	}
-	ts := make([]tk, len(toks))
+	ts := make([]titleWord, len(toks))
 	for i, t := range toks {
 		lead := strings.TrimLeftFunc(t, isOpenPunct)
 		core := strings.TrimRightFunc(lead, isTrailPunct)
 		trail := lead[len(core):]
-		if strings.HasPrefix(trail, ".") && isAbbrevWord(core) {
+		if strings.HasPrefix(trail, ".") && (isAbbrevWord(core) || nameAbbrevs[core]) {
 			core, trail = core+".", trail[1:]
 		}
-		ts[i] = tk{lead: t[:len(t)-len(lead)], core: core, trail: trail}
+		ts[i] = titleWord{lead: t[:len(t)-len(lead)], core: core, trail: trail}
 	}
-	// Runs of words the lexicon knows as a name keep their capitals.
-	keep := make([]bool, len(ts))
-	for i := range ts {
-		for j := min(len(ts), i+maxPhrase); j >= i+2; j-- {
-			ok := true
-			parts := make([]string, 0, j-i)
-			for k := i; k < j; k++ {
-				if !isCapital(ts[k].core) || (k > i && ts[k].lead != "") || (k < j-1 && ts[k].trail != "") {
-					ok = false
-					break
-				}
-				parts = append(parts, ts[k].core)
-			}
-			if !ok {
-				continue
-			}
-			parts[len(parts)-1] = stripPossessive(parts[len(parts)-1])
-			if lex[strings.Join(parts, " ")] {
-				for k := i; k < j; k++ {
-					keep[k] = true
-				}
-				break
-			}
-		}
-	}
-	// A proper word followed by the head noun of a named event or institution is a name
-	// ("the American Revolution", "the British Empire", "the Russian Civil War"), though the
-	// article may never write it.
-	for i := range ts {
-		if !isCapital(ts[i].core) || stripPossessive(ts[i].core) != ts[i].core || !(keep[i] || lex[stripPossessive(ts[i].core)] || derivedProper(ts[i].core, lex)) {
-			continue
-		}
-		for j := i + 1; j < len(ts) && j-i < 4; j++ {
-			if !isCapital(ts[j].core) || ts[j].lead != "" || ts[j-1].trail != "" {
-				break
-			}
-			if headNouns[stripPossessive(ts[j].core)] {
-				for k := i; k <= j; k++ {
-					keep[k] = true
-				}
-			}
-		}
-	}
-	var b strings.Builder
 	first := true
+	for i := range ts {
+		ts[i].first = first
+		if ts[i].core != "" || ts[i].trail != "" {
+			first = strings.ContainsAny(ts[i].trail, ".:?!") || strings.HasSuffix(ts[i].trail, "—")
+		}
+	}
+	units(ts, lex)
+	for i := range ts {
+		if t := &ts[i]; !t.decided && isCapital(t.core) {
+			t.keep = properWord(ts, i, lex)
+		}
+	}
+	heads(ts)
+	var b strings.Builder
 	for i, t := range ts {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.lead)
 		switch {
-		case t.core == "" || keep[i]:
+		case t.core == "" || t.keep:
 			b.WriteString(t.core)
+		case t.decided && !t.first:
+			b.WriteString(lowerFirst(t.core))
 		default:
-			// The first word keeps its capital; the parts after its hyphens are words like
-			// any other ("Self-government").
-			parts := strings.Split(t.core, "-")
-			for k, p := range parts {
+			// The first word keeps its capital; the parts after a hyphen are words like any
+			// other ("Self-government", "Anglo-Saxon").
+			for k, p := range strings.Split(t.core, "-") {
 				if k > 0 {
 					b.WriteByte('-')
 				}
-				if k == 0 && first {
+				if k == 0 && t.first || properPart(p, lex) {
 					b.WriteString(p)
 				} else {
-					b.WriteString(lowerWord(p, lex))
+					b.WriteString(lowerFirst(p))
 				}
 			}
 		}
 		b.WriteString(t.trail)
-		if t.core != "" || t.trail != "" {
-			first = strings.ContainsAny(t.trail, ".:?!") || strings.HasSuffix(t.trail, "—")
-		}
 	}
 	return b.String()
 }
 
-// lowerWord lowercases a word's first letter unless the word is proper: an acronym or
-// mixed-case word, "I", or a word in the lexicon.
-func lowerWord(w string, lex Lexicon) string {
+// titleWord is one word of a title and what is decided of it.
+type titleWord struct {
+	lead, core, trail string
+	first             bool // it opens the title or a subtitle
+	keep              bool // it keeps its capital
+	decided           bool // a name decided its case: keep says which
+}
+
+// units marks the words of the title that are names of several words: runs the article
+// writes as one, and names the word lists know, longest first.
+func units(ts []titleWord, lex Lexicon) {
+	longest := max(maxPhrase, words.MaxName())
+	for i := 0; i < len(ts); i++ {
+		if !isCapital(ts[i].core) {
+			continue
+		}
+		for j := min(len(ts), i+longest); j >= i+2; j-- {
+			if !isCapital(ts[j-1].core) || !joined(ts[i:j]) {
+				continue
+			}
+			parts := make([]string, 0, j-i)
+			for k := i; k < j; k++ {
+				parts = append(parts, ts[k].core)
+			}
+			parts[len(parts)-1] = stripPossessive(parts[len(parts)-1])
+			phrase := strings.Join(parts, " ")
+			if lex[phrase]&Unit != 0 {
+				for k := i; k < j; k++ {
+					ts[k].keep, ts[k].decided = isCapital(ts[k].core), true
+				}
+				i = j - 1
+				break
+			}
+			if name, ok := words.Name(phrase); ok {
+				for k, w := range strings.Split(name, " ") {
+					ts[i+k].keep, ts[i+k].decided = isCapital(w), true
+				}
+				i = j - 1
+				break
+			}
+		}
+	}
+}
+
+// joined reports whether title words run on as one name: no punctuation between them, and
+// lowercase words only among the particles.
+func joined(ts []titleWord) bool {
+	for k, t := range ts {
+		if (k > 0 && t.lead != "") || (k < len(ts)-1 && t.trail != "" && !strings.HasSuffix(t.core, ".")) {
+			return false
+		}
+		if !isCapital(t.core) && !particles[strings.ToLower(t.core)] {
+			return false
+		}
+	}
+	return true
+}
+
+// properWord decides whether the capitalised title word ts[i] is proper.
+func properWord(ts []titleWord, i int, lex Lexicon) bool {
+	w := stripPossessive(ts[i].core)
+	if strings.ContainsRune(w, '-') {
+		return false // decided part by part
+	}
+	if properPart(w, lex) {
+		return true
+	}
+	switch words.Of(w) {
+	case words.Common:
+		// A common word the article writes as a name of its own ("the Blues"), unless the
+		// title uses it as a common noun ("an unfinished revolution").
+		if lex[w]&Alone != 0 && lex.neverLower(w) && !generic(ts, i) {
+			return true
+		}
+	}
+	// A title before a proper name: "King George IV", "Father Garnet".
+	if honorifics[w] && i+1 < len(ts) && isCapital(ts[i+1].core) && ts[i].trail == "" {
+		return ts[i+1].keep || properPart(stripPossessive(ts[i+1].core), lex)
+	}
+	return false
+}
+
+// generic reports whether the title word ts[i] is a common noun after "a" or "an" in its
+// noun phrase ("an unfinished revolution").
+func generic(ts []titleWord, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if ts[k].trail != "" {
+			return false
+		}
+		if indefinite[strings.ToLower(ts[k].core)] {
+			return true
+		}
+	}
+	return false
+}
+
+// properPart decides a word or a part of a hyphenated word by itself: an acronym, a roman
+// numeral, a mixed-case word, "I", a name's word, a word the word lists know as proper, an
+// unknown word the article never writes in lowercase, or a word of either kind that the
+// article writes as proper, and as a name of its own.
+func properPart(w string, lex Lexicon) bool {
+	w = stripPossessive(w)
+	r, n := utf8.DecodeRuneInString(w)
+	switch {
+	case !unicode.IsUpper(r):
+		return false
+	case w == "I" || isAbbrevWord(strings.TrimSuffix(w, ".")) || strings.IndexFunc(w[n:], unicode.IsUpper) >= 0:
+		return true
+	case lex[w]&Named != 0 || cal.MonthOf(w) > 0:
+		return true
+	}
+	switch words.Of(w) {
+	case words.Proper:
+		return true
+	case words.Unknown:
+		return lex.neverLower(w)
+	case words.Either:
+		// "Soviet" in "the Soviet Union" and "Soviet officials", not "Great" only in "the
+		// Great Famine".
+		return lex.proper(w) && lex[w]&Alone != 0
+	}
+	return false
+}
+
+// heads keeps the head noun of a polity or an event after a proper word and at most two
+// more capitalised words ("the Roman Empire", "the Russian Civil War"), and an ordinal
+// before such a name ("the Second Punic War").
+func heads(ts []titleWord) {
+	for j := 1; j < len(ts); j++ {
+		if !polityHeads[stripPossessive(ts[j].core)] || ts[j].lead != "" {
+			continue
+		}
+		// The name's start: back over capitalised words joined to the head, not over a
+		// possessive ("America’s Secret War" is America's war, no name).
+		i := j
+		for i > 0 && j-i < 3 && isCapital(ts[i-1].core) && ts[i-1].trail == "" && ts[i].lead == "" &&
+			stripPossessive(ts[i-1].core) == ts[i-1].core {
+			i--
+		}
+		if !ts[j].keep {
+			k := i
+			for k < j && !ts[k].keep {
+				k++
+			}
+			if k == j {
+				continue // no proper word before the head
+			}
+			for ; k <= j; k++ {
+				ts[k].keep = true
+			}
+		}
+		for i < j && !ts[i].keep {
+			i++
+		}
+		if i > 0 && ordinalWords[ts[i-1].core] && ts[i-1].trail == "" {
+			ts[i-1].keep = true
+		}
+	}
+}
+
+// lowerFirst lowercases a word's first letter.
+func lowerFirst(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
-		return w
-	}
-	base := stripPossessive(w)
-	if w == "I" || isAbbrevWord(strings.TrimSuffix(w, ".")) || strings.IndexFunc(w[n:], unicode.IsUpper) >= 0 ||
-		lex[base] || derivedProper(base, lex) {
 		return w
 	}
 	return string(unicode.ToLower(r)) + w[n:]
 }
 
-// Proper adjectives and plurals are proper too: "Russian" of "Russia", "Japanese" of
-// "Japan", "Bolshevism" of "Bolshevik", "Caesars" of "Caesar". A word is derived from a
-// lexicon word when removing one of these endings and adding one of the stem endings gives it.
-var (
-	derivedEndings = []string{"ians", "ans", "ian", "an", "ns", "n", "ese", "ish", "isms", "ism",
-		"ists", "ist", "ites", "ite", "ic", "s", ""}
-	stemEndings = []string{"", "a", "e", "o", "y", "ia", "ik", "ic", "and", "en", "ey", "ain"}
-)
-
-// headNouns end the names of events and institutions.
-var headNouns = map[string]bool{
-	"Revolution": true, "Revolutions": true, "War": true, "Wars": true, "Empire": true,
-	"Republic": true, "Dynasty": true, "Army": true, "Navy": true, "Party": true, "Union": true,
-	"Church": true, "Treaty": true, "Conference": true, "Congress": true, "Parliament": true,
-	"Rebellion": true, "Uprising": true, "Front": true, "Reformation": true, "Crusade": true,
-	"Crusades": true, "Mutiny": true, "Commune": true, "Revolt": true, "Campaign": true,
-	"Offensive": true, "Expedition": true, "Kingdom": true, "Senate": true, "Academy": true,
-	"Resistance": true, "Occupation": true, "Blockade": true, "Famine": true, "Schism": true,
-	"Constitution": true, "Declaration": true, "Revival": true,
+// polityHeads end the names of polities and events: "Roman Empire", "Punic War".
+var polityHeads = map[string]bool{
+	"Empire": true, "Empires": true, "Republic": true, "Revolution": true, "Revolutions": true,
+	"War": true, "Wars": true, "Dynasty": true, "Kingdom": true, "Caliphate": true,
+	"Crusade": true, "Crusades": true, "Sultanate": true, "Khanate": true,
 }
 
-// minStem is the shortest stem that derivation considers, so that short words do not match
-// by accident.
-const minStem = 3
-
-// derivedProper reports whether w is derived from a word of the lexicon.
-func derivedProper(w string, lex Lexicon) bool {
-	for _, e := range derivedEndings {
-		stem, ok := strings.CutSuffix(w, e)
-		if !ok || len(stem) < minStem {
-			continue
-		}
-		for _, se := range stemEndings {
-			if c := stem + se; c != w && lex[c] {
-				return true
-			}
-		}
-	}
-	return false
+// ordinalWords number wars and republics: "Second Punic War", "Fifth Republic".
+var ordinalWords = map[string]bool{
+	"First": true, "Second": true, "Third": true, "Fourth": true, "Fifth": true, "Sixth": true,
+	"Seventh": true, "Eighth": true, "Ninth": true, "Tenth": true,
 }
+
+// honorifics are titles that are part of the proper name after them.
+var honorifics = map[string]bool{
+	"King": true, "Queen": true, "Pope": true, "Saint": true, "St.": true, "Father": true,
+	"Lord": true, "Lady": true, "Sir": true, "Emperor": true, "Empress": true, "Bishop": true,
+	"Archbishop": true, "Abbess": true, "Abbot": true, "Prince": true, "Princess": true,
+	"General": true, "President": true, "Czar": true, "Tsar": true, "Cardinal": true,
+	"Duke": true, "Earl": true, "Count": true, "Captain": true, "Colonel": true, "Admiral": true,
+	"Sultan": true, "Caliph": true, "Mother": true, "Sister": true, "Brother": true,
+}
+
+// indefinite articles use the noun after them as a common noun.
+var indefinite = map[string]bool{"a": true, "an": true}

@@ -14,7 +14,8 @@ import (
 //	Horsfall, Nicholas. “The Ides of March.” *Greece & Rome*, vol. 21, no. 2, 1974, pp. 191-99.
 //	Smith, S. A. “Petrograd in 1917.” *The Workers’ Revolution*, edited by Daniel H. Kaiser, Cambridge UP, 1987.
 //
-// Three or more authors are the first and "et al." (2.6); places of publication are left out
+// Three or more authors are the first and "et al." (2.6), and so are three or more editors or
+// translators of a container (2.6, 5.41); places of publication are left out
 // (5.100); "University Press" is "UP" and business words are dropped (5.98); the original date
 // of a republished book follows its title (5.106); a repeated name is three hyphens (5.126).
 
@@ -69,7 +70,7 @@ func mla(it *bib.Item, repeat bool) []Run {
 		b.roman(quoted(it.Title, "."))
 		b.roman(" ")
 		b.italic(it.ContainerTitle)
-		if c := contributorsPhrase(it.Editor, it.Translator, false); c != "" {
+		if c := contributorsPhrase(it.Editor, it.Translator, mlaList); c != "" {
 			parts = append(parts, c)
 		}
 	default:
@@ -126,13 +127,13 @@ func mlaElements(parts []string, sentence bool) string {
 func mlaContributors(it *bib.Item, role string) string {
 	switch role {
 	case "editor":
-		return contributorsPhrase(nil, it.Translator, false)
+		return contributorsPhrase(nil, it.Translator, mlaList)
 	case "translator":
-		return contributorsPhrase(it.Editor, nil, false)
+		return contributorsPhrase(it.Editor, nil, mlaList)
 	case "editor+translator":
 		return ""
 	}
-	return contributorsPhrase(it.Editor, it.Translator, false)
+	return contributorsPhrase(it.Editor, it.Translator, mlaList)
 }
 
 // mlaNames writes one author inverted, two as "Ramsey, John T., and A. Lewis Licht", three or
@@ -149,6 +150,15 @@ func mlaNames(names []bib.Name) string {
 		return mlaName(names[0]) + sep + direct(names[1])
 	}
 	return mlaName(names[0]) + ", et al."
+}
+
+// mlaList writes the other contributors of one role in reading order: one, two as "A and
+// B", three or more as the first and "et al." ("edited by Carole Fink et al.", 2.6).
+func mlaList(names []bib.Name) string {
+	if len(names) >= 3 {
+		return direct(names[0]) + " et al."
+	}
+	return directList(names)
 }
 
 // mlaName writes a name inverted; a government author's parts are separated by commas

@@ -448,13 +448,15 @@ func applyZone(it *Item, info zoneInfo) {
 // applyPub copies the facts of publication into the item; a year of its own before them
 // ("1939. Reprint.") is the original date.
 func applyPub(it *Item, f pubFacts, info zoneInfo) {
+	// "N.p., 1887.", "N.p.: n.p., 1911.": the entry says there is no place, no publisher.
 	it.PublisherPlace = strings.TrimSpace(f.place)
-	switch it.PublisherPlace {
-	case "N.p.", "n.p.", "N. p.", "S.l.", "s.l.":
-		// "No place": the entry says there is none.
+	if noPlace(it.PublisherPlace) {
 		it.PublisherPlace = ""
 	}
 	it.Publisher = strings.TrimSpace(f.publisher)
+	if noPlace(it.Publisher) {
+		it.Publisher = ""
+	}
 	it.Issued = f.date
 	if it.OriginalDate == nil && info.year != nil {
 		it.OriginalDate = info.year

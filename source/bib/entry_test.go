@@ -152,6 +152,28 @@ var bibCases = []struct {
 	{"n.d.", "Smith, John. The Battle of 1812. London: Penguin, n.d. No date.",
 		Item{Type: "book", Author: names(person("Smith", "John")), Title: "The Battle of 1812",
 			PublisherPlace: "London", Publisher: "Penguin", Annote: "No date."}},
+	{"journal article without a year", "Jones, Ann. “The Thaw.” Slavic Review 12, no. 3: 45-67. Reads the archives.",
+		Item{Type: "article-journal", Author: names(person("Jones", "Ann")), Title: "The Thaw", ContainerTitle: "Slavic Review",
+			Volume: "12", Issue: "3", Page: "45-67", Annote: "Reads the archives."}},
+	{"journal article with an issue and no volume or year", "Vogt, Helena. “The Pass.” Alpine Archaeology, no. 7: 11-29. Weighs the case.",
+		Item{Type: "article-journal", Author: names(person("Vogt", "Helena")), Title: "The Pass", ContainerTitle: "Alpine Archaeology",
+			Issue: "7", Page: "11-29", Annote: "Weighs the case."}},
+	{"journal article with a volume only", "Ó Riain, Pádraig. “The Paschal Controversy.” Peritia 9: 101-130. Reconstructs the tables.",
+		Item{Type: "article-journal", Author: names(person("Ó Riain", "Pádraig")), Title: "The Paschal Controversy", ContainerTitle: "Peritia",
+			Volume: "9", Page: "101-130", Annote: "Reconstructs the tables."}},
+	{"a quoted title with a book's facts stays a book", "Smith, John. “A Lecture.” London: Penguin, 1990. Printed.",
+		Item{Type: "book", Author: names(person("Smith", "John")), Title: "A Lecture",
+			PublisherPlace: "London", Publisher: "Penguin", Issued: yr(1990), Annote: "Printed."}},
+	{"no place", "Marsh, Henry. A Walk over the Plain. N.p., 1887. Privately printed.",
+		Item{Type: "book", Author: names(person("Marsh", "Henry")), Title: "A Walk over the Plain", Issued: yr(1887), Annote: "Privately printed."}},
+	{"no place, no publisher", "Harcourt, George. On Foot over the Alps. N.p.: n.p., 1911. An attempt.",
+		Item{Type: "book", Author: names(person("Harcourt", "George")), Title: "On Foot over the Alps", Issued: yr(1911), Annote: "An attempt."}},
+	{"no place, no date", "Pickering, Thomas. The Abbey on the Cliff: A Guide. N.p., n.d. A pamphlet.",
+		Item{Type: "book", Author: names(person("Pickering", "Thomas")), Title: "The Abbey on the Cliff: A Guide", Annote: "A pamphlet."}},
+	{"a place and no publisher", "Greene, Walter. The Plague Pits. London: n.p., 1911. An account.",
+		Item{Type: "book", Author: names(person("Greene", "Walter")), Title: "The Plague Pits", PublisherPlace: "London", Issued: yr(1911), Annote: "An account."}},
+	{"sine loco, sine nomine", "Brand, Hermann. Erinnerungen. S.l.: s.n., 1959. A memoir.",
+		Item{Type: "book", Author: names(person("Brand", "Hermann")), Title: "Erinnerungen", Issued: yr(1959), Annote: "A memoir."}},
 	{"Little, Brown", "Philpott, William. Bloody Victory. London: Little, Brown, 2009. Emphasizes the French contribution.",
 		Item{Type: "book", Author: names(person("Philpott", "William")), Title: "Bloody Victory",
 			PublisherPlace: "London", Publisher: "Little, Brown", Issued: yr(2009), Annote: "Emphasizes the French contribution."}},
@@ -403,16 +425,19 @@ func scoredEdition(v any) string {
 	return s
 }
 
-// TestEntriesMatchGold reads the corpus articles' bibliographies and compares every field with
-// the answer keys.
+// TestEntriesMatchGold reads the corpus and invented articles' bibliographies and compares
+// every field with the answer keys.
 func TestEntriesMatchGold(t *testing.T) {
-	for _, name := range testkit.Articles {
+	for _, name := range append(append([]string{}, testkit.Articles...), testkit.Invented...) {
 		t.Run(name, func(t *testing.T) {
 			var key struct {
 				Bibliography []goldItem `json:"bibliography"`
 			}
 			if err := json.Unmarshal(testkit.Read(t, "articles/"+name+".gold.json"), &key); err != nil {
 				t.Fatal(err)
+			}
+			if len(key.Bibliography) == 0 {
+				return // an empty Bibliography section: the article parser's to warn of
 			}
 			lines := articleEntries(t, name)
 			if len(lines) != len(key.Bibliography) {

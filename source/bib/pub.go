@@ -248,6 +248,9 @@ func placeToken(tok string) bool {
 // capitalised words only, with a few connectives, for candidates that have no colon or no
 // year to confirm them.
 func publisherShaped(s string, strict bool) bool {
+	if noPlace(s) {
+		return true
+	}
 	if s == "" || strings.Contains(s, ": ") {
 		return false
 	}
@@ -276,6 +279,16 @@ func publisherShaped(s string, strict bool) bool {
 		}
 	}
 	return true
+}
+
+// noPlace reports whether s is the mark of no place or no publisher: "N.p.", "n.p.",
+// "S.l.", "s.n." and the like, which name nobody.
+func noPlace(s string) bool {
+	switch strings.Trim(s, "[]") {
+	case "N.p.", "n.p.", "N. p.", "n. p.", "N.P.", "S.l.", "s.l.", "S. l.", "s.n.", "S.n.", "s. n.":
+		return true
+	}
+	return false
 }
 
 // barePub reads "Publisher, Year." without a place: the publisher runs back from s[p] to the
@@ -334,6 +347,13 @@ var (
 	periodicalRE = cal.Lazy(`^([^,()]+?), ((?:\d{1,2} )?\p{Lu}\p{Ll}+\.?(?: \d{1,2})?,? \d{4})` +
 		`(?:, ((?:pp?\. )?[0-9A-Za-z][0-9A-Za-z\-–, ]{0,30}?))?(?:\.(?: |$)|$)`)
 	yearInRE = cal.Lazy(`\b(\d{4})\b`)
+	// undatedRE is a journal article's details with no date at all, which an entry that
+	// lacks its year still gives: "Slavic Review 12, no. 3: 45-67.", "Peritia 9: 101-130.",
+	// "Recusant History, no. 41: 233-251." A volume or an issue and the pages are required,
+	// so that no book's facts read as a journal's.
+	undatedRE = cal.Lazy(`^(\p{Lu}[^():,]*?)(?:,? (?:[Vv]ol\. ?)?(\d+[A-Za-z]?|[IVXLC]+))?` +
+		`(?:,? (?:[Nn]o|[Nn]os|[Ii]ss|[Ii]ssue|[Nn]r)\.? ?(\d[0-9A-Za-z\-–/]*))?` +
+		`(?::|,) ((?:pp?\. )?\d+(?:[-–]\d+)?)(?:\.(?: |$)|$)`)
 )
 
 // periodical is a journal article's details.
@@ -343,7 +363,8 @@ type periodical struct {
 	end                            int
 }
 
-// parsePeriodical reads the details of a journal, magazine or newspaper article at s[i:].
+// parsePeriodical reads the details of a journal, magazine or newspaper article at s[i:]; a
+// journal's may come without a date, and then the article has none.
 func parsePeriodical(s string, i int) (periodical, bool) {
 	rest := s[i:]
 	if m := journalRE().FindStringSubmatchIndex(rest); m != nil {
@@ -369,6 +390,16 @@ func parsePeriodical(s string, i int) (periodical, bool) {
 			}
 			return p, true
 		}
+	}
+	if m := undatedRE().FindStringSubmatchIndex(rest); m != nil && (m[4] >= 0 || m[6] >= 0) {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return rest[m[2*k]:m[2*k+1]]
+		}
+		return periodical{container: strings.TrimSpace(g(1)), volume: g(2), issue: g(3),
+			page: strings.TrimPrefix(strings.TrimPrefix(g(4), "pp. "), "p. "), end: i + m[1]}, true
 	}
 	return periodical{}, false
 }

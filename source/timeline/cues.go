@@ -23,6 +23,67 @@ var softCues = map[string]bool{
 	"by": true, "from": true, "to": true, "of": true, "during": true, "year": true,
 }
 
+// Words after which, in an article of the first millennium, a number of one to three digits
+// is a year unless it counts something: "in 627 baptized", "by 672 had gathered", "March of
+// 597", "after 43".
+var earlyCues = map[string]bool{
+	"in": true, "by": true, "of": true, "from": true, "until": true, "till": true, "since": true,
+	"before": true, "after": true, "around": true, "during": true, "c.": true, "ca.": true,
+	"ca": true, "circa": true, "year": true, "about": true,
+}
+
+// Words before a year that make it a period rather than a point: "the strategy after 216".
+var periodLeads = map[string]bool{
+	"after": true, "since": true, "before": true, "throughout": true,
+}
+
+// Words before "that year" that make it the narrative's year: "later that year".
+var relThat = map[string]bool{
+	"in": true, "later": true, "earlier": true, "of": true, "by": true, "during": true,
+	"throughout": true, "until": true,
+}
+
+// Number words that count years ("two years later") or begin a count of their own after a
+// year ("In 787 three ships").
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50,
+}
+
+// Words of a count after a year: "In 787 three ships", "in 410 many fled".
+var countWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "hundred": true,
+	"thousand": true, "several": true, "many": true, "few": true, "some": true,
+}
+
+// Verbs in the past tense, irregular ones, that follow a year as often as the subject's verb:
+// "Alcuin in 793 sent letters" (regular ones end in "-ed", as adjectives do: "in 200 armed
+// boats").
+var pastVerbs = map[string]bool{
+	"sent": true, "led": true, "took": true, "gave": true, "made": true, "came": true,
+	"went": true, "fought": true, "won": true, "built": true, "held": true, "brought": true,
+	"began": true, "wrote": true, "left": true, "met": true, "fell": true, "rose": true,
+	"struck": true, "found": true, "became": true, "kept": true, "told": true, "sought": true,
+	"bought": true, "laid": true, "paid": true, "fled": true, "drove": true, "rode": true,
+	"bore": true, "swore": true, "spoke": true, "chose": true, "stole": true, "knew": true,
+	"threw": true, "grew": true, "drew": true, "saw": true, "lost": true, "set": true,
+	"put": true, "cut": true, "hid": true, "sold": true, "slew": true, "shot": true,
+	"ran": true, "sat": true, "stood": true, "taught": true, "thought": true, "wore": true,
+}
+
+// Words that make the count after them approximate: "some twenty years later".
+var approximate = map[string]bool{
+	"some": true, "about": true, "nearly": true, "almost": true, "over": true, "roughly": true,
+	"approximately": true, "around": true, "perhaps": true,
+}
+
+// Ordinals that name a part of a year: "the first half of 1933", "the third quarter of".
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
+
 // Words after which an OCR-split number ("1 931") is a year.
 var splitCues = map[string]bool{
 	"in": true, "by": true, "of": true, "since": true, "until": true, "till": true, "from": true,

@@ -45,14 +45,28 @@ func FuzzExtract(f *testing.F) {
 		"63 b.c.e.-14 c.e.", "December 30-January 2, 1", "The next day, March 8", "(1882-1945)",
 		"in 49, he", "A.D. 9999", "February 29, 2100", "1,500-2,000", "9999999999999999999999 BCE",
 		"March 31-February 1", "the following year", "1 b.c.e.", "U.S.A. 1933. St.", "0 BCE",
+		"in 55 and 54 BCE", "The synod of 664 has often been treated as", "two years later",
+		"the first half of 533", "The following year, in 665,", "who would die in 1612",
+		"in March of 597 landed", "in 200 small boats", "The 1832 Act had a mixed legacy.",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		evs, cut := Extract(paras(text, text), []Life{{Born: 1882, Died: 1945}}, cal.DateOf(1933, 0, 0))
-		checkTimeline(t, evs)
-		if (cut > 0) != (len(evs) == MaxEvents) {
-			t.Fatalf("%d events, cut at line %d", len(evs), cut)
+		// The text as the abstract, the summary line and the body, of a modern article, one
+		// of the first millennium, one before the common era and one without a date.
+		ps := paras(text, text, text)
+		ps[0].Part, ps[1].Part = Abstract, Summary
+		for _, a := range []Article{
+			{Date: cal.DateOf(1933, 0, 0), Lives: []Life{{Born: 1882, Died: 1945}}},
+			{Date: cal.DateOf(664, 5, 1), End: cal.DateOf(664, 5, 3)},
+			{Date: cal.DateOf(-489, 9, 0)},
+			{},
+		} {
+			evs, cut := Extract(ps, a)
+			checkTimeline(t, evs)
+			if (cut > 0) != (len(evs) == MaxEvents) {
+				t.Fatalf("%d events, cut at line %d", len(evs), cut)
+			}
 		}
 	})
 }
@@ -70,7 +84,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 	ps := paras(texts...)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		Extract(ps, nil, cal.Date{})
+		Extract(ps, Article{})
 	}
 }
 
@@ -129,7 +143,7 @@ func tlLongInputs() map[string]string {
 func TestTimelineLongInputs(t *testing.T) {
 	for name, in := range tlLongInputs() {
 		t.Run(name, func(t *testing.T) {
-			evs, cut := Extract(paras(in), nil, cal.Date{})
+			evs, cut := Extract(paras(in), Article{})
 			checkTimeline(t, evs)
 			if len(evs) > MaxEvents {
 				t.Errorf("%d events", len(evs))
@@ -170,7 +184,7 @@ func BenchmarkTimelineLongInputs(b *testing.B) {
 			ps := paras(in)
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
-				Extract(ps, nil, cal.Date{})
+				Extract(ps, Article{})
 			}
 		})
 	}

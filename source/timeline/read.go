@@ -55,7 +55,15 @@ func (p pt) precision() cal.Precision {
 // reader reads the tokens of one sentence.
 type reader struct {
 	text string
-	toks []token
+	// low is text lowercased, made when a capitalised word is first asked for in lowercase,
+	// and kept when that keeps every byte offset (as for ASCII): the words the scanner
+	// compares in lowercase are read from it without an allocation each.
+	low     string
+	lowDone bool
+	toks    []token
+	// shortYears is set in an article of the first millennium: a number of one to three
+	// digits after a month is its year unless it counts something ("in March of 597 landed").
+	shortYears bool
 }
 
 // eraWords are the era markers as running text writes them, in capitals or with periods:
@@ -85,7 +93,42 @@ func (rd *reader) word(i int) string {
 }
 
 // lw returns token i's text lowercased when it is a word, else "".
-func (rd *reader) lw(i int) string { return strings.ToLower(rd.word(i)) }
+func (rd *reader) lw(i int) string {
+	t := rd.tok(i)
+	if t == nil || t.kind != tkWord {
+		return ""
+	}
+	w := rd.text[t.s:t.e]
+	if !hasUpper(w) {
+		return w
+	}
+	if !rd.lowDone {
+		rd.low, rd.lowDone = strings.ToLower(rd.text), true
+		if len(rd.low) != len(rd.text) {
+			rd.low = ""
+		}
+	}
+	if rd.low != "" {
+		return rd.low[t.s:t.e]
+	}
+	return strings.ToLower(w)
+}
+
+// hasUpper reports whether w may have a capital: an ASCII capital or any byte beyond ASCII.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// read sets the sentence the reader reads, and its tokens.
+func (rd *reader) read(text string) {
+	rd.text, rd.low, rd.lowDone = text, "", false
+	rd.toks = tokenize(text, rd.toks)
+}
 
 // punct returns token i's text when it is punctuation, else "".
 func (rd *reader) punct(i int) string {
@@ -230,10 +273,17 @@ func (rd *reader) yearSlot(i int) (yearRef, int, bool) {
 	if y.strong() {
 		return y, k, true
 	}
-	if y.era == 0 && y.nd <= 3 && rd.quietAfter(k) {
+	if y.era == 0 && y.nd <= 3 && (rd.quietAfter(k) || rd.shortYears && !rd.countAfter(k)) {
 		return y, k, true
 	}
 	return yearRef{}, i, false
+}
+
+// countAfter reports whether the token at i makes the number before it a count: a quantity
+// word or a plural noun ("March 10, 300 workers").
+func (rd *reader) countAfter(i int) bool {
+	w := rd.word(i)
+	return rd.lowerWord(i) && (quantityNouns[w] || plural(w))
 }
 
 // quietAfter reports whether the token at i lets the number before it be a short year: the

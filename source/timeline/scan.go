@@ -22,8 +22,12 @@ type mention struct {
 	start, end pt
 	hasEnd     bool
 	off        int
-	weak       bool // a bare year of one to three digits: its era comes from context
-	needEra    bool // ... and it is a year only where an era marker is in view
+	weak       bool // a bare year of one to three digits
+	needEra    bool // ... and it is a year only where an era is in view
+	rel        bool // its year is the narrative's plus off: "in March of that year"
+	ahead      bool // it looks ahead of the narrative: "who would die in 1612", "until 709"
+	period     bool // it names a period rather than a point: "after 216", a decade
+	judged     bool // its sentence judges what it dates (judge.go)
 	s, e       int  // the phrase's byte span in the sentence
 	ts, te     int  // its token span
 }
@@ -31,6 +35,9 @@ type mention struct {
 // scanner finds the date mentions of one sentence.
 type scanner struct {
 	reader
+	// bce is set in an article before the common era, where a range of unmarked years may
+	// count down.
+	bce   bool
 	lives map[[2]int]bool // the people's (born, died) pairs, astronomical years
 	out   []mention
 	// lastYear is the token after the last year read, so that a list of short years
@@ -45,6 +52,9 @@ func (sc *scanner) scan() []mention {
 	for i := 0; i < len(sc.toks); {
 		m, ok, next := sc.match(i)
 		if ok {
+			if m.kind == mDate {
+				m.ahead = sc.ahead(m)
+			}
 			sc.out = append(sc.out, m)
 		}
 		if next <= i {
@@ -97,6 +107,9 @@ func (sc *scanner) match(i int) (mention, bool, int) {
 			return sc.dated(i, i, 0)
 		}
 	case tkNum, tkOrd:
+		if m, ok, next := sc.yearsLater(i); ok {
+			return m, true, next
+		}
 		return sc.dated(i, i, 0)
 	case tkDecade:
 		return sc.decade(i)
@@ -104,14 +117,15 @@ func (sc *scanner) match(i int) (mention, bool, int) {
 	return mention{}, false, i + 1
 }
 
-// relative reads "the following year", "the next day", "later that year" at token i.
+// relative reads "the following year", "the next day", "later that year", "that same
+// year", "two years later", "a year earlier" at token i.
 func (sc *scanner) relative(i int) (mention, bool, int) {
 	w := sc.word(i)
 	switch w {
 	case "the", "The", "that", "That":
 		w = strings.ToLower(w)
 	default:
-		return mention{}, false, i
+		return sc.yearsLater(i)
 	}
 	var kind mentionKind
 	off, n := 0, 0
@@ -129,12 +143,14 @@ func (sc *scanner) relative(i int) (mention, bool, int) {
 		}
 		n = 3
 	case "that":
-		switch sc.lw(i - 1) {
-		case "in", "later", "earlier", "of", "by", "during", "throughout", "until":
+		switch {
+		case sc.lw(i+1) == "same":
+			n = 3 // "that same year"
+		case relThat[sc.lw(i-1)]:
+			n = 2
 		default:
 			return mention{}, false, i
 		}
-		n = 2
 	default:
 		return mention{}, false, i
 	}
@@ -147,6 +163,36 @@ func (sc *scanner) relative(i int) (mention, bool, int) {
 		return mention{}, false, i
 	}
 	return mention{kind: kind, off: off, s: sc.toks[i].s, e: sc.toks[i+n-1].e, ts: i, te: i + n}, true, i + n
+}
+
+// yearsLater reads "two years later", "a year earlier", "10 years later" at token i: a
+// relative year that many years from the narrative's. An approximate count ("some twenty
+// years later") is no date.
+func (sc *scanner) yearsLater(i int) (mention, bool, int) {
+	if u := sc.word(i + 1); u != "years" && u != "year" {
+		return mention{}, false, i
+	}
+	n, ok := 0, false
+	if t := sc.tok(i); t != nil && t.kind == tkNum && t.nd <= 3 {
+		n, ok = t.val, true
+	} else {
+		n, ok = numberWords[sc.lw(i)]
+	}
+	if !ok || n == 0 || approximate[sc.lw(i-1)] {
+		return mention{}, false, i
+	}
+	unit := sc.lw(i + 1)
+	if !(unit == "years" && n > 1 || unit == "year" && n == 1) {
+		return mention{}, false, i
+	}
+	switch sc.lw(i + 2) {
+	case "later", "afterward", "afterwards":
+	case "earlier":
+		n = -n
+	default:
+		return mention{}, false, i
+	}
+	return mention{kind: mRelYear, off: n, s: sc.toks[i].s, e: sc.toks[i+2].e, ts: i, te: i + 3}, true, i + 3
 }
 
 // decade reads "the 1920’s", "1930s", "early 1930’s", "late 1920s". A decade that ends in
@@ -211,6 +257,10 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 	m.te, m.e = j, sc.toks[j-1].e
 	if p.m == 0 {
 		// A year alone.
+		h, part := sc.partOfYear(ps)
+		if part {
+			lead = "in" // "the first half of 1933 studies" reads as "in 1933 studies"
+		}
 		switch sc.acceptYear(p, ps, lead) {
 		case notYear:
 			return mention{}, false, j
@@ -220,15 +270,74 @@ func (sc *scanner) dated(i, ps, era int) (mention, bool, int) {
 			m.weak, m.needEra = true, true
 		}
 		sc.lastYear = j
+		m.period = periodLeads[lead]
+		if part && !m.needEra {
+			// "the first half of 1933": the months of that part of the year.
+			m.start.m, m.end, m.hasEnd = h.from, m.start, true
+			m.end.m = h.to
+			m.s, m.ts = sc.toks[h.ps].s, h.ps
+		}
 		return m, true, j
 	}
 	if p.d == 0 && !p.y.ok && !sc.monthAlone(p, ps, lead) {
 		return mention{}, false, j
 	}
 	if p.y.ok && !p.y.strong() {
-		m.weak, m.needEra = true, p.y.nd <= 2
+		m.weak, m.needEra = true, p.y.nd <= 2 && !sc.shortYears
+	}
+	if !p.y.ok && sc.word(j) == "of" {
+		// "in March of that year", "in May of the following year": a month of a relative year.
+		if r, ok, next := sc.relative(j + 1); ok && r.kind == mRelYear {
+			m.rel, m.off = true, r.off
+			m.te, m.e = next, sc.toks[next-1].e
+			return m, true, next
+		}
 	}
 	return m, true, j
+}
+
+// yearPart is a part of a year named before it: its first and last months and the token
+// the phrase starts at.
+type yearPart struct{ from, to, ps int }
+
+// partOfYear reads "first half of", "the second half of", "the third quarter of" before
+// token ps, the year after "of".
+func (sc *scanner) partOfYear(ps int) (yearPart, bool) {
+	if sc.lw(ps-1) != "of" {
+		return yearPart{}, false
+	}
+	part, nth := sc.lw(ps-2), ordinals[sc.lw(ps-3)]
+	switch {
+	case part == "half" && (nth == 1 || nth == 2):
+		return yearPart{from: 6*nth - 5, to: 6 * nth, ps: ps - 3}, true
+	case part == "quarter" && nth >= 1 && nth <= 4:
+		return yearPart{from: 3*nth - 2, to: 3 * nth, ps: ps - 3}, true
+	}
+	return yearPart{}, false
+}
+
+// maxClause bounds how far back ahead looks for the clause's "would".
+const maxClause = 16
+
+// ahead reports whether the date mention m looks ahead of the narrative rather than moving
+// it: in a clause of the future in the past ("Cecil, who would die in 1612, …"), or as the
+// end of a span in years ("who lived until 709").
+func (sc *scanner) ahead(m mention) bool {
+	if m.start.m == 0 && !m.hasEnd {
+		if w := sc.lw(m.ts - 1); w == "until" || w == "till" {
+			return true
+		}
+	}
+	for k := m.ts - 1; k >= 0 && k >= m.ts-maxClause; k-- {
+		switch sc.punct(k) {
+		case ",", ";", "(", ":", "—", "–":
+			return false
+		}
+		if w := sc.lw(k); w == "would" || w == "was" && sc.lw(k+1) == "to" && sc.tok(k+2) != nil && sc.lowerWord(k+2) {
+			return true
+		}
+	}
+	return false
 }
 
 // sep reads the separator of a range after a first reference p: a hyphen or en dash, "to",
@@ -279,6 +388,10 @@ func (sc *scanner) rangeOf(p, q pt, dash bool) (pt, pt, bool) {
 				return p, q, false
 			}
 			q.y.val, q.y.nd = v, 4
+		}
+		if sc.bce && p.y.era == 0 && q.y.era == 0 && p.y.val > q.y.val {
+			// In an article before the common era, "the winter of 427-426" counts down.
+			p.y.era, q.y.era = -1, -1
 		}
 		if p.y.era == 0 && q.y.era != 0 {
 			p.y.era = q.y.era
@@ -396,10 +509,21 @@ func (sc *scanner) acceptYear(p pt, ps int, lead string) yearClass {
 		return notYear
 	case y.strong():
 		return isYear
-	case y.era != 0 || y.nd > 3 || !sc.quietAfter(p.te):
+	case y.era != 0 || y.nd > 3:
 		return notYear
 	}
 	listed := sc.listedAfterYear(ps)
+	if sc.shortYears {
+		// An article of the first millennium: after a cue, a number is a year unless it
+		// counts what follows ("in 627 baptized", but "by 30 monks", "in 200 small boats").
+		if (earlyCues[lead] || earlyCues[sc.lw(i-1)] || listed) && !sc.counts(p.te) {
+			return weakYear
+		}
+		return notYear
+	}
+	if !sc.quietAfter(p.te) {
+		return notYear
+	}
 	switch {
 	case (weakCues[lead] || weakCues[sc.lw(i-1)] || listed) && y.nd == 3:
 		return weakYear
@@ -466,6 +590,21 @@ func (sc *scanner) listedAfterYear(ps int) bool {
 		}
 	}
 	return true
+}
+
+// counts reports whether what follows token i makes the number before it a count: a
+// quantity word or a plural noun ("by 30 monks"), or one word more before one ("in 200
+// small boats"). A number word ("In 787 three ships") begins a count of its own, and a verb
+// in the past tense ("in 793 sent letters") tells that the number was a year.
+func (sc *scanner) counts(i int) bool {
+	if sc.countAfter(i) {
+		return true
+	}
+	w := sc.word(i)
+	if !sc.lowerWord(i) || functionWords[w] || countWords[w] || pastVerbs[w] {
+		return false
+	}
+	return sc.lowerWord(i+1) && plural(sc.word(i+1))
 }
 
 // plural reports whether a lowercase word looks like a plural noun ("guns", "casualties").

@@ -20,7 +20,7 @@ func paras(texts ...string) []Paragraph {
 
 // extract lists the events of texts, with no lives and no fallback year.
 func extract(texts ...string) []Event {
-	evs, _ := Extract(paras(texts...), nil, cal.Date{})
+	evs, _ := Extract(paras(texts...), Article{})
 	return evs
 }
 
@@ -190,6 +190,7 @@ func TestTimelineNotDates(t *testing.T) {
 		"The town had a population of 1800 and some 1200 horses.",
 		"The play was written by August Strindberg.",
 		"Some 1500-2000 men and $1914-1918 were lost.",
+		"In the first half of 49 he marched.",
 	}
 	for _, in := range tests {
 		if evs := extract(in); len(evs) > 0 {
@@ -203,7 +204,7 @@ func TestTimelineLifespans(t *testing.T) {
 		"The election of Franklin D. Roosevelt (1882-1945) changed the policy in 1933.",
 		"Cordell Hull (b. 1871) and Nicholas II (r. 1894-1917) and Calpurnia (fl. 59 b.c.e.) were there in 1934.",
 		"Stalin (1878-1953) ruled.",
-	), []Life{{Born: 1878, Died: 1953}}, cal.Date{})
+	), Article{Lives: []Life{{Born: 1878, Died: 1953}}})
 	got := tlBriefs(evs)
 	want := []string{"1933 year [1933]", "1934 year [1934]"}
 	if !reflect.DeepEqual(got, want) {
@@ -219,7 +220,7 @@ func TestTimelineResolution(t *testing.T) {
 		want  []string
 	}{
 		{"same paragraph", []string{"During the first half of 1933, studies were made. Talks began on November 9."},
-			cal.Date{}, []string{"1933 year [1933]", "1933-11-09 day [November 9]"}},
+			cal.Date{}, []string{"1933-01..1933-06 month [first half of 1933]", "1933-11-09 day [November 9]"}},
 		{"previous paragraph", []string{"Litvinov became foreign minister in 1930.", "Talks began in mid-October."},
 			cal.Date{}, []string{"1930 year [1930]", "1930-10 month [mid-October]"}},
 		{"nearest preceding, not first", []string{"He was born in 1882 and elected in 1932.", "He took office in March."},
@@ -257,8 +258,8 @@ func TestTimelineResolution(t *testing.T) {
 			cal.Date{}, []string{"1933 year [1933]", "1934 year [The following year]"}},
 		{"following year in BCE", []string{"He died in 44 b.c.e.", "The following year his heirs fought."},
 			cal.Date{}, []string{"-0043 year [44 b.c.e.]", "-0042 year [The following year]"}},
-		{"relative year does not move the context", []string{"It was signed in 1933.", "The next year it failed; in May they met."},
-			cal.Date{}, []string{"1933 year [1933]", "1933-05 month [May]", "1934 year [The next year]"}},
+		{"a relative year moves the context", []string{"It was signed in 1933.", "The next year it failed; in May they met."},
+			cal.Date{}, []string{"1933 year [1933]", "1934 year [The next year]", "1934-05 month [May]"}},
 		{"next day", []string{"On March 7, 1917, workers were locked out. The next day, March 8, women marched. The next day they struck."},
 			cal.Date{}, []string{"1917-03-07 day [March 7, 1917]", "1917-03-08 day [March 8]", "1917-03-09 day [The next day]"}},
 		{"same day", []string{"He abdicated on March 15, 1917. The same day a government formed."},
@@ -276,7 +277,7 @@ func TestTimelineResolution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs, _ := Extract(paras(tt.paras...), nil, tt.date)
+			evs, _ := Extract(paras(tt.paras...), Article{Date: tt.date})
 			for _, e := range evs {
 				checkEvent(t, e)
 			}
@@ -342,5 +343,198 @@ func TestTimelineLookBackScope(t *testing.T) {
 		if !reflect.DeepEqual(got, []string{tt.want}) {
 			t.Errorf("%q: April is %q, want %s", tt.paras, got, tt.want)
 		}
+	}
+}
+
+// readArticle reads an article's front matter and body: front paragraphs "a1"…, body paragraphs
+// "p1"…, with the article's Date.
+func readArticle(date cal.Date, front, body []string) []Event {
+	var ps []Paragraph
+	for i, t := range front {
+		ps = append(ps, Paragraph{ID: fmt.Sprintf("a%d", i+1), Line: i + 1, Text: t, Part: Abstract})
+	}
+	for i, t := range body {
+		ps = append(ps, Paragraph{ID: fmt.Sprintf("p%d", i+1), Line: 100 + i, Text: t})
+	}
+	evs, _ := Extract(ps, Article{Date: date})
+	return evs
+}
+
+// Years in the article's astronomical numbering, for the tables below.
+var (
+	bce490 = cal.DateOf(-489, 9, 0)   // September, 490 b.c.e.
+	bce44  = cal.DateOf(-43, 3, 15)   // March 15, 44 b.c.e.
+	ce410  = cal.DateOf(410, 8, 24)   // August 24, 410
+	ce532  = cal.DateOf(532, 1, 13)   // January 13, 532
+	ce664  = cal.DateOf(664, 0, 0)    // 664 c.e.
+	ce1066 = cal.DateOf(1066, 10, 14) // October 14, 1066
+	ce1605 = cal.DateOf(1605, 11, 5)
+	ce1831 = cal.DateOf(1831, 10, 26)
+	ce1917 = cal.DateOf(1917, 3, 8)
+	ce1933 = cal.DateOf(1933, 11, 16)
+)
+
+// TestTimelineArticles checks what an article's own date decides, class by class, in
+// articles of both eras, of the first millennium and of modern times.
+func TestTimelineArticles(t *testing.T) {
+	tests := []struct {
+		name        string
+		date        cal.Date
+		front, body []string
+		want        []string
+	}{
+		// An era marker belongs to its own year; a bare year takes its sentence's era, else
+		// the article's.
+		{"one BCE date leaves later years CE", ce664, nil,
+			[]string{"Caesar had first landed in 55 BCE. Christianity came after 43, and the abbey was finished in 690."},
+			[]string{"-0054 year [55 BCE]", "0043 year [43]", "0690 year [690]"}},
+		{"nor the years of a modern article", ce1066, nil,
+			[]string{"The Romans had first landed in 55 BCE, and the abbey was finished in 1090."},
+			[]string{"-0054 year [55 BCE]", "1090 year [1090]"}},
+		{"one CE date leaves a BCE article BCE", bce490, nil,
+			[]string{"Pausanias saw the field around 160 c.e. The mound over the dead was raised in 490."},
+			[]string{"-0489 year [490]", "0160 year [160 c.e.]"}},
+		{"a BCE article's years", bce44, nil,
+			[]string{"Rome was founded in 753, and the kings were expelled in 509."},
+			[]string{"-0752 year [753]", "-0508 year [509]"}},
+		{"a modern year in a BCE article", bce490, nil,
+			[]string{"The first marathon race was run at Athens in 1896."},
+			[]string{"1896 year [1896]"}},
+		{"a bare year joined to a marked one", ce664, nil,
+			[]string{"Caesar crossed to Britain in 55 and 54 BCE."},
+			[]string{"-0054 year [55]", "-0053 year [54 BCE]"}},
+		{"a sentence marks its own years", ce410, nil,
+			[]string{"The Gauls took Rome around 390 BCE, and the city rebuilt its walls by 378.", "The Goths came in 408."},
+			[]string{"-0389 year [390 BCE]", "-0377 year [378]", "0408 year [408]"}},
+		{"a marker does not carry to other times", ce664, nil,
+			[]string{"Caesar landed in 55 BCE, and the abbey was finished in 690. The annals record a famine in 700, and the potato was grown since around 5000 BCE."},
+			[]string{"-4999 year [5000 BCE]", "-0054 year [55 BCE]", "0690 year [690]", "0700 year [700]"}},
+		{"a year-less date after a BCE year", ce664, nil,
+			[]string{"Caesar landed in 55 BCE, and on August 26 he met the Britons."},
+			[]string{"-0054 year [55 BCE]", "-0054-08-26 day [August 26]"}},
+
+		// In an article of the first millennium, numbers after a cue are years unless they count.
+		{"a year before a verb", ce664, nil,
+			[]string{"A synod in 664 decided the question. Paulinus in 627 baptized King Edwin, and Theodore by 672 had gathered the bishops."},
+			[]string{"0627 year [627]", "0664 year [664]", "0672 year [672]"}},
+		{"a month of a short year", ce664, nil,
+			[]string{"Augustine in March of 597 landed in Kent."},
+			[]string{"0597-03 month [March of 597]"}},
+		{"counts stay counts", ce664, nil,
+			[]string{"The community was served by 30 monks, who preached in 40 settlements. The fleet came in 300 ships, and the army crossed in 200 small boats."},
+			[]string{}},
+		{"a count after the year", ce664, nil,
+			[]string{"In 787 three ships landed, and Alcuin in 793 sent letters of comfort."},
+			[]string{"0787 year [787]", "0793 year [793]"}},
+		{"in a BCE article", bce490, nil,
+			[]string{"Darius in 492 sent Mardonius through Thrace, and the revolt was crushed by 494."},
+			[]string{"-0493 year [494]", "-0491 year [492]"}},
+		{"a modern article keeps the stricter rule", ce1917, nil,
+			[]string{"A council in 664 decided it. The strike spread by 300 workshops, and 300 workers marched in 1917."},
+			[]string{"1917 year [1917]"}},
+
+		// Relative years count from the narrative's year and agree with their sentence.
+		{"a look ahead is not the narrative", ce1605, nil,
+			[]string{"The cellars were searched on November 5, 1605. Cecil, who would die in 1612, shaped the story. The following year, on January 27, 1606, the trial began."},
+			[]string{"1605-11-05 day [November 5, 1605]", "1606-01-27 day [January 27, 1606]", "1612 year [1612]"}},
+		{"a relative year the sentence bounds", ce1831, nil,
+			[]string{"The fever reached Sunderland in October, 1831. Latta, who would die in 1833, tried saline. Ireland was struck the following year, and by April of 1832 Dublin was full."},
+			[]string{"1831-10 month [October, 1831]", "1832 year [the following year]", "1832-04 month [April of 1832]", "1833 year [1833]"}},
+		{"the year before a flash forward", ce532, nil,
+			[]string{"The riots ended on January 18, 532. Tribonian was back in office by 535. Belisarius sailed the following year, and by September of 533 he had entered Carthage."},
+			[]string{"0532-01-18 day [January 18, 532]", "0533 year [the following year]", "0533-09 month [September of 533]", "0535 year [535]"}},
+		{"a month of a relative year", ce1831, nil,
+			[]string{"Parliament met in 1846, and in March of that year the works opened; in May of the following year they closed."},
+			[]string{"1846 year [1846]", "1846-03 month [March of that year]", "1847-05 month [May of the following year]"}},
+		{"a BCE range counts down", bce490, nil,
+			[]string{"The plague returned in the winter of 427-426 and then died away."},
+			[]string{"-0426..-0425 year [427-426]"}},
+		{"counted back from BCE years", bce490, nil,
+			[]string{"The fleet won at Salamis in September of 480, and the following year the allies won at Plataea."},
+			[]string{"-0479-09 month [September of 480]", "-0478 year [the following year]"}},
+		{"years later", bce490, nil,
+			[]string{"Darius in 492 sent Mardonius. Two years later Datis crossed the Aegean. A year later nothing happened, and some twenty years later the story was told."},
+			[]string{"-0491 year [492]", "-0489 year [Two years later]", "-0488 year [A year later]"}},
+		{"a relative year nothing agrees with", ce1917, nil,
+			[]string{"A treaty was signed in 1920. A revolt broke out in 1925. The following year, and by 1919, the army had gone."},
+			[]string{"1919 year [1919]", "1920 year [1920]", "1925 year [1925]"}},
+
+		// Commentary is not an event.
+		{"judging an event told elsewhere", ce664, nil,
+			[]string{"The synod met at Whitby in 664. The synod of 664 has often been treated as a turning point. Oswiu’s decision in 664 reflected political calculation."},
+			[]string{"0664 year [664]"}},
+		{"a possessive subject", bce490, nil,
+			[]string{"War began in 431. Thucydides’ account in 431 was a model of description."},
+			[]string{"-0430 year [431]"}},
+		{"an act's legacy", ce1831, nil,
+			[]string{"Parliament passed a Cholera Act in February, 1832. The 1832 Cholera Act had a mixed legacy."},
+			[]string{"1832-02 month [February, 1832]"}},
+		{"characterising a period", ce1831, nil,
+			[]string{"The government’s response during the 1830s showed how weak it was. The Roman strategy after 1832 was a new patience."},
+			[]string{}},
+		{"the only statement of an event stays", ce1933, nil,
+			[]string{"The 1932 election of Franklin D. Roosevelt as president was the deciding factor."},
+			[]string{"1932 year [1932]"}},
+		{"executions within a month", ce1917, nil,
+			[]string{"Between May 3 and May 12, 1916, fifteen men were shot. The executions of May 1916 proved a catastrophe."},
+			[]string{"1916-05-03..1916-05-12 day [May 3 and May 12, 1916]"}},
+		{"narrative verbs stay", ce1917, nil,
+			[]string{"The war began in 1648. The treaty of 1648 ended the war. In 1648 the peace was a relief."},
+			[]string{"1648 year [1648]", "1648 year [1648]", "1648 year [1648]"}},
+
+		// One event, one row: the body's.
+		{"the article's own event", bce490,
+			[]string{"In 490 BCE an Athenian army defeated a Persian expedition."},
+			[]string{"The battle was fought on September 12, 490 b.c.e."},
+			[]string{"-0489-09-12 day [September 12, 490 b.c.e.]"}},
+		{"a front-only event stays", bce490,
+			[]string{"Silver was struck at Laurium in 483 BCE."},
+			[]string{"The battle was fought on September 12, 490 b.c.e."},
+			[]string{"-0489-09-12 day [September 12, 490 b.c.e.]", "-0482 year [483 BCE]"}},
+		{"the same day", cal.DateOf(793, 6, 8),
+			[]string{"On June 8, 793, raiders landed on Lindisfarne."},
+			[]string{"Norse raiders sacked the monastery on June 8, 793."},
+			[]string{"0793-06-08 day [June 8, 793]"}},
+		{"a more precise body row", ce532,
+			[]string{"He built the Hagia Sophia, consecrated in 537."},
+			[]string{"The new church was dedicated on December 27, 537."},
+			[]string{"0537-12-27 day [December 27, 537]"}},
+		{"another event of the same month stays", ce1933,
+			[]string{"In March 1933 Roosevelt took office in Washington."},
+			[]string{"In March 1933 the Reichstag passed the Enabling Act."},
+			[]string{"1933-03 month [March 1933]", "1933-03 month [March 1933]"}},
+		{"another event of a year the body tells more of", ce1831,
+			[]string{"In 1846 the Peel government fell over the Corn Laws."},
+			[]string{"The blight returned in August, 1846.", "In October, 1846, the public works employed many."},
+			[]string{"1846 year [1846]", "1846-08 month [August, 1846]", "1846-10 month [October, 1846]"}},
+		{"a restatement sharing its words", ce1917,
+			[]string{"The executions of fifteen leaders in May 1916 turned opinion."},
+			[]string{"Between May 3 and May 12, 1916, fifteen men were shot."},
+			[]string{"1916-05-03..1916-05-12 day [May 3 and May 12, 1916]"}},
+
+		// Parts of a year.
+		{"first half", ce1933, nil, []string{"During the first half of 1933 studies were made."},
+			[]string{"1933-01..1933-06 month [first half of 1933]"}},
+		{"second half", ce1933, nil, []string{"In the second half of 1989 the regimes fell."},
+			[]string{"1989-07..1989-12 month [second half of 1989]"}},
+		{"a quarter", ce1917, nil, []string{"In the third quarter of 1916 the offensive stalled."},
+			[]string{"1916-07..1916-09 month [third quarter of 1916]"}},
+		{"half of a short year", ce532, nil, []string{"During the first half of 533 the fleet was fitted out."},
+			[]string{"0533-01..0533-06 month [first half of 533]"}},
+		{"a winter across two years stays a span of years", ce1831, nil, []string{"The winter of 1846–1847 was the worst."},
+			[]string{"1846..1847 year [1846–1847]"}},
+		{"a season stays its year", ce532, nil, []string{"The plague reached the capital in the spring of 542."},
+			[]string{"0542 year [542]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := readArticle(tt.date, tt.front, tt.body)
+			for _, e := range evs {
+				checkEvent(t, e)
+			}
+			if got := tlBriefs(evs); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("front %q\nbody %q\n got %q\nwant %q", tt.front, tt.body, got, tt.want)
+			}
+		})
 	}
 }
