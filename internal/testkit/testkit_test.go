@@ -11,6 +11,9 @@ func TestCorpusPresent(t *testing.T) {
 	for _, a := range Articles {
 		names = append(names, "articles/"+a+".txt", "articles/"+a+".gold.json")
 	}
+	for _, a := range Layout {
+		names = append(names, "layout/"+a+".txt")
+	}
 	for _, n := range names {
 		st, err := os.Stat(Path(n))
 		if err != nil {

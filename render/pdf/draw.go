@@ -311,17 +311,20 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 	nat, stretch, shrink := measureLine(es, l)
 	r := 0.0
 	switch {
-	case !justify:
-	case nat < width && stretch > 0:
-		r = (width - nat) / stretch
 	case nat > width && shrink > 0:
+		// Longer than the measure: the breaker chose this line counting on its spaces'
+		// shrink, so it is set shrunk, justified or not (the last line of a paragraph
+		// too), as TeX sets it. Never past the measure.
 		r = max((width-nat)/shrink, -1)
+	case justify && nat < width && stretch > 0:
+		r = (width - nat) / stretch
 	}
 	if !justify && align != 0 {
+		set := nat + r*shrink
 		if align == 1 {
-			x += (width - nat) / 2
+			x += (width - set) / 2
 		} else {
-			x += width - nat
+			x += width - set
 		}
 	}
 	var cur *textStyle

@@ -1,0 +1,159 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/xml"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"galley/internal/testkit"
+	"galley/render"
+	"galley/source"
+)
+
+// The page as a reader sees it, through pdftotext's word boxes: these tests check the
+// measure, the right edge and the fill of every page of every corpus and layout article, on
+// every paper.
+
+// bboxLine is a line of text as pdftotext -bbox-layout finds it.
+type bboxLine struct {
+	page                   int // 1-based
+	xMin, yMin, xMax, yMax float64
+	text                   string
+}
+
+// bboxLines returns the lines of a PDF, page by page, in pdftotext's reading order.
+func bboxLines(t testing.TB, path string) (lines []bboxLine, pages int) {
+	t.Helper()
+	out := run(t, "pdftotext", "-bbox-layout", path, "-")
+	var doc struct {
+		Pages []struct {
+			Flows []struct {
+				Blocks []struct {
+					Lines []struct {
+						XMin  float64  `xml:"xMin,attr"`
+						YMin  float64  `xml:"yMin,attr"`
+						XMax  float64  `xml:"xMax,attr"`
+						YMax  float64  `xml:"yMax,attr"`
+						Words []string `xml:"word"`
+					} `xml:"line"`
+				} `xml:"block"`
+			} `xml:"flow"`
+		} `xml:"body>doc>page"`
+	}
+	dec := xml.NewDecoder(strings.NewReader(out))
+	dec.Strict = false
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("pdftotext -bbox-layout %s: %v", path, err)
+	}
+	for n, p := range doc.Pages {
+		for _, f := range p.Flows {
+			for _, b := range f.Blocks {
+				for _, l := range b.Lines {
+					lines = append(lines, bboxLine{n + 1, l.XMin, l.YMin, l.XMax, l.YMax, strings.Join(l.Words, " ")})
+				}
+			}
+		}
+	}
+	return lines, len(doc.Pages)
+}
+
+// printed is one article rendered on one paper, as the layout tests read it.
+type printed struct {
+	name, paper string
+	doc         *source.Document
+	g           geom
+	path        string
+	lines       []bboxLine
+	pages       int
+}
+
+// printAll renders every corpus and layout article on Letter, A4 and A5, the layout
+// articles' figures with images (4:3, and one as tall as wide), and reads their lines.
+func printAll(t *testing.T) []printed {
+	t.Helper()
+	testkit.NeedTool(t, "pdftotext")
+	var docs []*source.Document
+	var names []string
+	for _, name := range testkit.Articles {
+		docs, names = append(docs, parse(t, name)), append(names, name)
+	}
+	for _, name := range testkit.Layout {
+		doc, err := source.Parse(readFile(t, testkit.LayoutArticle(name)), source.Options{File: name + ".txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, names = append(docs, doc), append(names, name)
+	}
+	imgs := figureImages(t)
+	var out []printed
+	for i, doc := range docs {
+		for _, paper := range []string{"letter", "a4", "a5"} {
+			opt := options(nil)
+			opt.Paper = paper
+			path := writeTemp(t, renderArticle(t, render.NewArticle(doc, imgs), opt))
+			g, _ := geometry(paper)
+			lines, pages := bboxLines(t, path)
+			out = append(out, printed{names[i], paper, doc, g, path, lines, pages})
+		}
+	}
+	return out
+}
+
+// figureImages serves an image for the layout articles' figures: a 4:3 picture for
+// hastings-plan.png, a square one for any other .jpg but the seed's (a placeholder).
+func figureImages(t testing.TB) imageMap {
+	t.Helper()
+	mk := func(w, h int) *render.Image {
+		im := image.NewGray(image.Rect(0, 0, w, h))
+		for y := range h {
+			for x := range w {
+				im.Set(x, y, color.Gray{uint8(128 + (x*y)%100)})
+			}
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, im); err != nil {
+			t.Fatal(err)
+		}
+		out, err := render.Decode(b.Bytes(), "x.png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	return imageMap{"hastings-plan.png": mk(800, 600), "90012345-77821.jpg": mk(600, 600)}
+}
+
+// TestPrinted renders every article on every paper once and checks the pages.
+func TestPrinted(t *testing.T) {
+	all := printAll(t)
+	t.Run("no line past the measure", func(t *testing.T) { noLinePastMeasure(t, all) })
+}
+
+// noLinePastMeasure: every line of every page, the last of a paragraph, the title, the
+// tables, the captions, the bibliography and the running head included, lies inside the
+// text block.
+func noLinePastMeasure(t *testing.T, all []printed) {
+	for _, p := range all {
+		left, right := p.g.left, p.g.left+p.g.width
+		for _, l := range p.lines {
+			if l.xMax > right+0.5 || l.xMin < left-0.5 {
+				t.Errorf("%s %s page %d: line from %.1f to %.1f, the block is %.1f to %.1f: %.50q",
+					p.name, p.paper, l.page, l.xMin, l.xMax, left, right, l.text)
+			}
+		}
+	}
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
