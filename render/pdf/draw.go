@@ -103,13 +103,17 @@ func (d *drawer) furniture(pg *page) {
 	g := &r.g
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
 	if d.page > 1 {
-		short := shortTitle(r.doc.Title, st, g.width*0.55)
-		d.text(st, short, g.left, g.headY)
+		// The part name first, then the title in what it leaves: on a measure of 66
+		// characters the head is short, and the title is what is cut.
+		titleW := g.width
 		if pg.part != "" {
 			it := &textStyle{face: r.fs.faces[slotItalic], size: g.script, color: grey}
 			part := shortTitle(pg.part, it, g.width*0.4)
-			d.text(it, part, g.left+g.width-it.width(part), g.headY)
+			pw := it.width(part)
+			d.text(it, part, g.left+g.width-pw, g.headY)
+			titleW -= pw + 2*g.script
 		}
+		d.text(st, shortTitle(r.doc.Title, st, titleW), g.left, g.headY)
 		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)
 	}
 	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,6 +133,7 @@ func figureImages(t testing.TB) imageMap {
 func TestPrinted(t *testing.T) {
 	all := printAll(t)
 	t.Run("no line past the measure", func(t *testing.T) { noLinePastMeasure(t, all) })
+	t.Run("measure", func(t *testing.T) { measure(t, all) })
 }
 
 // noLinePastMeasure: every line of every page, the last of a paragraph, the title, the
@@ -145,6 +147,32 @@ func noLinePastMeasure(t *testing.T, all []printed) {
 				t.Errorf("%s %s page %d: line from %.1f to %.1f, the block is %.1f to %.1f: %.50q",
 					p.name, p.paper, l.page, l.xMin, l.xMax, left, right, l.text)
 			}
+		}
+	}
+}
+
+// measure: the median justified line holds 60 to 75 characters on Letter and A4, 55 to 65
+// on A5, as book typography asks.
+func measure(t *testing.T, all []printed) {
+	for _, p := range all {
+		right := p.g.left + p.g.width
+		var n []int
+		for _, l := range p.lines {
+			if right-l.xMax < 0.6 && len([]rune(l.text)) > 20 {
+				n = append(n, len([]rune(l.text)))
+			}
+		}
+		if len(n) < 20 {
+			t.Errorf("%s %s: %d justified lines", p.name, p.paper, len(n))
+			continue
+		}
+		slices.Sort(n)
+		lo, hi := 60, 75
+		if p.paper == "a5" {
+			lo, hi = 55, 65
+		}
+		if m := n[len(n)/2]; m < lo || m > hi {
+			t.Errorf("%s %s: %d characters a line (median), want %d to %d", p.name, p.paper, m, lo, hi)
 		}
 	}
 }
