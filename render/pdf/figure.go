@@ -154,7 +154,7 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 		total := h + 4*g.scale + heightOf(capT) + heightOf(credT)
 		ix := g.left + x + (width-w)/2
 		pw := w * float64(emb.pw) / float64(emb.w)
-		r.add(&vbox{h: total + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+		r.add(&vbox{h: total + gapBelow, before: gapAbove, float: true, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
 			d.flush()
 			d.p.ImageOptions(emb.name, ix, y, pw, h, false, emb.opts, 0, "")
 			ty := y + h + 4*g.scale
@@ -193,7 +193,7 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	}
 	h = max(h, textH+2*pad)
 	fx := g.left + x + (width-w)/2
-	r.add(&vbox{h: h + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+	r.add(&vbox{h: h + gapBelow, before: gapAbove, float: true, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
 		d.rect(fx, y, w, h, rgb{0.97, 0.97, 0.97})
 		d.frame(fx, y, w, h, 0.6, grey)
 		ty := y + (h-textH)/2

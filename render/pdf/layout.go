@@ -58,7 +58,11 @@ func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
 func (r *renderer) partHeading(p render.Part) string {
 	g := &r.g
 	title := p.Title(r.doc)
+	n := len(r.boxes)
 	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, 0)
+	if len(r.boxes) > n {
+		r.boxes[n].barrier = true
+	}
 	return title
 }
 

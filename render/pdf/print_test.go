@@ -134,6 +134,7 @@ func TestPrinted(t *testing.T) {
 	all := printAll(t)
 	t.Run("no line past the measure", func(t *testing.T) { noLinePastMeasure(t, all) })
 	t.Run("measure", func(t *testing.T) { measure(t, all) })
+	t.Run("page fill", func(t *testing.T) { pageFill(t, all) })
 }
 
 // noLinePastMeasure: every line of every page, the last of a paragraph, the title, the
@@ -173,6 +174,43 @@ func measure(t *testing.T, all []printed) {
 		}
 		if m := n[len(n)/2]; m < lo || m > hi {
 			t.Errorf("%s %s: %d characters a line (median), want %d to %d", p.name, p.paper, m, lo, hi)
+		}
+	}
+}
+
+// pageFill: no page is less than 85% full, but the last and a page that a part or section
+// starting the next page follows: a figure or a table row that does not fit waits, the text
+// goes on.
+func pageFill(t *testing.T, all []printed) {
+	for _, p := range all {
+		starts := map[string]bool{}
+		for _, part := range render.Parts {
+			starts[part.Title(p.doc)] = true
+		}
+		for _, s := range p.doc.Sections {
+			starts[s.Title] = true
+		}
+		top, bottom := p.g.top, p.g.bodyBottom()
+		body := func(page int) []bboxLine {
+			var ls []bboxLine
+			for _, l := range p.lines {
+				if l.page == page && l.yMin > top-2 && l.yMax < bottom+2 {
+					ls = append(ls, l)
+				}
+			}
+			return ls
+		}
+		for page := 1; page < p.pages; page++ {
+			if next := body(page + 1); len(next) > 0 && starts[next[0].text] {
+				continue
+			}
+			low := top
+			for _, l := range body(page) {
+				low = max(low, l.yMax)
+			}
+			if fill := (low - top) / (bottom - top); fill < 0.85 {
+				t.Errorf("%s %s: page %d is %.0f%% full", p.name, p.paper, page, 100*fill)
+			}
 		}
 	}
 }

@@ -78,20 +78,27 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 	maxH := (g.bodyBottom() - g.top) * 0.9
 	for i, row := range body {
 		h := rowHeight(t, row)
-		if h <= maxH {
-			b := r.row(t, row, false, i, 0, -1)
-			b.cont = cont
-			out = append(out, b)
-			continue
-		}
-		// Taller than a page: cut into bands of whole lines.
-		for from := 0.0; from < h; {
-			to := r.bandEnd(row, t, from, maxH)
-			b := r.row(t, row, false, i, from, to)
-			b.cont = cont
-			b.keep = to < h
-			out = append(out, b)
-			from = to
+		// A row splits where rowCuts allow, so that a tall row that does not fit in what is
+		// left of a page begins there rather than leaving the page short; a band taller
+		// than a page is cut between its lines wherever it must.
+		edges := append(append([]float64{0}, rowCuts(t, row)...), h)
+		for k := 1; k < len(edges); k++ {
+			for from := edges[k-1]; from < edges[k]; {
+				to := edges[k]
+				if to-from > maxH {
+					to = r.bandEnd(row, t, from, maxH)
+				}
+				var b *vbox
+				if from == 0 && to == h {
+					b = r.row(t, row, false, i, 0, -1)
+				} else {
+					b = r.row(t, row, false, i, from, to)
+				}
+				b.cont = cont
+				b.keep = to < edges[k]
+				out = append(out, b)
+				from = to
+			}
 		}
 	}
 	// the bottom rule
@@ -114,6 +121,52 @@ func rowHeight(t *table, row []cell) float64 {
 		h = max(h, c.height())
 	}
 	return h + 2*t.pad
+}
+
+// rowCuts returns where a row may be split across pages: between two lines of its tallest
+// cell, two lines or more from either end (a row's widow and orphan), where no line of
+// another cell is cut in two.
+func rowCuts(t *table, row []cell) []float64 {
+	tall := -1
+	for ci, c := range row {
+		if tall < 0 || c.height() > row[tall].height() {
+			tall = ci
+		}
+	}
+	if tall < 0 {
+		return nil
+	}
+	var ends []float64 // the bottoms of the tallest cell's lines
+	y := t.pad
+	for _, b := range row[tall].blocks {
+		for range b.lines {
+			y += b.lead
+			ends = append(ends, y)
+		}
+	}
+	var cuts []float64
+	for k := 2; k <= len(ends)-2; k++ {
+		at := ends[k-1]
+		ok := true
+		for ci, c := range row {
+			if ci == tall {
+				continue
+			}
+			y := t.pad
+			for _, b := range c.blocks {
+				for range b.lines {
+					if y < at-0.01 && at+0.01 < y+b.lead {
+						ok = false
+					}
+					y += b.lead
+				}
+			}
+		}
+		if ok {
+			cuts = append(cuts, at)
+		}
+	}
+	return cuts
 }
 
 // bandEnd returns where a band of a tall row starting at from should end: at a line edge of
@@ -180,7 +233,7 @@ func (r *renderer) row(t *table, row []cell, header bool, index int, from, to fl
 		if header {
 			d.rule(g.left+t.x, y+h+0.5, t.total(), 0.4, black)
 		}
-		if t.link != nil && index >= 0 && (to < 0 || from == 0) {
+		if t.link != nil && index >= 0 {
 			if id := d.link(t.link(index)); id != 0 {
 				d.p.Link(g.left+t.x, y, t.total(), h, id)
 			}
