@@ -133,13 +133,23 @@ func TestParts(t *testing.T) {
 		if !seen[p] {
 			t.Errorf("part %d is not in the order", p)
 		}
-		if got := p.Title(&source.Document{}); (got == "") != (p == PartTitle || p == PartSections) {
+		if got := p.Title(cite.Chicago); (got == "") != (p == PartTitle || p == PartSections) {
 			t.Errorf("part %d: title %q", p, got)
 		}
 	}
-	for _, tc := range []struct{ given, want string }{{"", "Bibliography"}, {"  ", "Bibliography"}, {"Further Reading", "Further Reading"}} {
-		if got := PartBibliography.Title(&source.Document{BibliographyTitle: tc.given}); got != tc.want {
-			t.Errorf("bibliography titled %q: %q, want %q", tc.given, got, tc.want)
+	pos := map[Part]int{}
+	for i, p := range Parts {
+		pos[p] = i
+	}
+	if !(pos[PartSections] < pos[PartTimeline] && pos[PartTimeline] < pos[PartBibliography] && pos[PartBibliography] < pos[PartSeeAlso]) {
+		t.Errorf("back matter out of book order: %v", Parts)
+	}
+	for _, tc := range []struct {
+		style cite.Style
+		want  string
+	}{{"", "Bibliography"}, {cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		if got := PartBibliography.Title(tc.style); got != tc.want {
+			t.Errorf("bibliography in style %q: %q, want %q", tc.style, got, tc.want)
 		}
 	}
 }

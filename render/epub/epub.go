@@ -1,6 +1,6 @@
 // Package epub renders a document as an EPUB 3 publication: one XHTML content document per
 // part, in the order render.Parts gives (title page, overview with the fact panel, key
-// figures, each section, bibliography, timeline, see also), a
+// figures, each section, timeline, bibliography under its style's heading, see also), a
 // navigation document with landmarks, an NCX for older readers, accessibility metadata, and
 // byte-identical output for identical input and options.
 //
@@ -303,7 +303,7 @@ func (r *renderer) overview(w *xw) {
 	if !r.hasOverview() {
 		return
 	}
-	title := render.PartAbstract.Title(r.doc)
+	title := render.PartAbstract.Title(r.opt.Cite)
 	r.begin(w, overviewFile, title, 1, "")
 	section(w, "overview", "abstract", "doc-abstract")
 	w.h1("overview", title)
@@ -320,7 +320,7 @@ func (r *renderer) facts(w *xw) {
 		return
 	}
 	if !r.writing || r.cur != overviewFile {
-		r.begin(w, "facts.xhtml", render.PartFacts.Title(d), 1, "")
+		r.begin(w, "facts.xhtml", render.PartFacts.Title(r.opt.Cite), 1, "")
 	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
 	w.WriteString(`<p class="facts-title">`)
@@ -349,7 +349,7 @@ func (r *renderer) keyFigures(w *xw) {
 	if len(r.doc.KeyFigures) == 0 {
 		return
 	}
-	title := render.PartKeyFigures.Title(r.doc)
+	title := render.PartKeyFigures.Title(r.opt.Cite)
 	r.begin(w, "key-figures.xhtml", title, 1, "")
 	section(w, "keyfigures", "", "")
 	w.h1("key-figures", title)
@@ -426,7 +426,7 @@ func (r *renderer) bibliography(w *xw) {
 		return
 	}
 	entries := r.art.Bibliography(r.opt.Cite)
-	title := render.PartBibliography.Title(r.doc)
+	title := render.PartBibliography.Title(r.opt.Cite)
 	r.begin(w, "bibliography.xhtml", title, 1, lmBibliography)
 	section(w, "bibliography", "bibliography", "doc-bibliography")
 	w.h1("bibliography", title)
@@ -459,7 +459,7 @@ func (r *renderer) timeline(w *xw) {
 	if len(r.doc.Timeline) == 0 {
 		return
 	}
-	title := render.PartTimeline.Title(r.doc)
+	title := render.PartTimeline.Title(r.opt.Cite)
 	r.begin(w, "timeline.xhtml", title, 1, lmAppendix)
 	section(w, "timeline", "appendix", "doc-appendix")
 	w.h1("timeline", title)
@@ -492,7 +492,7 @@ func (r *renderer) seeAlso(w *xw) {
 	if len(r.doc.SeeAlso) == 0 {
 		return
 	}
-	title := render.PartSeeAlso.Title(r.doc)
+	title := render.PartSeeAlso.Title(r.opt.Cite)
 	r.begin(w, "see-also.xhtml", title, 1, "")
 	section(w, "seealso", "", "")
 	w.h1("see-also", title)

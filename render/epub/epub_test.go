@@ -63,8 +63,8 @@ func TestContainer(t *testing.T) {
 		"EPUB/xhtml/key-figures.xhtml",
 		"EPUB/xhtml/section-01.xhtml",
 		"EPUB/xhtml/section-02.xhtml",
-		"EPUB/xhtml/bibliography.xhtml",
 		"EPUB/xhtml/timeline.xhtml",
+		"EPUB/xhtml/bibliography.xhtml",
 		"EPUB/images/89316673-64532.png",
 	}
 	if !slices.Equal(e.names, want) {
@@ -197,7 +197,7 @@ func TestPackageDocument(t *testing.T) {
 		spine = append(spine, path.Base(ids[ref.attr("idref")]))
 	}
 	wantSpine := []string{"title.xhtml", "nav.xhtml", "overview.xhtml", "key-figures.xhtml", "section-01.xhtml",
-		"section-02.xhtml", "bibliography.xhtml", "timeline.xhtml"}
+		"section-02.xhtml", "timeline.xhtml", "bibliography.xhtml"}
 	if !slices.Equal(spine, wantSpine) {
 		t.Errorf("spine = %q, want %q", spine, wantSpine)
 	}
@@ -227,7 +227,7 @@ func TestNavigation(t *testing.T) {
 		labels = append(labels, a.Text())
 		checkHref(t, e, navName, a.attr("href"))
 	}
-	want := []string{doc.Title, "Overview", "Key Figures", "Summary of Event", "Significance", "Bibliography", "Timeline"}
+	want := []string{doc.Title, "Overview", "Key Figures", "Summary of Event", "Significance", "Timeline", "Bibliography"}
 	if !slices.Equal(labels, want) {
 		t.Errorf("toc = %q, want %q", labels, want)
 	}
@@ -747,6 +747,26 @@ func TestLanguage(t *testing.T) {
 		}
 		if warned != (tc.want == "en" && tc.in != "" && tc.in != "en") {
 			t.Errorf("language(%q): warned = %v", tc.in, warned)
+		}
+	}
+}
+
+// TestBibliographyHeading: the reading list is headed as the style heads it, in the
+// navigation and on its page, whatever the article labels it.
+func TestBibliographyHeading(t *testing.T) {
+	doc := parseFile(t, seedFile, false)
+	doc.BibliographyTitle = "Further Reading"
+	for _, c := range []struct {
+		style cite.Style
+		want  string
+	}{{cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		e := openEPUB(t, renderBook(t, doc, &render.Options{Cite: c.style}))
+		page := mustXML(t, "EPUB/xhtml/bibliography.xhtml", e.data["EPUB/xhtml/bibliography.xhtml"])
+		if h := page.tag("h1"); len(h) != 1 || h[0].Text() != c.want {
+			t.Errorf("%s: bibliography page headed %q, want %q", c.style, h[0].Text(), c.want)
+		}
+		if !strings.Contains(string(e.data[navName]), ">"+c.want+"</a>") {
+			t.Errorf("%s: the navigation does not name %q", c.style, c.want)
 		}
 	}
 }

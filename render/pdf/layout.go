@@ -57,9 +57,10 @@ func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
 // partHeading sets the heading of a part (16 pt) with its outline entry, and returns it.
 func (r *renderer) partHeading(p render.Part) string {
 	g := &r.g
-	title := p.Title(r.doc)
+	title := p.Title(r.opt.Cite)
 	n := len(r.boxes)
-	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, 0)
+	r.levels = r.levels[:0]
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0)
 	if len(r.boxes) > n {
 		r.boxes[n].barrier = true
 	}
@@ -103,8 +104,8 @@ func (r *renderer) abstract() {
 	r.noIndent = true
 	r.blocks(r.doc.Abstract, 0, r.g.width)
 	if len(r.boxes) > n {
-		title := render.PartAbstract.Title(r.doc)
-		r.boxes[n].mark = &mark{title: title, level: 0}
+		title := render.PartAbstract.Title(r.opt.Cite)
+		r.boxes[n].mark = &mark{title: title, level: 1}
 		r.boxes[n].part = title
 	}
 }
@@ -181,8 +182,8 @@ func (r *renderer) summaryBox() {
 	// The panel's padding above belongs to the first box; the space before the panel is
 	// the gap to the abstract.
 	first.before += 14 * g.scale
-	title := render.PartFacts.Title(doc)
-	first.mark = &mark{title: title, level: 0}
+	title := render.PartFacts.Title(r.opt.Cite)
+	first.mark = &mark{title: title, level: 1}
 	first.part = title
 	r.add(bs...)
 	r.noIndent = true
@@ -204,14 +205,16 @@ func (r *renderer) section(s *source.Section) {
 	r.blocks(s.Blocks, 0, g.width)
 }
 
-// outlineLevel maps heading levels to outline levels that never skip one (fpdf's outline
-// needs each entry at most one level below the previous).
+// outlineLevel maps the heading levels of the sections and the headings inside them to
+// outline levels that never skip one (fpdf's outline needs each entry at most one level
+// below the previous), beneath the title (level 0): the outline nests the title, its parts
+// (a section is one) and the headings of a section beneath it.
 func (r *renderer) outlineLevel(level int) int {
 	for len(r.levels) > 0 && r.levels[len(r.levels)-1] >= level {
 		r.levels = r.levels[:len(r.levels)-1]
 	}
 	r.levels = append(r.levels, level)
-	return len(r.levels) - 1
+	return len(r.levels)
 }
 
 // blocks sets body blocks at offset x with the given width.

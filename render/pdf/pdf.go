@@ -6,9 +6,10 @@
 // what finish writes instead.
 //
 // The parts come in the order render.Parts gives (title and dateline, overview, fact panel,
-// key figures, the sections with their figures, the bibliography, the timeline appendix and
-// "See also"), with an outline entry for each, running heads, "page N of M" footers and the
-// document's metadata.
+// key figures, the sections with their figures, the timeline appendix, the bibliography under
+// its style's heading and "See also"), with a nested outline (the title, its parts, the
+// headings of a section beneath it), running heads, "page N of M" footers and the document's
+// metadata.
 package pdf
 
 import (

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 
 	"galley/internal/testkit"
 	"galley/render"
+	"galley/render/cite"
 	"galley/source"
 	"galley/source/cal"
 	"galley/source/timeline"
@@ -100,7 +102,8 @@ type outlineEntry struct {
 	Kids  []outlineEntry `json:"kids"`
 }
 
-func outline(t testing.TB, path string) []outlineEntry {
+// outlineTop returns the top level of the PDF's outline, each entry with its kids.
+func outlineTop(t testing.TB, path string) []outlineEntry {
 	t.Helper()
 	var v struct {
 		Outlines []outlineEntry `json:"outlines"`
@@ -108,6 +111,14 @@ func outline(t testing.TB, path string) []outlineEntry {
 	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=outlines", path)), &v); err != nil {
 		t.Fatal(err)
 	}
+	return v.Outlines
+}
+
+// outline returns the entries of the PDF's outline in order, flattened.
+func outline(t testing.TB, path string) []outlineEntry {
+	t.Helper()
+	var v struct{ Outlines []outlineEntry }
+	v.Outlines = outlineTop(t, path)
 	var flat []outlineEntry
 	var walk func([]outlineEntry)
 	walk = func(es []outlineEntry) {
@@ -166,15 +177,20 @@ func TestArticles(t *testing.T) {
 			for _, s := range doc.Sections {
 				want = append(want, s.Title)
 			}
-			want = append(want, doc.BibliographyTitle)
 			if len(doc.Timeline) > 0 {
 				want = append(want, "Timeline")
 			}
+			want = append(want, "Bibliography")
 			if len(doc.SeeAlso) > 0 {
 				want = append(want, "See also")
 			}
 			if got := strings.Join(titles, " | "); got != strings.Join(want, " | ") {
 				t.Errorf("outline:\n got %s\nwant %s", got, strings.Join(want, " | "))
+			}
+			// nested: the title alone at the top, every part beneath it
+			if top := outlineTop(t, path); len(top) != 1 || top[0].Title != doc.Title || len(top[0].Kids) != len(want)-1 {
+				t.Errorf("outline top level: %d entries, the first with %d kids; want the title with %d",
+					len(top), len(top[0].Kids), len(want)-1)
 			}
 
 			pages := pageTexts(t, path)
@@ -639,4 +655,31 @@ func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestBibliographyHeading: the reading list is headed, in the outline and on the page, as
+// the style heads it, after the timeline.
+func TestBibliographyHeading(t *testing.T) {
+	testkit.NeedTool(t, "qpdf")
+	doc := parse(t, testkit.Seed)
+	doc.BibliographyTitle = "Further Reading"
+	for _, c := range []struct {
+		style cite.Style
+		want  string
+	}{{cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		opt := options(nil)
+		opt.Cite = c.style
+		path := writeTemp(t, renderDoc(t, doc, opt))
+		var titles []string
+		for _, e := range outline(t, path) {
+			titles = append(titles, e.Title)
+		}
+		tl, bib := slices.Index(titles, "Timeline"), slices.Index(titles, c.want)
+		if tl < 0 || bib < tl || bib != len(titles)-1 {
+			t.Errorf("%s: outline %q, want the timeline then %q last", c.style, titles, c.want)
+		}
+		if text := strings.Join(pageTexts(t, path), ""); !strings.Contains(text, "\n"+c.want+"\n") {
+			t.Errorf("%s: no heading %q on the pages", c.style, c.want)
+		}
+	}
 }

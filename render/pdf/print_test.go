@@ -185,7 +185,7 @@ func pageFill(t *testing.T, all []printed) {
 	for _, p := range all {
 		starts := map[string]bool{}
 		for _, part := range render.Parts {
-			starts[part.Title(p.doc)] = true
+			starts[part.Title("")] = true
 		}
 		for _, s := range p.doc.Sections {
 			starts[s.Title] = true
