@@ -96,7 +96,7 @@ type book struct {
 // renderer turns the document model into the parts of a book.
 type renderer struct {
 	art *render.Article
-	doc *source.Document // art.Doc
+	doc *source.Document // the document as it is set: art.Typeset()
 	opt *render.Options
 	b   *book
 	// where maps a paragraph's id to the file that holds it, for the timeline's links back.
@@ -112,12 +112,12 @@ type renderer struct {
 }
 
 func newRenderer(a *render.Article, opt *render.Options) *renderer {
-	doc := a.Doc
+	doc := a.Typeset()
 	r := &renderer{art: a, doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
 	r.b = &book{
 		title:     clean(strings.TrimSpace(doc.Title)),
 		lang:      r.language(),
-		ident:     identifier(doc, opt),
+		ident:     identifier(a.Doc, opt),
 		desc:      clean(doc.Summary),
 		modified:  opt.Modified,
 		generator: "galley",
@@ -456,7 +456,7 @@ func (r *renderer) bibliography(w *xw) {
 // timeline writes the appendix of dated events, each linking back to the paragraph that
 // states it.
 func (r *renderer) timeline(w *xw) {
-	if len(r.doc.Timeline) == 0 {
+	if len(r.art.Events()) == 0 {
 		return
 	}
 	title := render.PartTimeline.Title(r.opt.Cite)
@@ -465,19 +465,11 @@ func (r *renderer) timeline(w *xw) {
 	w.h1("timeline", title)
 	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
 		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
-	for _, e := range r.doc.Timeline {
+	for _, e := range r.art.Events() {
 		w.WriteString(`<tr><th scope="row" class="date">`)
-		w.text(render.EventDate(e))
+		w.text(e.Date)
 		w.WriteString(`</th><td>`)
-		if e.At >= 0 && e.Phrase != "" && e.At+len(e.Phrase) <= len(e.Text) && e.Text[e.At:e.At+len(e.Phrase)] == e.Phrase {
-			w.text(e.Text[:e.At])
-			w.WriteString(`<b class="when">`)
-			w.text(e.Phrase)
-			w.WriteString("</b>")
-			w.text(e.Text[e.At+len(e.Phrase):])
-		} else {
-			w.text(e.Text)
-		}
+		w.inlines(e.Runs)
 		if file, ok := r.where[e.Para]; ok {
 			w.WriteString(` <a class="back" href="`)
 			w.attr(file + "#" + e.Para)
@@ -506,7 +498,8 @@ func (r *renderer) seeAlso(w *xw) {
 }
 
 // figure writes a figure: the image embedded from local bytes, or, when there is none, a
-// framed placeholder with the caption, the credit and the file name, and a warning.
+// framed placeholder that says so (the warning names the file); then the numbered caption
+// ("Figure 1."), and the credit on a line of its own.
 func (r *renderer) figure(w *xw, f *source.Figure) {
 	img, err := r.art.Image(f)
 	name := ""
@@ -539,27 +532,33 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 			err = render.ErrNoImage
 		}
 		r.opt.Warnf(f.Line, render.MissingImage(err))
+		w.WriteString(`<p class="missing">Image not available</p>` + "\n")
 	}
-	if f.Caption != "" || f.Credit != "" {
+	label := r.art.FigureLabel(f)
+	caption := f.Caption
+	if caption == "" && f.Credit == "" {
+		caption = f.Alt
+	}
+	if label != "" || caption != "" || f.Credit != "" {
 		w.WriteString("<figcaption>")
-		w.text(f.Caption)
-		if f.Credit != "" {
-			if f.Caption != "" {
+		if label != "" {
+			w.WriteString(`<span class="label">`)
+			w.text(label)
+			w.WriteString("</span>")
+			if caption != "" {
 				w.WriteByte(' ')
+			}
+		}
+		w.text(caption)
+		if f.Credit != "" {
+			if label != "" || caption != "" {
+				w.WriteString("<br/>")
 			}
 			w.WriteString(`<span class="credit">`)
 			w.text(f.Credit)
 			w.WriteString("</span>")
 		}
 		w.WriteString("</figcaption>\n")
-	}
-	if name == "" {
-		w.WriteString(`<p class="missing">Image not available`)
-		if f.File != "" {
-			w.WriteString(": ")
-			w.text(f.File)
-		}
-		w.WriteString("</p>\n")
 	}
 	w.WriteString("</figure>\n")
 }

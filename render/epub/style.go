@@ -47,9 +47,9 @@ table.md th, table.md td { padding-right: 0.8em; }
 figure { margin: 1.2em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; text-align: left; }
+figcaption .label { font-weight: bold; }
 .credit { font-size: 0.9em; font-style: italic; }
-figure.placeholder { border: thin solid; padding: 1em; }
-.missing { font-size: 0.85em; font-style: italic; text-align: center; margin-top: 0.6em; }
+.missing { border: thin solid; padding: 4em 1em; margin: 0 10%; font-size: 0.9em; font-style: italic; text-align: center; text-indent: 0; }
 
 ul.bibliography { list-style: none; margin: 0; padding: 0; }
 ul.bibliography li { margin: 0 0 0.4em; padding-left: 2em; }

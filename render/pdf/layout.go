@@ -245,8 +245,8 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 			title := source.PlainText(b.Inlines)
 			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line)
 		case *source.Figure:
+			// A float: the paragraph after it continues the text, indented.
 			r.figure(b, x, width)
-			r.noIndent = true
 		case *source.List:
 			r.list(b, x, width)
 			r.noIndent = true

@@ -69,7 +69,7 @@ func newRenderer(a *render.Article, opt *render.Options) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	r := &renderer{art: a, doc: a.Doc, opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
+	r := &renderer{art: a, doc: a.Typeset(), opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
 	r.styles()
 	return r, nil
 }
@@ -154,7 +154,7 @@ func (g *geom) bodyBottom() float64 { return g.pageH - g.bottom }
 // renderer holds one document's rendering.
 type renderer struct {
 	art     *render.Article
-	doc     *source.Document // art.Doc
+	doc     *source.Document // the document as it is set: art.Typeset()
 	opt     *render.Options
 	fs      *fontSet
 	g       geom

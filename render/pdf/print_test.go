@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -135,6 +136,28 @@ func TestPrinted(t *testing.T) {
 	t.Run("no line past the measure", func(t *testing.T) { noLinePastMeasure(t, all) })
 	t.Run("measure", func(t *testing.T) { measure(t, all) })
 	t.Run("page fill", func(t *testing.T) { pageFill(t, all) })
+	t.Run("punctuation", func(t *testing.T) { punctuation(t, all) })
+}
+
+// yearRange is a range of years (or pages) set with a hyphen.
+var yearRange = regexp.MustCompile(`(^|[^\d.-])\d{3,4}-\d{2,4}($|[^\d-])`)
+
+// punctuation: no straight quote or apostrophe anywhere a reader sees (title, running head,
+// tables, timeline, bibliography), year ranges with an en dash, the OCR-split year whole.
+func punctuation(t *testing.T, all []printed) {
+	for _, p := range all {
+		for _, l := range p.lines {
+			if strings.ContainsAny(l.text, "'\"") {
+				t.Errorf("%s %s page %d: a straight quote: %q", p.name, p.paper, l.page, l.text)
+			}
+			if m := yearRange.FindString(l.text); m != "" {
+				t.Errorf("%s %s page %d: a range with a hyphen %q: %q", p.name, p.paper, l.page, m, l.text)
+			}
+			if strings.Contains(l.text, "1 931") || strings.Contains(l.text, "1 898") {
+				t.Errorf("%s %s page %d: an OCR-split year: %q", p.name, p.paper, l.page, l.text)
+			}
+		}
+	}
 }
 
 // noLinePastMeasure: every line of every page, the last of a paragraph, the title, the

@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"strings"
-
 	"galley/render"
 	"galley/source"
-	"galley/source/timeline"
 )
 
 // A cell is the content of a table cell: text blocks stacked (a name and its alias).
@@ -329,10 +326,11 @@ func (r *renderer) boldCell(c *cell) {
 	}
 }
 
-// timeline sets the appendix of dated events: date (right-aligned) | the sentence, its date
-// phrase in italics | the page of the paragraph that states it; each row links there.
+// timeline sets the appendix of dated events: date (right-aligned) | the sentence, with its
+// emphasis and its date phrase set off | the page of the paragraph that states it; each row
+// links there.
 func (r *renderer) timeline() {
-	evs := r.doc.Timeline
+	evs := r.art.Events()
 	if len(evs) == 0 {
 		return
 	}
@@ -342,15 +340,13 @@ func (r *renderer) timeline() {
 	reg := &textStyle{face: r.fs.faces[slotRegular], size: ps.size}
 	gap := 10 * g.scale
 	dateW := reg.width("Date")
-	dates := make([]string, len(evs))
-	for i, e := range evs {
-		dates[i] = render.EventDate(e)
-		dateW = max(dateW, reg.width(dates[i]))
+	for _, e := range evs {
+		dateW = max(dateW, reg.width(e.Date))
 	}
 	dateW = min(dateW+1, g.width*0.26)
 	pageW := reg.width("p. 000")
 	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale}
-	anchorOf := func(e timeline.Event) string {
+	anchorOf := func(e render.Event) string {
 		if e.Para != "" {
 			if _, ok := r.paraIDs[e.Para]; ok {
 				return e.Para
@@ -371,9 +367,9 @@ func (r *renderer) timeline() {
 		r.boldCell(&hdr[i])
 	}
 	body := make([][]cell, 0, len(evs))
-	for i, e := range evs {
-		date := cell{blocks: []*textBlock{r.cellText(plain(dates[i]), &ps, dateW, 2, e.Line)}}
-		ev := cell{blocks: []*textBlock{r.cellText(eventRuns(e), &ps, t.widths[1], 0, e.Line)}}
+	for _, e := range evs {
+		date := cell{blocks: []*textBlock{r.cellText(plain(e.Date), &ps, dateW, 2, e.Line)}}
+		ev := cell{blocks: []*textBlock{r.cellText(e.Runs, &ps, t.widths[1], 0, e.Line)}}
 		anchor := anchorOf(e)
 		pg := cell{page: func(d *drawer) string {
 			if pl, ok := r.anchors[anchor]; ok && anchor != "" {
@@ -386,27 +382,6 @@ func (r *renderer) timeline() {
 	bs := r.rows(t, title, hdr, body)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
-}
-
-// eventRuns is an event's sentence with its date phrase in italics.
-func eventRuns(e timeline.Event) []source.Inline {
-	text := e.Text
-	at, n := e.At, len(e.Phrase)
-	if n == 0 || at < 0 || at+n > len(text) || text[at:at+n] != e.Phrase {
-		at = strings.Index(text, e.Phrase)
-		if n == 0 || at < 0 {
-			return plain(text)
-		}
-	}
-	var runs []source.Inline
-	if at > 0 {
-		runs = append(runs, source.Inline{Text: text[:at]})
-	}
-	runs = append(runs, source.Inline{Text: text[at : at+n], Style: source.Italic})
-	if at+n < len(text) {
-		runs = append(runs, source.Inline{Text: text[at+n:]})
-	}
-	return runs
 }
 
 // gfmTable sets a Markdown table: columns sized to their content, wrapped when the table
