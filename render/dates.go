@@ -79,15 +79,38 @@ func Lifespan(f source.KeyFigure) string {
 	return Smart(f.Life)
 }
 
-// Dateline is the line under the title: the event's date and its places, "November 16, 1933 ·
-// Washington, D.C.; Moscow, Soviet Union (now Russia)", both as the article writes them.
+// Dateline is the line under the title: the event's date as the article writes it, and where,
+// each place by the first part of its name, "November 16, 1933 · Washington · Moscow". The
+// fact panel gives the places in full (Places).
 func Dateline(doc *source.Document) string {
 	var parts []string
 	if doc.Date != nil && doc.Date.Text != "" {
 		parts = append(parts, doc.Date.Text)
 	}
-	if len(doc.Locales) > 0 {
-		parts = append(parts, strings.Join(doc.Locales, "; "))
+	for _, l := range doc.Locales {
+		if short := shortPlace(l); short != "" {
+			parts = append(parts, short)
+		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// Places returns the article's places in full, "Washington, D.C.; Moscow, Soviet Union (now
+// Russia)", or "" when the dateline gives them whole already.
+func Places(doc *source.Document) string {
+	whole := true
+	for _, l := range doc.Locales {
+		whole = whole && shortPlace(l) == strings.TrimSpace(l)
+	}
+	if whole {
+		return ""
+	}
+	return strings.Join(doc.Locales, "; ")
+}
+
+// shortPlace is a place by the first part of its name: "Washington" for "Washington, D.C.",
+// "Oświęcim (Auschwitz)" for "Oświęcim (Auschwitz), Poland".
+func shortPlace(l string) string {
+	first, _, _ := strings.Cut(l, ",")
+	return strings.TrimSpace(first)
 }

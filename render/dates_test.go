@@ -3,6 +3,7 @@ package render
 import (
 	"testing"
 
+	"galley/source"
 	"galley/source/cal"
 	"galley/source/timeline"
 )
@@ -51,6 +52,31 @@ func TestEventDate(t *testing.T) {
 		e := timeline.Event{Start: tt.start, End: tt.end}
 		if got := EventDate(e); got != tt.want {
 			t.Errorf("EventDate(%+v) = %q, want %q", e, got, tt.want)
+		}
+	}
+}
+
+func TestDatelineAndPlaces(t *testing.T) {
+	for _, c := range []struct {
+		date            string
+		locales         []string
+		dateline, where string
+	}{
+		{"November 16, 1933", []string{"Washington, D.C.", "Moscow, Soviet Union (now Russia)"},
+			"November 16, 1933 · Washington · Moscow", "Washington, D.C.; Moscow, Soviet Union (now Russia)"},
+		{"June 2-10, 1979", []string{"Oświęcim (Auschwitz), Poland"}, "June 2-10, 1979 · Oświęcim (Auschwitz)", "Oświęcim (Auschwitz), Poland"},
+		{"1933", []string{"Rome"}, "1933 · Rome", ""},
+		{"", nil, "", ""},
+	} {
+		doc := &source.Document{Locales: c.locales}
+		if c.date != "" {
+			doc.Date = &source.Date{Text: c.date}
+		}
+		if got := Dateline(doc); got != c.dateline {
+			t.Errorf("Dateline = %q, want %q", got, c.dateline)
+		}
+		if got := Places(doc); got != c.where {
+			t.Errorf("Places = %q, want %q", got, c.where)
 		}
 	}
 }

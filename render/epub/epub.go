@@ -256,20 +256,21 @@ func (r *renderer) titlePage(w *xw) {
 	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
 	section(w, "titlepage", "titlepage", "")
 	w.h1("", r.b.title)
-	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
+	// The dateline: the date, then the places by the first part of their names, as the PDF
+	// sets it (render.Dateline); the fact panel gives the places in full.
+	line := render.Dateline(d)
+	if line != "" {
 		w.WriteString(`<p class="dateline">`)
-		if dt := htmlDate(d.Date.Start.ISO()); dt != "" && d.Date.End.IsZero() {
-			w.WriteString(`<time datetime="` + dt + `">`)
-			w.text(d.Date.Text)
-			w.WriteString("</time>")
-		} else {
-			w.text(d.Date.Text)
+		if d.Date != nil && d.Date.End.IsZero() {
+			date := d.Date.Text
+			if dt := htmlDate(d.Date.Start.ISO()); dt != "" && date != "" && strings.HasPrefix(line, date) {
+				w.WriteString(`<time datetime="` + dt + `">`)
+				w.text(date)
+				w.WriteString("</time>")
+				line = line[len(date):]
+			}
 		}
-		w.WriteString("</p>\n")
-	}
-	if len(d.Locales) > 0 {
-		w.WriteString(`<p class="locale">`)
-		w.text(strings.Join(d.Locales, "; "))
+		w.text(line)
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")
@@ -311,35 +312,28 @@ func (r *renderer) overview(w *xw) {
 	w.WriteString("</section>\n")
 }
 
-// facts writes the event's fact panel (its name, date, the one-sentence summary and its
-// places, in the order the article gives them) on the overview page, or on a page of its own
-// when the overview does not come right before it.
+// facts writes the event's fact panel on the overview page (or on a page of its own when the
+// overview does not come right before it): what the title page does not say, the one-sentence
+// summary as a standfirst and the places in full when the dateline shortened them.
 func (r *renderer) facts(w *xw) {
 	d := r.doc
-	if !r.hasOverview() {
+	where := render.Places(d)
+	if !r.hasOverview() || d.Summary == "" && where == "" {
 		return
 	}
 	if !r.writing || r.cur != overviewFile {
 		r.begin(w, "facts.xhtml", render.PartFacts.Title(r.opt.Cite), 1, "")
 	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
-	w.WriteString(`<p class="facts-title">`)
-	w.text(r.b.title)
-	w.WriteString("</p>\n")
-	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
-		w.WriteString(`<p class="fact"><b>Date</b> `)
-		w.text(d.Date.Text)
-		w.WriteString("</p>\n")
-	}
 	if d.Summary != "" {
 		w.WriteString(`<p class="standfirst" id="summary">`)
 		w.text(d.Summary)
 		w.WriteString("</p>\n")
 		r.anchor("summary")
 	}
-	if len(d.Locales) > 0 {
+	if where != "" {
 		w.WriteString(`<p class="fact"><b>Locale</b> `)
-		w.text(strings.Join(d.Locales, "; "))
+		w.text(where)
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")

@@ -296,14 +296,18 @@ func TestTitlePageAndParts(t *testing.T) {
 		t.Errorf("title page date: %v", tm)
 	}
 	body := title.tag("body")[0].Text()
-	if !strings.Contains(body, "Washington, D.C.; Moscow, Soviet Union (now Russia)") {
-		t.Errorf("title page lacks the locales")
+	if !strings.Contains(body, "November 16, 1933 · Washington · Moscow") {
+		t.Errorf("title page lacks the dateline: %q", body)
 	}
-	// The fact panel follows the overview, in the article's order: name, date, summary, places.
+	// The fact panel follows the overview and adds what the title page does not say: the
+	// summary and the places in full, not the title and the date again.
 	ov := mustXML(t, "overview", e.data[xhtmlDir+"overview.xhtml"]).tag("body")[0].Text()
-	abs, facts := strings.Index(ov, "by the early 1930s"), strings.Index(ov, doc.Summary)
-	if abs < 0 || facts < abs || !strings.Contains(ov[facts:], "Locale Washington, D.C.") {
+	abs, facts := strings.Index(ov, "by the early 1930s"), strings.Index(ov, render.Smart(doc.Summary))
+	if abs < 0 || facts < abs || !strings.Contains(ov[facts:], "Locale Washington, D.C.; Moscow, Soviet Union (now Russia)") {
 		t.Errorf("overview: abstract at %d, summary at %d", abs, facts)
+	}
+	if strings.Contains(ov, "November 16, 1933") || strings.Contains(ov, "Bolshevik Regime") {
+		t.Errorf("the fact panel repeats the title or the date: %q", ov[facts:])
 	}
 
 	kf := mustXML(t, "key figures", e.data[xhtmlDir+"key-figures.xhtml"])

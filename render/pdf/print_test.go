@@ -137,6 +137,47 @@ func TestPrinted(t *testing.T) {
 	t.Run("measure", func(t *testing.T) { measure(t, all) })
 	t.Run("page fill", func(t *testing.T) { pageFill(t, all) })
 	t.Run("punctuation", func(t *testing.T) { punctuation(t, all) })
+	t.Run("fact panel", func(t *testing.T) { factPanel(t, all) })
+}
+
+// factPanel: the panel after the overview adds the summary and the places in full, and does
+// not repeat the title and the date the title block gives.
+func factPanel(t *testing.T, all []printed) {
+	for _, p := range all {
+		var first []string
+		for _, l := range p.lines {
+			if l.page == 1 {
+				first = append(first, l.text)
+				if strings.HasPrefix(l.text, "Date ") {
+					t.Errorf("%s %s: page 1 gives the date again: %q", p.name, p.paper, l.text)
+				}
+			}
+		}
+		text := strings.Join(strings.Fields(strings.Join(first, " ")), " ")
+		set := func(s string) string { return strings.Join(strings.Fields(render.Smart(s)), " ") }
+		var abstract strings.Builder
+		for _, b := range p.doc.Abstract {
+			if para, ok := b.(*source.Paragraph); ok {
+				abstract.WriteString(set(para.Text()) + " ")
+			}
+		}
+		if n, in := strings.Count(text, set(p.doc.Title)), strings.Count(abstract.String(), set(p.doc.Title)); n != 1+in {
+			t.Errorf("%s %s: the title %d times on page 1 (%d in the overview)", p.name, p.paper, n, in)
+		}
+		for _, want := range []string{set(p.doc.Summary), set(render.Places(p.doc))} {
+			if !strings.Contains(strings.Join(strings.Fields(strings.Join(linesText(p.lines), " ")), " "), want) {
+				t.Errorf("%s %s: the panel lacks %q", p.name, p.paper, want)
+			}
+		}
+	}
+}
+
+func linesText(ls []bboxLine) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
 }
 
 // yearRange is a range of years (or pages) set with a hyphen.
