@@ -75,10 +75,14 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 	maxH := (g.bodyBottom() - g.top) * 0.9
 	for i, row := range body {
 		h := rowHeight(t, row)
-		// A row splits where rowCuts allow, so that a tall row that does not fit in what is
-		// left of a page begins there rather than leaving the page short; a band taller
-		// than a page is cut between its lines wherever it must.
-		edges := append(append([]float64{0}, rowCuts(t, row)...), h)
+		// A tall row (a tenth of the page or more) splits where rowCuts allow, so that
+		// when it does not fit in what is left of a page it begins there rather than leaving
+		// the page short; a shorter row goes whole to the next page, which leaves less than
+		// a tenth empty. A band taller than a page is cut between its lines wherever it must.
+		edges := []float64{0, h}
+		if h >= (g.bodyBottom()-g.top)/10 {
+			edges = append(append([]float64{0}, rowCuts(t, row)...), h)
+		}
 		for k := 1; k < len(edges); k++ {
 			for from := edges[k-1]; from < edges[k]; {
 				to := edges[k]
