@@ -241,10 +241,7 @@ func rangeDash(text string, i int) bool {
 	// the right end: digits (a decade's s), or a month's name after a day
 	rest := text[i+1:]
 	if n := cal.Digits(rest); n >= 1 && n <= 4 {
-		after := rest[n:]
-		if strings.HasPrefix(after, "s") {
-			after = after[1:]
-		}
+		after := strings.TrimPrefix(rest[n:], "s")
 		a, _ := utf8.DecodeRuneInString(after)
 		if after == "" {
 			return true

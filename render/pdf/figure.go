@@ -209,10 +209,3 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 		}
 	}})
 }
-
-func heightOf(t *textBlock) float64 {
-	if t == nil {
-		return 0
-	}
-	return t.height()
-}
