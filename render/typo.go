@@ -180,7 +180,7 @@ func smartAt(text string, i, end int, line bool) (rep string, n int) {
 			return "–", 1
 		}
 	case '.':
-		if strings.HasPrefix(text[i:end], "...") && !strings.HasPrefix(text[i:end], "....") {
+		if strings.HasPrefix(text[i:end], "...") && !strings.HasPrefix(text[i:end], "....") && prev != '.' {
 			return "…", 3
 		}
 	case ' ':
