@@ -184,7 +184,8 @@ func smartAt(text string, i, end int, line bool) (rep string, n int) {
 			return "…", 3
 		}
 	case ' ':
-		if tieBefore(text, i) {
+		// Both ties come before a capital: look no further before most spaces.
+		if next >= 'A' && next <= 'Z' && tieBefore(text, i) {
 			return "\u00a0", 1
 		}
 	}
