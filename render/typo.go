@@ -44,7 +44,7 @@ func needsSmart(s string) bool {
 
 // SmartRuns returns runs set with typographic punctuation, each quote read in the context of
 // the runs before it ("Darwin" *'s*). Code runs keep their characters but are context. The
-// runs given are not changed; runs that need no change are shared.
+// runs given are not changed; when none needs a change, they are what is returned.
 func SmartRuns(runs []source.Inline) []source.Inline {
 	if len(runs) == 0 {
 		return runs
@@ -60,7 +60,7 @@ func SmartRuns(runs []source.Inline) []source.Inline {
 		return runs
 	}
 	// The runs are read as one text, so that context crosses their edges; verbatim marks
-	// the bytes to copy as they are (code and addresses).
+	// the addresses, to copy as they are (code runs are copied whole).
 	var all strings.Builder
 	ends := make([]int, len(runs))
 	for i, r := range runs {
@@ -68,56 +68,50 @@ func SmartRuns(runs []source.Inline) []source.Inline {
 		ends[i] = all.Len()
 	}
 	text := all.String()
-	verbatim := make([]bool, len(text))
-	start := 0
-	for i, r := range runs {
-		if r.Style&source.Code != 0 {
-			for k := start; k < ends[i]; k++ {
-				verbatim[k] = true
-			}
-		}
-		start = ends[i]
+	var verbatim []bool
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		verbatim = make([]bool, len(text))
+		markAddresses(text, verbatim)
 	}
-	markAddresses(text, verbatim)
-	// A hard break ends a line: what follows it reads as after a space.
-	lineStart := map[int]bool{}
-	for i, r := range runs {
-		if r.Break {
-			lineStart[ends[i]] = true
-		}
-	}
-
 	out := make([]source.Inline, len(runs))
-	var b strings.Builder
-	b.Grow(len(text) + 16)
-	run, runStart := 0, 0
-	for i := 0; i < len(text); {
-		for run < len(runs) && i >= ends[run] {
-			out[run] = runs[run]
-			out[run].Text = b.String()[runStart:]
-			runStart = b.Len()
-			run++
-		}
-		c, size := utf8.DecodeRuneInString(text[i:])
-		if verbatim[i] {
-			b.WriteString(text[i : i+size])
-			i += size
+	changed := false
+	start := 0
+	for k, r := range runs {
+		end := ends[k]
+		out[k] = r
+		if r.Style&source.Code != 0 {
+			start = end
 			continue
 		}
-		end := ends[run] // multi-character sequences stay inside one run
-		rep, n := smartAt(text, i, end, lineStart[i])
-		if n == 0 {
-			b.WriteRune(c)
-			i += size
-			continue
+		// Only these ASCII bytes may change, and no byte of a longer character is one of
+		// them: the rest of the run is copied in spans.
+		var b []byte
+		last := start
+		for i := start; i < end; {
+			c := text[i]
+			if c != '\'' && c != '"' && c != '-' && c != '.' && c != ' ' || verbatim != nil && verbatim[i] {
+				i++
+				continue
+			}
+			// A hard break ends a line: what follows it reads as after a space.
+			line := i == start && k > 0 && runs[k-1].Break
+			rep, n := smartAt(text, i, end, line)
+			if n == 0 {
+				i++
+				continue
+			}
+			b = append(append(b, text[last:i]...), rep...)
+			i += n
+			last = i
 		}
-		b.WriteString(rep)
-		i += n
+		if b != nil {
+			out[k].Text = string(append(b, text[last:end]...))
+			changed = true
+		}
+		start = end
 	}
-	for ; run < len(runs); run++ {
-		out[run] = runs[run]
-		out[run].Text = b.String()[runStart:]
-		runStart = b.Len()
+	if !changed {
+		return runs
 	}
 	return out
 }
@@ -247,7 +241,7 @@ func rangeDash(text string, i int) bool {
 		if after == "" {
 			return true
 		}
-		if unicode.IsLetter(a) || unicode.IsDigit(a) || a == '-' || a == '/' {
+		if unicode.IsLetter(a) || unicode.IsDigit(a) || a == '-' || a == '–' || a == '/' {
 			return false
 		}
 		if a == '.' || a == ',' {
