@@ -46,21 +46,13 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
 
-# The README's pictures: page 1 of the example's PDF, and the key-figures table cropped from
-# the page it starts on (found with pdftotext's word boxes). Needs poppler-utils.
-PDF := dist/us-recognizes-soviet-union.pdf
-pictures: demo
-	@mkdir -p docs
-	pdftoppm -r 70 -png -f 1 -l 1 -singlefile $(PDF) docs/page1
-	@set -e; for p in $$(seq 1 $$(pdfinfo $(PDF) | awk '/^Pages:/ {print $$2}')); do \
-	  y=$$(pdftotext -f $$p -l $$p -bbox $(PDF) - | awk -F'"' '/>Key</ {k=$$4} />Figures</ && k {print int(k); exit}'); \
-	  if [ -n "$$y" ]; then \
-	    h=$$(pdfinfo -f $$p -l $$p $(PDF) | awk '/size:/ {print int($$6); exit}'); \
-	    top=$$(( (y - 12) * 110 / 72 )); height=$$(( (h - y - 60) * 110 / 72 )); \
-	    pdftoppm -r 110 -png -f $$p -l $$p -x 0 -y $$top -W 935 -H $$height -singlefile $(PDF) docs/key-figures; \
-	    echo "key figures: page $$p"; break; \
-	  fi; \
-	done
+# The README's pictures, made from the PDFs of two examples (Letter) by docs/pictures.sh: page 1
+# of the seed article, its key-figures table cropped from the page it starts on, and the page
+# of the Hastings example that a floated figure opens (the example has a real image, the
+# seed only a placeholder). Needs poppler-utils.
+pictures: build
+	$(BIN) build -q -o dist $(EXAMPLE) examples/battle-of-hastings.txt
+	docs/pictures.sh dist/us-recognizes-soviet-union.pdf dist/battle-of-hastings.pdf docs
 
 clean:
 	rm -rf bin dist

@@ -8,8 +8,8 @@ import (
 )
 
 // Article is one input ready to render: its document, and what the renderers look up about
-// it (the figures' images, the lexicon, the bibliography formatted in a style), each looked up
-// once however many formats are rendered from it. The caller makes one per input and hands
+// it (the document as it is set, the figures' images, the lexicon, the bibliography formatted
+// in a style), each looked up once however many formats are rendered from it. The caller makes one per input and hands
 // it to every renderer; they may run at once, and the Article is safe for that. The document
 // must not change once an Article holds it.
 type Article struct {
@@ -26,6 +26,9 @@ type Article struct {
 
 	bibMu sync.Mutex
 	bibs  map[cite.Style]*formatted
+
+	typeOnce sync.Once
+	typed    typeset
 }
 
 // lookup is the outcome of finding one figure's image.
@@ -78,7 +81,7 @@ func (a *Article) Lexicon() cite.Lexicon {
 }
 
 // Bibliography returns the document's bibliography formatted in style (Chicago if empty),
-// formatted on first need and shared, read-only, by every renderer. The lexicon is computed
+// set with typographic punctuation (Smart), formatted on first need and shared, read-only, by every renderer. The lexicon is computed
 // only for APA, the one style whose titles read it.
 func (a *Article) Bibliography(style cite.Style) []cite.Entry {
 	if a.Doc == nil || len(a.Doc.Bibliography) == 0 {
@@ -103,6 +106,28 @@ func (a *Article) Bibliography(style cite.Style) []cite.Entry {
 			lex = a.Lexicon()
 		}
 		b.entries = cite.Format(a.Doc.Bibliography, style, lex)
+		for i := range b.entries {
+			e := &b.entries[i]
+			e.Runs = smartCite(e.Runs)
+			e.Annote = Smart(e.Annote)
+		}
 	})
 	return b.entries
+}
+
+// smartCite sets a formatted entry's runs with typographic punctuation, as one text.
+func smartCite(runs []cite.Run) []cite.Run {
+	in := make([]source.Inline, len(runs))
+	for i, r := range runs {
+		in[i].Text = r.Text
+		if r.Italic {
+			in[i].Style = source.Italic
+		}
+	}
+	out := SmartRuns(in)
+	res := make([]cite.Run, len(runs))
+	for i, r := range runs {
+		res[i] = cite.Run{Text: out[i].Text, Italic: r.Italic}
+	}
+	return res
 }

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"strings"
-
-	"galley/source"
-)
+import "galley/render/cite"
 
 // Part is one part of an article, as every format sets it.
 type Part int
@@ -21,33 +17,34 @@ const (
 	PartKeyFigures
 	// PartSections are the article's sections with their figures.
 	PartSections
-	// PartBibliography is the formatted reading list.
-	PartBibliography
 	// PartTimeline is the appendix of dated events.
 	PartTimeline
+	// PartBibliography is the formatted reading list.
+	PartBibliography
 	// PartSeeAlso lists related articles.
 	PartSeeAlso
 )
 
 // Parts is the order of an article's parts, in the PDF and in the EPUB alike: reordering the
 // parts of every format is a change of this list alone. Each part appears once; a part the
-// article has nothing for is left out by the renderers.
+// article has nothing for is left out by the renderers. The back matter is in book order
+// (the Chicago Manual, 1.4): the chronology, then the reading list, then related articles.
 var Parts = []Part{
 	PartTitle,
 	PartAbstract,
 	PartFacts,
 	PartKeyFigures,
 	PartSections,
-	PartBibliography,
 	PartTimeline,
+	PartBibliography,
 	PartSeeAlso,
 }
 
 // Title returns the part's heading, as the PDF's outline and running heads and the EPUB's
-// navigation show it. The bibliography's is the label the document gives its reading list
-// ("Further Reading"), "Bibliography" when it gives none. The title and the sections take
-// theirs from the document: Title returns "" for them.
-func (p Part) Title(doc *source.Document) string {
+// navigation show it. The bibliography's is the heading of the style it is formatted in
+// (Bibliography, Works Cited, References), whatever the article labels its reading list. The
+// title and the sections take theirs from the document: Title returns "" for them.
+func (p Part) Title(style cite.Style) string {
 	switch p {
 	case PartAbstract:
 		return "Overview"
@@ -56,10 +53,7 @@ func (p Part) Title(doc *source.Document) string {
 	case PartKeyFigures:
 		return "Key Figures"
 	case PartBibliography:
-		if doc != nil && strings.TrimSpace(doc.BibliographyTitle) != "" {
-			return doc.BibliographyTitle
-		}
-		return "Bibliography"
+		return style.Heading()
 	case PartTimeline:
 		return "Timeline"
 	case PartSeeAlso:

@@ -48,8 +48,8 @@ func TestArticleLexicon(t *testing.T) {
 }
 
 // TestArticleBibliography checks that leaving the lexicon out for the styles that do not read
-// it changes nothing: every style formats as cite.Format does with the full lexicon; and that
-// an empty style is Chicago.
+// it changes nothing: every style formats as cite.Format does with the full lexicon, set with
+// typographic punctuation; and that an empty style is Chicago.
 func TestArticleBibliography(t *testing.T) {
 	for _, name := range []string{testkit.Seed, "a1", "a5"} {
 		a := NewArticle(parseArticle(t, name), nil)
@@ -58,6 +58,9 @@ func TestArticleBibliography(t *testing.T) {
 		}
 		for _, style := range []cite.Style{cite.Chicago, cite.MLA, cite.APA} {
 			want := cite.Format(a.Doc.Bibliography, style, cite.NewLexicon(a.Doc))
+			for i := range want {
+				want[i].Runs, want[i].Annote = smartCite(want[i].Runs), Smart(want[i].Annote)
+			}
 			if got := a.Bibliography(style); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s, %s: got %v, want %v", name, style, got, want)
 			}
@@ -133,13 +136,23 @@ func TestParts(t *testing.T) {
 		if !seen[p] {
 			t.Errorf("part %d is not in the order", p)
 		}
-		if got := p.Title(&source.Document{}); (got == "") != (p == PartTitle || p == PartSections) {
+		if got := p.Title(cite.Chicago); (got == "") != (p == PartTitle || p == PartSections) {
 			t.Errorf("part %d: title %q", p, got)
 		}
 	}
-	for _, tc := range []struct{ given, want string }{{"", "Bibliography"}, {"  ", "Bibliography"}, {"Further Reading", "Further Reading"}} {
-		if got := PartBibliography.Title(&source.Document{BibliographyTitle: tc.given}); got != tc.want {
-			t.Errorf("bibliography titled %q: %q, want %q", tc.given, got, tc.want)
+	pos := map[Part]int{}
+	for i, p := range Parts {
+		pos[p] = i
+	}
+	if !(pos[PartSections] < pos[PartTimeline] && pos[PartTimeline] < pos[PartBibliography] && pos[PartBibliography] < pos[PartSeeAlso]) {
+		t.Errorf("back matter out of book order: %v", Parts)
+	}
+	for _, tc := range []struct {
+		style cite.Style
+		want  string
+	}{{"", "Bibliography"}, {cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		if got := PartBibliography.Title(tc.style); got != tc.want {
+			t.Errorf("bibliography in style %q: %q, want %q", tc.style, got, tc.want)
 		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
-// article and three more with their answer keys, the articles invented for the tests, the
-// malformed inputs, the CommonMark spec and its examples), the rule for tests that need an
-// outside validator, and the one that every format's tests use, W3C epubcheck.
+// article and three more with their answer keys, the articles invented for the tests, three
+// articles for the page layout, the malformed inputs, the CommonMark spec and its examples),
+// the rule for tests that need an outside validator, and the one that every format's tests
+// use, W3C epubcheck.
 //
 // It imports nothing of galley's, so the tests of every package, source's own included, can
 // use it.
@@ -19,6 +20,15 @@ import (
 // Articles are the names of the corpus articles under "articles/", without extension: the
 // reference article first. Each has a .txt and an answer key .gold.json.
 var Articles = []string{Seed, "a1", "a3", "a5"}
+
+// Layout are the names of the articles under "layout/", written to try the page layout
+// where the corpus articles do not: long words and roles, straight quotes, year and date
+// ranges written with hyphens, an OCR-split year, italic titles and species names, figures
+// (the tests serve the images they want). They have no answer keys.
+var Layout = []string{"l1", "l2", "l3"}
+
+// LayoutArticle is the path of a layout article's text by name ("l1").
+func LayoutArticle(name string) string { return Path("layout/" + name + ".txt") }
 
 // Seed is the name of the reference article.
 const Seed = "000_89182373f193f4a0"

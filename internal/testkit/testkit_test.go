@@ -14,6 +14,9 @@ func TestCorpusPresent(t *testing.T) {
 	for _, a := range Invented {
 		names = append(names, "articles/"+a+".txt", "articles/"+a+".gold.json", "articles/"+a+".expect.json")
 	}
+	for _, a := range Layout {
+		names = append(names, "layout/"+a+".txt")
+	}
 	for _, n := range names {
 		st, err := os.Stat(Path(n))
 		if err != nil {

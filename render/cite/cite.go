@@ -39,6 +39,18 @@ func ParseStyle(s string) (Style, error) {
 	return "", fmt.Errorf("unknown citation style %q (chicago, mla, apa)", s)
 }
 
+// Heading returns the heading a reading list takes in the style: "Bibliography" in
+// Chicago's, "Works Cited" in MLA's, "References" in APA's (Chicago's when s is empty).
+func (s Style) Heading() string {
+	switch s {
+	case MLA:
+		return "Works Cited"
+	case APA:
+		return "References"
+	}
+	return "Bibliography"
+}
+
 // Run is a piece of a formatted entry in one style.
 type Run struct {
 	Text   string

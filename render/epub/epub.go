@@ -1,6 +1,6 @@
 // Package epub renders a document as an EPUB 3 publication: one XHTML content document per
 // part, in the order render.Parts gives (title page, overview with the fact panel, key
-// figures, each section, bibliography, timeline, see also), a
+// figures, each section, timeline, bibliography under its style's heading, see also), a
 // navigation document with landmarks, an NCX for older readers, accessibility metadata, and
 // byte-identical output for identical input and options.
 //
@@ -96,7 +96,7 @@ type book struct {
 // renderer turns the document model into the parts of a book.
 type renderer struct {
 	art *render.Article
-	doc *source.Document // art.Doc
+	doc *source.Document // the document as it is set: art.Typeset()
 	opt *render.Options
 	b   *book
 	// where maps a paragraph's id to the file that holds it, for the timeline's links back.
@@ -112,12 +112,12 @@ type renderer struct {
 }
 
 func newRenderer(a *render.Article, opt *render.Options) *renderer {
-	doc := a.Doc
+	doc := a.Typeset()
 	r := &renderer{art: a, doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
 	r.b = &book{
 		title:     clean(strings.TrimSpace(doc.Title)),
 		lang:      r.language(),
-		ident:     identifier(doc, opt),
+		ident:     identifier(a.Doc, opt),
 		desc:      clean(doc.Summary),
 		modified:  opt.Modified,
 		generator: "galley",
@@ -256,20 +256,21 @@ func (r *renderer) titlePage(w *xw) {
 	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
 	section(w, "titlepage", "titlepage", "")
 	w.h1("", r.b.title)
-	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
+	// The dateline: the date, then the places by the first part of their names, as the PDF
+	// sets it (render.Dateline); the fact panel gives the places in full.
+	line := render.Dateline(d)
+	if line != "" {
 		w.WriteString(`<p class="dateline">`)
-		if dt := htmlDate(d.Date.Start.ISO()); dt != "" && d.Date.End.IsZero() {
-			w.WriteString(`<time datetime="` + dt + `">`)
-			w.text(d.Date.Text)
-			w.WriteString("</time>")
-		} else {
-			w.text(d.Date.Text)
+		if d.Date != nil && d.Date.End.IsZero() {
+			date := d.Date.Text
+			if dt := htmlDate(d.Date.Start.ISO()); dt != "" && date != "" && strings.HasPrefix(line, date) {
+				w.WriteString(`<time datetime="` + dt + `">`)
+				w.text(date)
+				w.WriteString("</time>")
+				line = line[len(date):]
+			}
 		}
-		w.WriteString("</p>\n")
-	}
-	if len(d.Locales) > 0 {
-		w.WriteString(`<p class="locale">`)
-		w.text(strings.Join(d.Locales, "; "))
+		w.text(line)
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")
@@ -303,7 +304,7 @@ func (r *renderer) overview(w *xw) {
 	if !r.hasOverview() {
 		return
 	}
-	title := render.PartAbstract.Title(r.doc)
+	title := render.PartAbstract.Title(r.opt.Cite)
 	r.begin(w, overviewFile, title, 1, "")
 	section(w, "overview", "abstract", "doc-abstract")
 	w.h1("overview", title)
@@ -311,35 +312,28 @@ func (r *renderer) overview(w *xw) {
 	w.WriteString("</section>\n")
 }
 
-// facts writes the event's fact panel (its name, date, the one-sentence summary and its
-// places, in the order the article gives them) on the overview page, or on a page of its own
-// when the overview does not come right before it.
+// facts writes the event's fact panel on the overview page (or on a page of its own when the
+// overview does not come right before it): what the title page does not say, the one-sentence
+// summary as a standfirst and the places in full when the dateline shortened them.
 func (r *renderer) facts(w *xw) {
 	d := r.doc
-	if !r.hasOverview() {
+	where := render.Places(d)
+	if !r.hasOverview() || d.Summary == "" && where == "" {
 		return
 	}
 	if !r.writing || r.cur != overviewFile {
-		r.begin(w, "facts.xhtml", render.PartFacts.Title(d), 1, "")
+		r.begin(w, "facts.xhtml", render.PartFacts.Title(r.opt.Cite), 1, "")
 	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
-	w.WriteString(`<p class="facts-title">`)
-	w.text(r.b.title)
-	w.WriteString("</p>\n")
-	if d.Date != nil && strings.TrimSpace(d.Date.Text) != "" {
-		w.WriteString(`<p class="fact"><b>Date</b> `)
-		w.text(d.Date.Text)
-		w.WriteString("</p>\n")
-	}
 	if d.Summary != "" {
 		w.WriteString(`<p class="standfirst" id="summary">`)
 		w.text(d.Summary)
 		w.WriteString("</p>\n")
 		r.anchor("summary")
 	}
-	if len(d.Locales) > 0 {
+	if where != "" {
 		w.WriteString(`<p class="fact"><b>Locale</b> `)
-		w.text(strings.Join(d.Locales, "; "))
+		w.text(where)
 		w.WriteString("</p>\n")
 	}
 	w.WriteString("</section>\n")
@@ -349,7 +343,7 @@ func (r *renderer) keyFigures(w *xw) {
 	if len(r.doc.KeyFigures) == 0 {
 		return
 	}
-	title := render.PartKeyFigures.Title(r.doc)
+	title := render.PartKeyFigures.Title(r.opt.Cite)
 	r.begin(w, "key-figures.xhtml", title, 1, "")
 	section(w, "keyfigures", "", "")
 	w.h1("key-figures", title)
@@ -426,7 +420,7 @@ func (r *renderer) bibliography(w *xw) {
 		return
 	}
 	entries := r.art.Bibliography(r.opt.Cite)
-	title := render.PartBibliography.Title(r.doc)
+	title := render.PartBibliography.Title(r.opt.Cite)
 	r.begin(w, "bibliography.xhtml", title, 1, lmBibliography)
 	section(w, "bibliography", "bibliography", "doc-bibliography")
 	w.h1("bibliography", title)
@@ -456,28 +450,20 @@ func (r *renderer) bibliography(w *xw) {
 // timeline writes the appendix of dated events, each linking back to the paragraph that
 // states it.
 func (r *renderer) timeline(w *xw) {
-	if len(r.doc.Timeline) == 0 {
+	if len(r.art.Events()) == 0 {
 		return
 	}
-	title := render.PartTimeline.Title(r.doc)
+	title := render.PartTimeline.Title(r.opt.Cite)
 	r.begin(w, "timeline.xhtml", title, 1, lmAppendix)
 	section(w, "timeline", "appendix", "doc-appendix")
 	w.h1("timeline", title)
 	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
 		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
-	for _, e := range r.doc.Timeline {
+	for _, e := range r.art.Events() {
 		w.WriteString(`<tr><th scope="row" class="date">`)
-		w.text(render.EventDate(e))
+		w.text(e.Date)
 		w.WriteString(`</th><td>`)
-		if e.At >= 0 && e.Phrase != "" && e.At+len(e.Phrase) <= len(e.Text) && e.Text[e.At:e.At+len(e.Phrase)] == e.Phrase {
-			w.text(e.Text[:e.At])
-			w.WriteString(`<b class="when">`)
-			w.text(e.Phrase)
-			w.WriteString("</b>")
-			w.text(e.Text[e.At+len(e.Phrase):])
-		} else {
-			w.text(e.Text)
-		}
+		w.inlines(e.Runs)
 		if file, ok := r.where[e.Para]; ok {
 			w.WriteString(` <a class="back" href="`)
 			w.attr(file + "#" + e.Para)
@@ -492,7 +478,7 @@ func (r *renderer) seeAlso(w *xw) {
 	if len(r.doc.SeeAlso) == 0 {
 		return
 	}
-	title := render.PartSeeAlso.Title(r.doc)
+	title := render.PartSeeAlso.Title(r.opt.Cite)
 	r.begin(w, "see-also.xhtml", title, 1, "")
 	section(w, "seealso", "", "")
 	w.h1("see-also", title)
@@ -506,7 +492,8 @@ func (r *renderer) seeAlso(w *xw) {
 }
 
 // figure writes a figure: the image embedded from local bytes, or, when there is none, a
-// framed placeholder with the caption, the credit and the file name, and a warning.
+// framed placeholder that says so (the warning names the file); then the numbered caption
+// ("Figure 1."), and the credit on a line of its own.
 func (r *renderer) figure(w *xw, f *source.Figure) {
 	img, err := r.art.Image(f)
 	name := ""
@@ -539,27 +526,33 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 			err = render.ErrNoImage
 		}
 		r.opt.Warnf(f.Line, render.MissingImage(err))
+		w.WriteString(`<p class="missing">Image not available</p>` + "\n")
 	}
-	if f.Caption != "" || f.Credit != "" {
+	label := r.art.FigureLabel(f)
+	caption := f.Caption
+	if caption == "" && f.Credit == "" {
+		caption = f.Alt
+	}
+	if label != "" || caption != "" || f.Credit != "" {
 		w.WriteString("<figcaption>")
-		w.text(f.Caption)
-		if f.Credit != "" {
-			if f.Caption != "" {
+		if label != "" {
+			w.WriteString(`<span class="label">`)
+			w.text(label)
+			w.WriteString("</span>")
+			if caption != "" {
 				w.WriteByte(' ')
+			}
+		}
+		w.text(caption)
+		if f.Credit != "" {
+			if label != "" || caption != "" {
+				w.WriteString("<br/>")
 			}
 			w.WriteString(`<span class="credit">`)
 			w.text(f.Credit)
 			w.WriteString("</span>")
 		}
 		w.WriteString("</figcaption>\n")
-	}
-	if name == "" {
-		w.WriteString(`<p class="missing">Image not available`)
-		if f.File != "" {
-			w.WriteString(": ")
-			w.text(f.File)
-		}
-		w.WriteString("</p>\n")
 	}
 	w.WriteString("</figure>\n")
 }

@@ -63,8 +63,8 @@ func TestContainer(t *testing.T) {
 		"EPUB/xhtml/key-figures.xhtml",
 		"EPUB/xhtml/section-01.xhtml",
 		"EPUB/xhtml/section-02.xhtml",
-		"EPUB/xhtml/bibliography.xhtml",
 		"EPUB/xhtml/timeline.xhtml",
+		"EPUB/xhtml/bibliography.xhtml",
 		"EPUB/images/89316673-64532.png",
 	}
 	if !slices.Equal(e.names, want) {
@@ -147,9 +147,9 @@ func TestPackageDocument(t *testing.T) {
 	}
 	want := map[string][]string{
 		"identifier":                  {opt.Identifier},
-		"title":                       {doc.Title},
+		"title":                       {render.Smart(doc.Title)},
 		"language":                    {"en"},
-		"description":                 {doc.Summary},
+		"description":                 {render.Smart(doc.Summary)},
 		"subject":                     {"Washington, D.C.", "Moscow, Soviet Union (now Russia)"},
 		"coverage":                    {"November 16, 1933"},
 		"date":                        {"2024-03-01"},
@@ -197,7 +197,7 @@ func TestPackageDocument(t *testing.T) {
 		spine = append(spine, path.Base(ids[ref.attr("idref")]))
 	}
 	wantSpine := []string{"title.xhtml", "nav.xhtml", "overview.xhtml", "key-figures.xhtml", "section-01.xhtml",
-		"section-02.xhtml", "bibliography.xhtml", "timeline.xhtml"}
+		"section-02.xhtml", "timeline.xhtml", "bibliography.xhtml"}
 	if !slices.Equal(spine, wantSpine) {
 		t.Errorf("spine = %q, want %q", spine, wantSpine)
 	}
@@ -227,7 +227,7 @@ func TestNavigation(t *testing.T) {
 		labels = append(labels, a.Text())
 		checkHref(t, e, navName, a.attr("href"))
 	}
-	want := []string{doc.Title, "Overview", "Key Figures", "Summary of Event", "Significance", "Bibliography", "Timeline"}
+	want := []string{render.Smart(doc.Title), "Overview", "Key Figures", "Summary of Event", "Significance", "Timeline", "Bibliography"}
 	if !slices.Equal(labels, want) {
 		t.Errorf("toc = %q, want %q", labels, want)
 	}
@@ -289,21 +289,25 @@ func TestTitlePageAndParts(t *testing.T) {
 	a, _, e := seedBook(t)
 	doc := a.Doc
 	title := mustXML(t, "title", e.data[xhtmlDir+"title.xhtml"])
-	if got := title.tag("h1")[0].Text(); got != doc.Title {
+	if got := title.tag("h1")[0].Text(); got != render.Smart(doc.Title) {
 		t.Errorf("title page h1 = %q", got)
 	}
 	if tm := title.tag("time"); len(tm) != 1 || tm[0].attr("datetime") != "1933-11-16" || tm[0].Text() != "November 16, 1933" {
 		t.Errorf("title page date: %v", tm)
 	}
 	body := title.tag("body")[0].Text()
-	if !strings.Contains(body, "Washington, D.C.; Moscow, Soviet Union (now Russia)") {
-		t.Errorf("title page lacks the locales")
+	if !strings.Contains(body, "November 16, 1933 · Washington · Moscow") {
+		t.Errorf("title page lacks the dateline: %q", body)
 	}
-	// The fact panel follows the overview, in the article's order: name, date, summary, places.
+	// The fact panel follows the overview and adds what the title page does not say: the
+	// summary and the places in full, not the title and the date again.
 	ov := mustXML(t, "overview", e.data[xhtmlDir+"overview.xhtml"]).tag("body")[0].Text()
-	abs, facts := strings.Index(ov, "by the early 1930s"), strings.Index(ov, doc.Summary)
-	if abs < 0 || facts < abs || !strings.Contains(ov[facts:], "Locale Washington, D.C.") {
+	abs, facts := strings.Index(ov, "by the early 1930s"), strings.Index(ov, render.Smart(doc.Summary))
+	if abs < 0 || facts < abs || !strings.Contains(ov[facts:], "Locale Washington, D.C.; Moscow, Soviet Union (now Russia)") {
 		t.Errorf("overview: abstract at %d, summary at %d", abs, facts)
+	}
+	if strings.Contains(ov, "November 16, 1933") || strings.Contains(ov, "Bolshevik Regime") {
+		t.Errorf("the fact panel repeats the title or the date: %q", ov[facts:])
 	}
 
 	kf := mustXML(t, "key figures", e.data[xhtmlDir+"key-figures.xhtml"])
@@ -389,8 +393,9 @@ func TestTimelineLinks(t *testing.T) {
 		if target == nil || target.name.Local != "p" || !strings.Contains(target.Text(), ev.Text) {
 			t.Errorf("row %d: the link's target does not state %q", i, ev.Text)
 		}
-		if b := row.tag("b"); len(b) != 1 || b[0].Text() != ev.Phrase {
-			t.Errorf("row %d: date phrase not set off: %v", i, b)
+		// the date phrase in italics, as the PDF sets it
+		if em := row.tag("em"); len(em) != 1 || em[0].Text() != ev.Phrase {
+			t.Errorf("row %d: date phrase not set off: %v", i, em)
 		}
 	}
 }
@@ -449,7 +454,7 @@ func TestHostileInput(t *testing.T) {
 	doc := parseFile(t, "bad/bad08.txt", false)
 	e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime}))
 	allowed := map[string]bool{}
-	for _, s := range strings.Fields("html head title link body section h1 h2 p time table thead tbody tr th td span figure figcaption ul li i b a nav ol br") {
+	for _, s := range strings.Fields("html head title link body section h1 h2 p time table thead tbody tr th td span figure figcaption ul li i b em a nav ol br") {
 		allowed[s] = true
 	}
 	names, docs := e.pages(t)
@@ -482,7 +487,7 @@ func TestHostileInput(t *testing.T) {
 	if next := raw.parent.children[slices.Index(raw.parent.children, raw)+1]; next.name.Local != "p" || !strings.HasPrefix(next.Text(), "Rasputin was murdered") {
 		t.Errorf("the paragraph after the raw markup is <%s> %q", next.name.Local, next.Text())
 	}
-	if cap := sec.tag("figcaption"); len(cap) != 1 || cap[0].Text() != "<script>alert(1)</script>" {
+	if cap := sec.tag("figcaption"); len(cap) != 1 || cap[0].Text() != "Figure 1. <script>alert(1)</script>" {
 		t.Errorf("figure caption: %v", cap)
 	}
 }
@@ -631,13 +636,15 @@ func TestSpec(t *testing.T) {
 }
 
 // TestTextComplete checks that no text of the articles is lost: every paragraph, caption,
-// key figure and bibliography entry is in the book's reading order text.
+// key figure and bibliography entry, as it is set (render.Article.Typeset), is in the book's
+// reading order text.
 func TestTextComplete(t *testing.T) {
 	for _, file := range []string{seedFile, "articles/a1.txt", "articles/a3.txt", "articles/a5.txt", "bad/bad08.txt"} {
 		t.Run(path.Base(file), func(t *testing.T) {
-			doc := parseFile(t, file, false)
-			e := openEPUB(t, renderBook(t, doc, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
-			text := e.text(t)
+			a := render.NewArticle(parseFile(t, file, false), nil)
+			e := openEPUB(t, renderArticle(t, a, &render.Options{Modified: testTime, Warn: func(int, string) {}}))
+			text := strings.Join(strings.Fields(e.text(t)), " ")
+			doc := a.Typeset()
 			var want []string
 			want = append(want, doc.Title, doc.Date.Text, doc.Summary)
 			want = append(want, doc.Locales...)
@@ -647,7 +654,7 @@ func TestTextComplete(t *testing.T) {
 					case *source.Paragraph:
 						want = append(want, b.Text())
 					case *source.Figure:
-						want = append(want, b.Caption, b.Credit, b.File)
+						want = append(want, b.Caption, b.Credit)
 					}
 				}
 			}
@@ -660,7 +667,7 @@ func TestTextComplete(t *testing.T) {
 				want = append(want, f.Name, f.Role, render.Lifespan(f))
 				want = append(want, f.Aliases...)
 			}
-			for _, b := range render.NewArticle(doc, nil).Bibliography(cite.Chicago) {
+			for _, b := range a.Bibliography(cite.Chicago) {
 				var text strings.Builder
 				for _, run := range b.Runs {
 					text.WriteString(run.Text)
@@ -672,6 +679,9 @@ func TestTextComplete(t *testing.T) {
 				if s = strings.Join(strings.Fields(s), " "); s != "" && !strings.Contains(text, s) {
 					t.Errorf("missing from the book: %q", s)
 				}
+			}
+			if i := strings.IndexAny(text, "'\""); i >= 0 {
+				t.Errorf("a straight quote in the book: %q", text[max(0, i-30):min(len(text), i+30)])
 			}
 		})
 	}
@@ -691,9 +701,16 @@ func TestMissingImage(t *testing.T) {
 	}
 	sec := mustXML(t, "section", e.data[xhtmlDir+"section-01.xhtml"])
 	fig := sec.tag("figure")[0]
+	// It says what a reader needs, not the file's name; the caption is numbered, the
+	// credit on a line of its own.
 	if fig.attr("class") != "placeholder" || len(fig.tag("img")) != 0 || len(fig.tag("figcaption")) != 1 ||
-		!strings.Contains(fig.Text(), "Image not available: 89316673-64532.jpg") {
+		!strings.Contains(fig.Text(), "Image not available") || strings.Contains(fig.Text(), "89316673") {
 		t.Errorf("placeholder figure = %q", fig.Text())
+	}
+	caption := fig.tag("figcaption")[0]
+	if !strings.HasPrefix(caption.Text(), "Figure 1. Photo of Soviet politician") || len(caption.tag("br")) != 1 ||
+		len(caption.tag("span")) != 2 || caption.tag("span")[1].Text() != "By Isaac McBride [Public domain], via Wikimedia Commons" {
+		t.Errorf("caption = %q", caption.Text())
 	}
 	for _, name := range e.names {
 		if strings.HasPrefix(name, imageDir) {
@@ -747,6 +764,26 @@ func TestLanguage(t *testing.T) {
 		}
 		if warned != (tc.want == "en" && tc.in != "" && tc.in != "en") {
 			t.Errorf("language(%q): warned = %v", tc.in, warned)
+		}
+	}
+}
+
+// TestBibliographyHeading: the reading list is headed as the style heads it, in the
+// navigation and on its page, whatever the article labels it.
+func TestBibliographyHeading(t *testing.T) {
+	doc := parseFile(t, seedFile, false)
+	doc.BibliographyTitle = "Further Reading"
+	for _, c := range []struct {
+		style cite.Style
+		want  string
+	}{{cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		e := openEPUB(t, renderBook(t, doc, &render.Options{Cite: c.style}))
+		page := mustXML(t, "EPUB/xhtml/bibliography.xhtml", e.data["EPUB/xhtml/bibliography.xhtml"])
+		if h := page.tag("h1"); len(h) != 1 || h[0].Text() != c.want {
+			t.Errorf("%s: bibliography page headed %q, want %q", c.style, h[0].Text(), c.want)
+		}
+		if !strings.Contains(string(e.data[navName]), ">"+c.want+"</a>") {
+			t.Errorf("%s: the navigation does not name %q", c.style, c.want)
 		}
 	}
 }

@@ -250,7 +250,7 @@ func (f fixedImages) Find(*source.Figure) (*render.Image, error) { return f.img,
 
 // paragraphWith returns the id of the first paragraph (abstract or sections) whose text
 // contains s.
-func paragraphWith(doc *source.Document, s string) string {
+func paragraphWith(doc *source.Document, s string) (id string, offset int) {
 	var found string
 	var walk func([]source.Block)
 	walk = func(bs []source.Block) {
@@ -260,8 +260,8 @@ func paragraphWith(doc *source.Document, s string) string {
 			}
 			switch b := b.(type) {
 			case *source.Paragraph:
-				if strings.Contains(b.Text(), s) {
-					found = b.ID
+				if i := strings.Index(b.Text(), s); i >= 0 {
+					found, offset = b.ID, i
 				}
 			case *source.List:
 				for _, it := range b.Items {
@@ -276,16 +276,16 @@ func paragraphWith(doc *source.Document, s string) string {
 	for _, sec := range doc.Sections {
 		walk(sec.Blocks)
 	}
-	return found
+	return found, offset
 }
 
 // event returns a timeline event stated by the paragraph that contains sentence.
 func event(t testing.TB, doc *source.Document, start, end cal.Date, sentence, phrase string) timeline.Event {
 	t.Helper()
-	id := paragraphWith(doc, sentence)
+	id, off := paragraphWith(doc, sentence)
 	if id == "" {
 		t.Fatalf("no paragraph contains %q", sentence)
 	}
 	return timeline.Event{Start: start, End: end, Text: sentence, Phrase: phrase,
-		At: strings.Index(sentence, phrase), Para: id}
+		At: strings.Index(sentence, phrase), Offset: off, Para: id}
 }

@@ -7,11 +7,16 @@ import (
 
 // baseCSS is the book's style sheet. Sizes are in em, nothing sets a colour or a background,
 // and the body keeps the reader's font, size and line spacing, so that reading systems' own
-// settings and dark modes apply. Text is justified only with hyphenation, which the pages'
-// lang attribute makes work.
+// settings and dark modes apply. The body has a margin of its own, so that a plain reader does
+// not set text against the screen's edge. Text is set left unless the reading system
+// hyphenates (@supports): justified without hyphenation, a short line shows rivers; the pages'
+// lang attribute gives hyphenation its language.
 const baseCSS = `/* galley EPUB style sheet */
-body { margin: 0; padding: 0; }
-p { margin: 0; text-indent: 0; text-align: justify; -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; orphans: 2; widows: 2; }
+body { margin: 1em; padding: 0; }
+p { margin: 0; text-indent: 0; text-align: left; -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; orphans: 2; widows: 2; }
+@supports (hyphens: auto) or (-webkit-hyphens: auto) {
+  p { text-align: justify; }
+}
 p + p { text-indent: 1.2em; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.2; text-align: left; -webkit-hyphens: manual; -epub-hyphens: manual; hyphens: manual; page-break-after: avoid; break-after: avoid; page-break-inside: avoid; break-inside: avoid; }
 h1 { font-size: 1.5em; margin: 1.5em 0 0.8em; }
@@ -22,11 +27,11 @@ a { color: inherit; }
 
 .titlepage h1 { font-size: 1.9em; margin: 2em 0 0.6em; }
 .titlepage p { text-indent: 0; text-align: left; }
-.dateline, .locale { font-style: italic; margin: 0.2em 0; }
+.dateline { font-style: italic; margin: 0.2em 0; }
 .facts { margin: 1.5em 0; padding: 0.6em 0; border-top: thin solid; border-bottom: thin solid; }
-.facts-title { font-weight: bold; margin: 0 0 0.3em; }
-.fact { margin: 0.2em 0; text-indent: 0; }
-.standfirst { font-size: 1.1em; font-style: italic; margin: 0.6em 0; text-indent: 0; }
+.facts p { text-align: left; }
+.fact { margin: 0.4em 0 0; text-indent: 0; font-size: 0.9em; }
+.standfirst { font-size: 1.1em; font-style: italic; margin: 0.3em 0; text-indent: 0; }
 
 table { border-collapse: collapse; width: 100%; margin: 1em 0; border-top: medium solid; border-bottom: medium solid; }
 thead th { border-bottom: thin solid; font-weight: bold; }
@@ -36,8 +41,8 @@ th:last-child, td:last-child { padding-right: 0; }
 .keyfigures .name { font-weight: bold; }
 .keyfigures .alias { font-size: 0.85em; font-style: italic; }
 .keyfigures .life { white-space: nowrap; }
-.timeline .date { font-weight: normal; text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.timeline .when { font-weight: bold; }
+.timeline .date { font-weight: normal; text-align: right; width: 28%; font-variant-numeric: tabular-nums; }
+.timeline thead th:first-child { text-align: right; }
 .timeline .back { text-decoration: none; }
 table.md th, table.md td { padding-right: 0.8em; }
 .left { text-align: left; }
@@ -47,9 +52,9 @@ table.md th, table.md td { padding-right: 0.8em; }
 figure { margin: 1.2em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; text-align: left; }
+figcaption .label { font-weight: bold; }
 .credit { font-size: 0.9em; font-style: italic; }
-figure.placeholder { border: thin solid; padding: 1em; }
-.missing { font-size: 0.85em; font-style: italic; text-align: center; margin-top: 0.6em; }
+.missing { border: thin solid; padding: 4em 1em; margin: 0 10%; font-size: 0.9em; font-style: italic; text-align: center; text-indent: 0; }
 
 ul.bibliography { list-style: none; margin: 0; padding: 0; }
 ul.bibliography li { margin: 0 0 0.4em; padding-left: 2em; }

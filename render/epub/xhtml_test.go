@@ -3,6 +3,7 @@ package epub
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"galley/source"
@@ -112,5 +113,32 @@ func TestInlines(t *testing.T) {
 	want := `plain <strong><em>both</em></strong><a href="https://example.com/?a=1&amp;b=2"> link</a><br/><s><code>x&lt;y</code></s>`
 	if got := w.String(); got != want {
 		t.Errorf("inlines:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestStyleSheet: text is justified only where the reading system hyphenates, the body keeps
+// a margin from the screen's edge, and the timeline's Date header sits over its column.
+func TestStyleSheet(t *testing.T) {
+	css := baseCSS
+	sup := strings.Index(css, "@supports (hyphens: auto)")
+	if sup < 0 {
+		t.Fatal("no @supports (hyphens: auto) block")
+	}
+	end := sup + strings.Index(css[sup:], "\n}\n")
+	for i := 0; ; {
+		j := strings.Index(css[i:], "justify")
+		if j < 0 {
+			break
+		}
+		if i+j < sup || i+j > end {
+			t.Errorf("text justified outside @supports: %q", css[max(0, i+j-60):i+j+10])
+		}
+		i += j + 1
+	}
+	if strings.Contains(css, "body { margin: 0") {
+		t.Error("the body has no margin")
+	}
+	if !strings.Contains(css, ".timeline thead th:first-child { text-align: right; }") {
+		t.Error("the timeline's Date header is not aligned with its column")
 	}
 }

@@ -103,13 +103,17 @@ func (d *drawer) furniture(pg *page) {
 	g := &r.g
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
 	if d.page > 1 {
-		short := shortTitle(r.doc.Title, st, g.width*0.55)
-		d.text(st, short, g.left, g.headY)
+		// The part name first, then the title in what it leaves: on a measure of 66
+		// characters the head is short, and the title is what is cut.
+		titleW := g.width
 		if pg.part != "" {
 			it := &textStyle{face: r.fs.faces[slotItalic], size: g.script, color: grey}
 			part := shortTitle(pg.part, it, g.width*0.4)
-			d.text(it, part, g.left+g.width-it.width(part), g.headY)
+			pw := it.width(part)
+			d.text(it, part, g.left+g.width-pw, g.headY)
+			titleW -= pw + 2*g.script
 		}
+		d.text(st, shortTitle(r.doc.Title, st, titleW), g.left, g.headY)
 		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)
 	}
 	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)
@@ -311,17 +315,20 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 	nat, stretch, shrink := measureLine(es, l)
 	r := 0.0
 	switch {
-	case !justify:
-	case nat < width && stretch > 0:
-		r = (width - nat) / stretch
 	case nat > width && shrink > 0:
+		// Longer than the measure: the breaker chose this line counting on its spaces'
+		// shrink, so it is set shrunk, justified or not (the last line of a paragraph
+		// too), as TeX sets it. Never past the measure.
 		r = max((width-nat)/shrink, -1)
+	case justify && nat < width && stretch > 0:
+		r = (width - nat) / stretch
 	}
 	if !justify && align != 0 {
+		set := nat + r*shrink
 		if align == 1 {
-			x += (width - nat) / 2
+			x += (width - set) / 2
 		} else {
-			x += width - nat
+			x += width - set
 		}
 	}
 	var cur *textStyle

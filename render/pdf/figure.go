@@ -112,10 +112,12 @@ func reencode(data []byte, pw int) ([]byte, error) {
 	return widen(data, pw)
 }
 
-// figure sets a figure: the image scaled to the measure (never past its own resolution,
-// taken as 96 pixels an inch) with its caption and credit beneath, or, when there is no
-// image, a light frame of its box (4:3 when its size is unknown) with the caption and
-// credit inside.
+// figure sets a figure, a float: the image scaled to the measure (never past its own
+// resolution, taken as 96 pixels an inch), or, when there is no image, a light frame of 4:3
+// that says so; beneath either, the numbered caption ("Figure 1.") and the credit on a line
+// of its own in smaller italics, centred when each is one line (as LaTeX sets a short
+// caption), else set left. The caption goes under the frame too, where a reader looks for it: inside, it
+// would read as part of the missing picture.
 func (r *renderer) figure(f *source.Figure, x, width float64) {
 	g := &r.g
 	var emb *embedded
@@ -135,78 +137,75 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	if caption == "" && f.Credit == "" {
 		caption = f.Alt
 	}
-	gapAbove, gapBelow := 8*g.scale, 8*g.scale
-
-	if emb != nil {
-		w := min(width, float64(emb.w)*0.75)
-		h := w * float64(emb.h) / float64(emb.w)
-		if h > g.figMaxH {
-			h = g.figMaxH
-			w = h * float64(emb.w) / float64(emb.h)
-		}
-		var capT, credT *textBlock
+	var runs []source.Inline
+	if label := r.art.FigureLabel(f); label != "" {
+		runs = append(runs, source.Inline{Text: label, Style: source.Bold})
 		if caption != "" {
-			capT = r.set(r.elems(plain(caption), &capPS, f.Line), &capPS, blockOpts{width: width, lead: g.smallLead, align: 0})
+			runs[0].Text += " "
 		}
-		if f.Credit != "" {
-			credT = r.set(r.elems(plain(f.Credit), &credPS, f.Line), &credPS, blockOpts{width: width, lead: g.scriptLead})
-		}
-		total := h + 4*g.scale + heightOf(capT) + heightOf(credT)
-		ix := g.left + x + (width-w)/2
-		pw := w * float64(emb.pw) / float64(emb.w)
-		r.add(&vbox{h: total + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
-			d.flush()
-			d.p.ImageOptions(emb.name, ix, y, pw, h, false, emb.opts, 0, "")
-			ty := y + h + 4*g.scale
-			if capT != nil {
-				capT.draw(d, g.left+x, ty)
-				ty += capT.height()
-			}
-			if credT != nil {
-				credT.draw(d, g.left+x, ty)
-			}
-		}})
-		return
 	}
-
-	// the placeholder
-	w := min(width, 4.5*72*g.scale)
-	h := w * 3 / 4
-	pad := 12 * g.scale
-	inner := w - 2*pad
-	var blocks []*textBlock
 	if caption != "" {
-		blocks = append(blocks, r.set(r.elems(plain(caption), &capPS, f.Line), &capPS, blockOpts{width: inner, lead: g.smallLead, align: 1}))
+		runs = append(runs, source.Inline{Text: caption})
+	}
+	var blocks []*textBlock
+	if len(runs) > 0 {
+		blocks = append(blocks, r.set(r.elems(runs, &capPS, f.Line), &capPS, blockOpts{width: width, lead: g.smallLead}))
 	}
 	if f.Credit != "" {
-		blocks = append(blocks, r.set(r.elems(plain(f.Credit), &credPS, f.Line), &credPS, blockOpts{width: inner, lead: g.scriptLead, align: 1}))
+		blocks = append(blocks, r.set(r.elems(plain(f.Credit), &credPS, f.Line), &credPS, blockOpts{width: width, lead: g.scriptLead}))
 	}
-	if f.File != "" {
-		fileSt := credPS
-		fileSt.regular = r.fs.faces[slotRegular]
-		fileSt.color = grey
-		blocks = append(blocks, r.set(r.elems(plain("["+f.File+"]"), &fileSt, f.Line), &fileSt, blockOpts{width: inner, lead: g.scriptLead, align: 1}))
+	short := true
+	for _, b := range blocks {
+		short = short && len(b.lines) == 1
+	}
+	for _, b := range blocks {
+		if short {
+			b.align = 1
+		}
 	}
 	textH := 0.0
 	for _, b := range blocks {
 		textH += b.height()
 	}
-	h = max(h, textH+2*pad)
-	fx := g.left + x + (width-w)/2
-	r.add(&vbox{h: h + gapBelow, before: gapAbove, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
-		d.rect(fx, y, w, h, rgb{0.97, 0.97, 0.97})
-		d.frame(fx, y, w, h, 0.6, grey)
-		ty := y + (h-textH)/2
+	gapAbove, gapBelow, capGap := 8*g.scale, 8*g.scale, 4*g.scale
+
+	// the picture: the image, or the frame that stands for it
+	var w, h float64
+	var picture func(d *drawer, x, y float64)
+	if emb != nil {
+		w = min(width, float64(emb.w)*0.75)
+		h = w * float64(emb.h) / float64(emb.w)
+		if h > g.figMaxH {
+			h = g.figMaxH
+			w = h * float64(emb.w) / float64(emb.h)
+		}
+		pw := w * float64(emb.pw) / float64(emb.w)
+		picture = func(d *drawer, x, y float64) {
+			d.flush()
+			d.p.ImageOptions(emb.name, x, y, pw, h, false, emb.opts, 0, "")
+		}
+	} else {
+		w = min(width, 3.3*72*g.scale)
+		h = w * 3 / 4
+		st := &textStyle{face: r.fs.faces[slotItalic], size: g.small, color: grey}
+		note := "Image not available"
+		picture = func(d *drawer, x, y float64) {
+			d.rect(x, y, w, h, rgb{0.96, 0.96, 0.96})
+			d.frame(x, y, w, h, 0.6, grey)
+			d.text(st, note, x+(w-st.width(note))/2, y+h/2+0.32*g.small)
+		}
+	}
+	px := g.left + x + (width-w)/2
+	total := h + gapBelow
+	if len(blocks) > 0 {
+		total += capGap + textH
+	}
+	r.add(&vbox{h: total, before: gapAbove, float: true, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+		picture(d, px, y)
+		ty := y + h + capGap
 		for _, b := range blocks {
-			b.draw(d, fx+pad, ty)
+			b.draw(d, g.left+x, ty)
 			ty += b.height()
 		}
 	}})
-}
-
-func heightOf(t *textBlock) float64 {
-	if t == nil {
-		return 0
-	}
-	return t.height()
 }

@@ -57,8 +57,13 @@ func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
 // partHeading sets the heading of a part (16 pt) with its outline entry, and returns it.
 func (r *renderer) partHeading(p render.Part) string {
 	g := &r.g
-	title := p.Title(r.doc)
-	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 0}, title, 0)
+	title := p.Title(r.opt.Cite)
+	n := len(r.boxes)
+	r.levels = r.levels[:0]
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0)
+	if len(r.boxes) > n {
+		r.boxes[n].barrier = true
+	}
 	return title
 }
 
@@ -79,7 +84,8 @@ func (r *renderer) titleBlock() {
 		return
 	}
 	// The dateline: when and where, in italics under the title, so the handout's first lines
-	// place the event. The fact panel after the overview gives them again with the summary.
+	// place the event. The fact panel after the overview adds the summary and the places in
+	// full.
 	st := r.standfirst
 	st.size, st.hyphenate, st.ragged, st.color = r.g.body, false, true, accent
 	es := r.elems(plain(dl), &st, doc.TitleLine)
@@ -99,54 +105,41 @@ func (r *renderer) abstract() {
 	r.noIndent = true
 	r.blocks(r.doc.Abstract, 0, r.g.width)
 	if len(r.boxes) > n {
-		title := render.PartAbstract.Title(r.doc)
-		r.boxes[n].mark = &mark{title: title, level: 0}
+		title := render.PartAbstract.Title(r.opt.Cite)
+		r.boxes[n].mark = &mark{title: title, level: 1}
 		r.boxes[n].part = title
 	}
 }
 
-// summaryBox sets the date, the locales and the one-sentence summary in a shaded panel.
+// summaryBox sets the fact panel: what the title block does not say. The one-sentence
+// summary as a standfirst, in italics, ragged right (justified, its few long words left
+// rivers of space), and the places in full when the dateline shortened them; the title and
+// the date, which the title block has just given, are not repeated.
 func (r *renderer) summaryBox() {
 	doc := r.doc
-	if doc.Date == nil && len(doc.Locales) == 0 && doc.Summary == "" {
+	where := render.Places(doc)
+	if doc.Summary == "" && where == "" {
 		return
 	}
 	g := &r.g
 	pad := 8 * g.scale
 	inner := g.width - 2*pad
 	var bs []*vbox
-	labelled := func(label, value string, line int) {
-		runs := []source.Inline{{Text: label + "  ", Style: source.Bold}, {Text: value}}
-		es := r.elems(runs, &r.small, line)
-		t := r.set(es, &r.small, blockOpts{width: inner, hang: 0, lead: g.smallLead})
-		bs = append(bs, r.flow(t, flowOpts{x: pad, line: line})...)
-	}
-	// The panel is a fact card for the event: its name, then the date, what happened,
-	// where, in the article's order.
-	if doc.Title != "" {
-		cap := r.small
-		cap.regular, cap.color, cap.hyphenate = r.fs.faces[slotBold], accent, false
-		es := r.elems(plain(doc.Title), &cap, doc.TitleLine)
-		t := r.set(es, &cap, blockOpts{width: inner, lead: g.smallLead})
-		bs = append(bs, r.flow(t, flowOpts{x: pad, keepAll: true})...)
-		bs[len(bs)-1].h += 2 * g.scale
-	}
-	if doc.Date != nil {
-		labelled("Date", doc.Date.Text, doc.Date.Line)
-	}
-	// The article's order: the date, what happened, where.
 	if doc.Summary != "" {
-		es := r.elems(plain(doc.Summary), &r.standfirst, doc.SummaryLine)
-		t := r.set(es, &r.standfirst, blockOpts{width: inner, lead: r.standfirst.size * 1.35, justify: true})
-		lines := r.flow(t, flowOpts{x: pad, before: 3 * g.scale, line: doc.SummaryLine, anchor: "summary"})
-		lines[len(lines)-1].h += 3 * g.scale
+		st := r.standfirst
+		st.ragged, st.hyphenate = true, false
+		es := r.elems(plain(doc.Summary), &st, doc.SummaryLine)
+		t := r.set(es, &st, blockOpts{width: inner, lead: st.size * 1.35})
+		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary"})...)
+	}
+	if where != "" {
+		runs := []source.Inline{{Text: "Locale  ", Style: source.Bold}, {Text: where}}
+		ps := r.small
+		ps.ragged = true
+		es := r.elems(runs, &ps, 0)
+		t := r.set(es, &ps, blockOpts{width: inner, lead: g.smallLead})
+		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale})
 		bs = append(bs, lines...)
-	}
-	if len(doc.Locales) > 0 {
-		labelled("Locale", strings.Join(doc.Locales, "; "), 0)
-	}
-	if len(bs) == 0 {
-		return
 	}
 	first, last := bs[0], bs[len(bs)-1]
 	first.before += pad
@@ -164,7 +157,7 @@ func (r *renderer) summaryBox() {
 				top -= b.before // shade the space between the panel's lines too
 				h += b.before
 			}
-			d.rect(g.left, top, g.width, h+0.2, rgb{0.94, 0.94, 0.94})
+			d.rect(g.left, top, g.width, h+0.2, rgb{0.95, 0.95, 0.95})
 			if isFirst {
 				d.rule(g.left, top, g.width, 0.8, accent)
 			}
@@ -177,8 +170,8 @@ func (r *renderer) summaryBox() {
 	// The panel's padding above belongs to the first box; the space before the panel is
 	// the gap to the abstract.
 	first.before += 14 * g.scale
-	title := render.PartFacts.Title(doc)
-	first.mark = &mark{title: title, level: 0}
+	title := render.PartFacts.Title(r.opt.Cite)
+	first.mark = &mark{title: title, level: 1}
 	first.part = title
 	r.add(bs...)
 	r.noIndent = true
@@ -200,14 +193,16 @@ func (r *renderer) section(s *source.Section) {
 	r.blocks(s.Blocks, 0, g.width)
 }
 
-// outlineLevel maps heading levels to outline levels that never skip one (fpdf's outline
-// needs each entry at most one level below the previous).
+// outlineLevel maps the heading levels of the sections and the headings inside them to
+// outline levels that never skip one (fpdf's outline needs each entry at most one level
+// below the previous), beneath the title (level 0): the outline nests the title, its parts
+// (a section is one) and the headings of a section beneath it.
 func (r *renderer) outlineLevel(level int) int {
 	for len(r.levels) > 0 && r.levels[len(r.levels)-1] >= level {
 		r.levels = r.levels[:len(r.levels)-1]
 	}
 	r.levels = append(r.levels, level)
-	return len(r.levels) - 1
+	return len(r.levels)
 }
 
 // blocks sets body blocks at offset x with the given width.
@@ -238,8 +233,8 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 			title := source.PlainText(b.Inlines)
 			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line)
 		case *source.Figure:
+			// A float: the paragraph after it continues the text, indented.
 			r.figure(b, x, width)
-			r.noIndent = true
 		case *source.List:
 			r.list(b, x, width)
 			r.noIndent = true

@@ -16,15 +16,25 @@ type line struct {
 
 // Line breaking parameters, TeX's for plain text.
 const (
-	linePenalty        = 10
-	flaggedDemerits    = 3000  // two flagged breaks in a row (never wanted, priced out below)
-	fitnessDemerits    = 10000 // adjacent lines of very different tightness
-	forbiddenDemerits  = 1e8   // what the brief says must never happen: only if nothing else fits
-	pretolerance       = 100   // first pass, without hyphenation
-	tolerance          = 200   // second pass, with hyphenation
-	looseTolerance     = 1000  // third pass: spaces up to about half an em
+	linePenalty     = 10
+	fitnessDemerits = 10000 // adjacent lines of very different tightness
+	// Two lines in a row ending with a hyphen or dash, and a hyphen before the last line,
+	// cost more than any line within tolerance (a line of badness 200 costs 44,100): taken
+	// only where the paragraph cannot do without, as TeX's \doublehyphendemerits and
+	// \finalhyphendemerits priced high. Three in a row are never taken but in the last pass.
+	doubleHyphen       = 100000
+	finalHyphen        = 50000
+	pretolerance       = 100  // first pass, without hyphenation
+	tolerance          = 200  // second pass, with hyphenation
+	looseTolerance     = 1000 // third pass: spaces up to about half an em
 	emergencyTolerance = 10000
 )
+
+var passes = []struct {
+	tol    float64
+	hyph   bool
+	maxRun int
+}{{pretolerance, false, 1}, {tolerance, true, 1}, {400, true, 1}, {tolerance, true, 2}, {looseTolerance, true, 2}, {2100, true, 2}}
 
 // breakLines breaks a paragraph's elements into lines with Knuth and Plass's total-fit
 // algorithm: the breaks that minimise the sum of the lines' demerits, with a looseness of 0.
@@ -46,16 +56,15 @@ func breakLines(es []elem, widthOf func(int) float64, rightStretch float64) []li
 	}
 	k := kp{es: es, widthOf: widthOf, rightStretch: rightStretch}
 	k.sums()
-	// Like TeX: first without hyphenation, then with it; then looser lines rather than
-	// two hyphens in a row; then anything that fits.
-	if lines := k.run(pretolerance, false); lines != nil {
-		return lines
-	}
-	for _, tol := range []float64{tolerance, looseTolerance} {
-		if lines := k.run(tol, hasDisc); lines != nil {
+	// Like TeX: first without hyphenation, then with it; then looser lines; then anything
+	// that fits.
+	for _, p := range passes {
+		k.maxRun = p.maxRun
+		if lines := k.run(p.tol, p.hyph && hasDisc); lines != nil {
 			return lines
 		}
 	}
+	k.maxRun = 2
 	// The last pass, as TeX's \emergencystretch: every line gets some more stretch, so that
 	// lines too loose for the tolerance still compare by how loose they are instead of all
 	// being "infinitely bad".
@@ -76,6 +85,7 @@ type kp struct {
 	widthOf      func(int) float64
 	rightStretch float64
 	emergency    float64 // stretch added to every line in the last pass
+	maxRun       int     // most hyphenated lines in a row
 	// running sums of width, stretch and shrink before each element
 	sw, sy, sz []float64
 }
@@ -86,9 +96,11 @@ type node struct {
 	fitness  int
 	demerits float64
 	flagged  bool
-	prev     *node
-	r        float64
-	active   bool
+	// run counts the lines ending hyphenated in a row up to this break (0 to 2).
+	run    int
+	prev   *node
+	r      float64
+	active bool
 }
 
 func (k *kp) sums() {
@@ -147,11 +159,12 @@ func (k *kp) run(threshold float64, hyphenate bool) []line {
 			continue
 		}
 		e := &es[i]
-		// best new node per fitness class
-		var best [4]*node
-		var bestD [4]float64
+		// best new node per fitness class and run of hyphenated lines: the run decides
+		// what the next line may end with, so nodes with different runs are kept apart.
+		var best [4][3]*node
+		var bestD [4][3]float64
 		for c := range bestD {
-			bestD[c] = math.Inf(1)
+			bestD[c] = [3]float64{math.Inf(1), math.Inf(1), math.Inf(1)}
 		}
 		next = next[:0]
 		for _, a := range active {
@@ -203,28 +216,41 @@ func (k *kp) run(threshold float64, hyphenate bool) []line {
 				d -= p * p
 			}
 			flagged := e.kind == kPenalty && e.flagged
-			if flagged && a.flagged {
-				d += flaggedDemerits + forbiddenDemerits
+			run := 0
+			if flagged {
+				run = a.run + 1
+				if run > k.maxRun {
+					if threshold < emergencyTolerance {
+						continue // three hyphenated lines in a row
+					}
+					run = 2
+				}
+			}
+			if run == 2 {
+				d += doubleHyphen
 			}
 			if forced && a.flagged && a.pos >= 0 {
 				// the last line would hold the end of a hyphenated word
-				d += forbiddenDemerits
+				d += finalHyphen
 			}
 			c := fitness(r)
 			if abs(c-a.fitness) > 1 {
 				d += fitnessDemerits
 			}
 			d += a.demerits
-			if d < bestD[c] {
-				bestD[c] = d
-				best[c] = &node{pos: i, line: a.line + 1, fitness: c, demerits: d, flagged: flagged, prev: a, r: r, active: true}
+			if d < bestD[c][run] {
+				bestD[c][run] = d
+				best[c][run] = &node{pos: i, line: a.line + 1, fitness: c, demerits: d, flagged: flagged,
+					run: run, prev: a, r: r, active: true}
 			}
 		}
 		// Nodes that were overfull, or that a forced break ended, are dropped.
 		active, next = next, active
 		for c := range best {
-			if best[c] != nil {
-				active = append(active, best[c])
+			for _, b := range best[c] {
+				if b != nil {
+					active = append(active, b)
+				}
 			}
 		}
 		if len(active) == 0 {
@@ -238,11 +264,6 @@ func (k *kp) run(threshold float64, hyphenate bool) []line {
 		}
 	}
 	if last == nil {
-		return nil
-	}
-	if last.demerits >= forbiddenDemerits && threshold < emergencyTolerance {
-		// Only with two hyphenated lines in a row, or a hyphen before the last line: a
-		// looser pass may do without.
 		return nil
 	}
 	return k.lines(last)

@@ -7,7 +7,14 @@ type vbox struct {
 	h      float64 // height
 	before float64 // space above it, dropped at the top of a page
 	keep   bool    // no page break between this box and the next
-	draw   func(d *drawer, y float64)
+	// float lets the box wait for the top of a later page when it does not fit in what is
+	// left of the current one, the boxes after it going on meanwhile (a figure, as LaTeX's
+	// [tp] placement); floats keep their order among themselves.
+	float bool
+	// barrier sends the floats still waiting out before this box: a part of the back matter
+	// does not take the figures of the text.
+	barrier bool
+	draw    func(d *drawer, y float64)
 
 	mark   *mark  // an outline entry at this box
 	part   string // a part begins here (the running head names it)
@@ -37,33 +44,47 @@ type page struct {
 // paginate distributes the boxes over pages: a box goes on the current page if it fits;
 // if not, the page breaks before it, or before the chain of kept-together boxes that ends
 // with it (a heading and the first lines after it, the first or last two lines of a
-// paragraph). A chain longer than a page is broken where it overflows.
+// paragraph). A chain longer than a page is broken where it overflows. A float that does
+// not fit waits for the top of the next page while the boxes after it fill this one, so
+// that no page is left short for a figure; floats keep their order, and a barrier (the
+// start of the back matter) or the end of the document places those still waiting.
 func (r *renderer) paginate() []*page {
 	g := &r.g
 	top, bottom := g.top, g.bodyBottom()
-	r.anchors = map[string]place{}
+	if len(r.boxes) == 0 {
+		return []*page{{}}
+	}
 	var pages []*page
 	var cur *page
 	var y float64
+	var waiting []int // floats deferred to the next page, by index, in order
 	part := ""
 	start := 0 // index of the first box of the current page
+	// newPage starts a page with box i (-1: only floats), placing the floats that wait
+	// first, then a table's repeated header when box i continues one.
 	newPage := func(i int) {
 		cur = &page{part: part}
-		if b := r.boxes[i]; b.part != "" {
-			cur.part = b.part
+		if i >= 0 && r.boxes[i].part != "" {
+			cur.part = r.boxes[i].part
 		}
 		pages = append(pages, cur)
 		y = top
-		start = i
-		if b := r.boxes[i]; b.cont != nil {
-			for _, c := range b.cont {
+		start = max(i, 0)
+		for len(waiting) > 0 {
+			f := r.boxes[waiting[0]]
+			if len(cur.items) > 0 && y+f.h > bottom+0.01 {
+				break
+			}
+			cur.items = append(cur.items, placed{f, y})
+			y += f.h
+			waiting = waiting[1:]
+		}
+		if i >= 0 && r.boxes[i].cont != nil {
+			for _, c := range r.boxes[i].cont {
 				cur.items = append(cur.items, placed{c, y})
 				y += c.h
 			}
 		}
-	}
-	if len(r.boxes) == 0 {
-		return []*page{{}}
 	}
 	newPage(0)
 	for i := 0; i < len(r.boxes); i++ {
@@ -72,20 +93,44 @@ func (r *renderer) paginate() []*page {
 		if y == top || len(cur.items) == 0 {
 			sp = 0
 		}
-		if y+sp+b.h > bottom+0.01 && i > start {
+		if b.barrier && len(waiting) > 0 {
+			newPage(i)
+			i--
+			continue
+		}
+		fits := y+sp+b.h <= bottom+0.01
+		if b.float && (len(waiting) > 0 || !fits) && len(cur.items) > 0 {
+			waiting = append(waiting, i)
+			continue
+		}
+		if !fits && i > start {
+			// Break before the chain of kept boxes that ends here; floats inside it stay
+			// where they are in the chain's order.
 			j := i
-			for j > start && r.boxes[j-1].keep {
+			for j > start && (r.boxes[j-1].keep || r.boxes[j-1].float) {
 				j--
+			}
+			for j < i && r.boxes[j].float {
+				j++
 			}
 			if j == start {
 				j = i // the chain fills the page: break inside it
 			}
-			// take back the boxes j..i-1 placed on this page
+			// take back the boxes j..i-1 placed on this page, and the floats among them
+			// that were waiting: they come again.
 			n := len(cur.items)
-			for n > 0 && cur.items[n-1].b != nil && r.indexOf(cur.items[n-1].b, start, i) >= j {
+			for n > 0 && r.indexOf(cur.items[n-1].b, start, i) >= j {
 				n--
 			}
 			cur.items = cur.items[:n]
+			k := 0
+			for _, w := range waiting {
+				if w < j {
+					waiting[k] = w
+					k++
+				}
+			}
+			waiting = waiting[:k]
 			newPage(j)
 			i = j - 1
 			continue
@@ -95,21 +140,12 @@ func (r *renderer) paginate() []*page {
 		}
 		y += sp
 		cur.items = append(cur.items, placed{b, y})
-		if b.anchor != "" {
-			if _, ok := r.anchors[b.anchor]; !ok {
-				r.anchors[b.anchor] = place{len(pages), y}
-			}
-		}
-		if b.line > 0 {
-			key := lineKey(b.line)
-			if _, ok := r.anchors[key]; !ok {
-				r.anchors[key] = place{len(pages), y}
-			}
-		}
 		y += b.h
 	}
-	// Anchors of boxes moved to a later page were recorded only once placed for good,
-	// but a box taken back after being recorded keeps a stale entry: recompute.
+	for len(waiting) > 0 {
+		newPage(-1)
+	}
+	// Where each paragraph and source line landed, for links and page references.
 	r.anchors = map[string]place{}
 	for n, p := range pages {
 		for _, it := range p.items {

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 
 	"galley/internal/testkit"
 	"galley/render"
+	"galley/render/cite"
 	"galley/source"
 	"galley/source/cal"
 	"galley/source/timeline"
@@ -100,7 +102,8 @@ type outlineEntry struct {
 	Kids  []outlineEntry `json:"kids"`
 }
 
-func outline(t testing.TB, path string) []outlineEntry {
+// outlineTop returns the top level of the PDF's outline, each entry with its kids.
+func outlineTop(t testing.TB, path string) []outlineEntry {
 	t.Helper()
 	var v struct {
 		Outlines []outlineEntry `json:"outlines"`
@@ -108,6 +111,14 @@ func outline(t testing.TB, path string) []outlineEntry {
 	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json=2", "--json-key=outlines", path)), &v); err != nil {
 		t.Fatal(err)
 	}
+	return v.Outlines
+}
+
+// outline returns the entries of the PDF's outline in order, flattened.
+func outline(t testing.TB, path string) []outlineEntry {
+	t.Helper()
+	var v struct{ Outlines []outlineEntry }
+	v.Outlines = outlineTop(t, path)
 	var flat []outlineEntry
 	var walk func([]outlineEntry)
 	walk = func(es []outlineEntry) {
@@ -151,8 +162,11 @@ func TestArticles(t *testing.T) {
 			if want := fmt.Sprintf("\nPages:           %d\n", npages); !strings.Contains(info, want) {
 				t.Errorf("Render reports %d pages; pdfinfo says:\n%s", npages, info)
 			}
-			for _, want := range []string{"Title:           " + doc.Title, "Creator:         galley test",
-				"Keywords:        " + strings.Join(doc.Locales, "; ")} {
+			// what is set is the text with typographic punctuation, no-break spaces as
+			// pdftotext and strings.Fields read them
+			set := func(s string) string { return strings.Join(strings.Fields(render.Smart(s)), " ") }
+			for _, want := range []string{"Title:           " + render.Smart(doc.Title), "Creator:         galley test",
+				"Keywords:        " + render.Smart(strings.Join(doc.Locales, "; "))} {
 				if !strings.Contains(info, want) {
 					t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 				}
@@ -162,30 +176,35 @@ func TestArticles(t *testing.T) {
 			for _, e := range outline(t, path) {
 				titles = append(titles, e.Title)
 			}
-			want := []string{doc.Title, "Overview", "Summary", "Key Figures"}
+			want := []string{render.Smart(doc.Title), "Overview", "Summary", "Key Figures"}
 			for _, s := range doc.Sections {
-				want = append(want, s.Title)
+				want = append(want, render.Smart(s.Title))
 			}
-			want = append(want, doc.BibliographyTitle)
 			if len(doc.Timeline) > 0 {
 				want = append(want, "Timeline")
 			}
+			want = append(want, "Bibliography")
 			if len(doc.SeeAlso) > 0 {
 				want = append(want, "See also")
 			}
 			if got := strings.Join(titles, " | "); got != strings.Join(want, " | ") {
 				t.Errorf("outline:\n got %s\nwant %s", got, strings.Join(want, " | "))
 			}
+			// nested: the title alone at the top, every part beneath it
+			if top := outlineTop(t, path); len(top) != 1 || top[0].Title != want[0] || len(top[0].Kids) != len(want)-1 {
+				t.Errorf("outline top level: %d entries, the first with %d kids; want the title with %d",
+					len(top), len(top[0].Kids), len(want)-1)
+			}
 
 			pages := pageTexts(t, path)
 			text := strings.Join(pages, "\n")
 			flat := strings.Join(strings.Fields(text), " ")
 			for _, kf := range doc.KeyFigures {
-				if !strings.Contains(flat, kf.Name) {
+				if !strings.Contains(flat, set(kf.Name)) {
 					t.Errorf("key figure %q not in the text", kf.Name)
 				}
 			}
-			if !strings.Contains(flat, doc.Summary) {
+			if !strings.Contains(flat, set(doc.Summary)) {
 				t.Errorf("summary not in the text")
 			}
 			if strings.Contains(pages[0], "page 1 of") == false {
@@ -210,8 +229,10 @@ func TestRunningHead(t *testing.T) {
 	if strings.HasPrefix(first, doc.Title+"\n"+doc.Title) {
 		t.Errorf("page 1 has a running head")
 	}
+	// The head is the title, cut to what the part name leaves.
+	head := strings.Join(strings.Fields(doc.Title)[:3], " ")
 	for i, p := range pages[1 : len(pages)-1] {
-		if !strings.HasPrefix(strings.TrimSpace(p), doc.Title) {
+		if !strings.HasPrefix(strings.TrimSpace(p), head) {
 			t.Errorf("page %d does not start with the running head: %.60q", i+2, p)
 		}
 	}
@@ -566,8 +587,8 @@ func TestPathological(t *testing.T) {
 		checks []func(string) error
 	}{
 		{"long word", false, "T\n" + strings.Repeat("x", 20000) + "\nDate 1933\n",
-			// The date twice: the dateline and the fact panel.
-			[]func(string) error{count("x", 20000), count("1933", 2)}},
+			// The date once, in the dateline: the fact panel does not repeat it.
+			[]func(string) error{count("x", 20000), count("1933", 1)}},
 		{"nesting", true, nest.String() + "\n" + strings.Repeat(">", 40) + " quote\n",
 			[]func(string) error{count("m", 30), count("quote", 1)}},
 		{"wide table", true, row(func(i int) string { return fmt.Sprintf("c%d", i) }) + row(func(int) string { return "---" }) +
@@ -637,4 +658,31 @@ func newTestRenderer(t testing.TB, doc *source.Document) *renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestBibliographyHeading: the reading list is headed, in the outline and on the page, as
+// the style heads it, after the timeline.
+func TestBibliographyHeading(t *testing.T) {
+	testkit.NeedTool(t, "qpdf")
+	doc := parse(t, testkit.Seed)
+	doc.BibliographyTitle = "Further Reading"
+	for _, c := range []struct {
+		style cite.Style
+		want  string
+	}{{cite.Chicago, "Bibliography"}, {cite.MLA, "Works Cited"}, {cite.APA, "References"}} {
+		opt := options(nil)
+		opt.Cite = c.style
+		path := writeTemp(t, renderDoc(t, doc, opt))
+		var titles []string
+		for _, e := range outline(t, path) {
+			titles = append(titles, e.Title)
+		}
+		tl, bib := slices.Index(titles, "Timeline"), slices.Index(titles, c.want)
+		if tl < 0 || bib < tl || bib != len(titles)-1 {
+			t.Errorf("%s: outline %q, want the timeline then %q last", c.style, titles, c.want)
+		}
+		if text := strings.Join(pageTexts(t, path), ""); !strings.Contains(text, "\n"+c.want+"\n") {
+			t.Errorf("%s: no heading %q on the pages", c.style, c.want)
+		}
+	}
 }

@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"strings"
-
 	"galley/render"
 	"galley/source"
-	"galley/source/timeline"
 )
 
 // A cell is the content of a table cell: text blocks stacked (a name and its alias).
@@ -78,20 +75,31 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 	maxH := (g.bodyBottom() - g.top) * 0.9
 	for i, row := range body {
 		h := rowHeight(t, row)
-		if h <= maxH {
-			b := r.row(t, row, false, i, 0, -1)
-			b.cont = cont
-			out = append(out, b)
-			continue
+		// A tall row (a tenth of the page or more) splits where rowCuts allow, so that
+		// when it does not fit in what is left of a page it begins there rather than leaving
+		// the page short; a shorter row goes whole to the next page, which leaves less than
+		// a tenth empty. A band taller than a page is cut between its lines wherever it must.
+		edges := []float64{0, h}
+		if h >= (g.bodyBottom()-g.top)/10 {
+			edges = append(append([]float64{0}, rowCuts(t, row)...), h)
 		}
-		// Taller than a page: cut into bands of whole lines.
-		for from := 0.0; from < h; {
-			to := r.bandEnd(row, t, from, maxH)
-			b := r.row(t, row, false, i, from, to)
-			b.cont = cont
-			b.keep = to < h
-			out = append(out, b)
-			from = to
+		for k := 1; k < len(edges); k++ {
+			for from := edges[k-1]; from < edges[k]; {
+				to := edges[k]
+				if to-from > maxH {
+					to = r.bandEnd(row, t, from, maxH)
+				}
+				var b *vbox
+				if from == 0 && to == h {
+					b = r.row(t, row, false, i, 0, -1)
+				} else {
+					b = r.row(t, row, false, i, from, to)
+				}
+				b.cont = cont
+				b.keep = to < edges[k]
+				out = append(out, b)
+				from = to
+			}
 		}
 	}
 	// the bottom rule
@@ -114,6 +122,52 @@ func rowHeight(t *table, row []cell) float64 {
 		h = max(h, c.height())
 	}
 	return h + 2*t.pad
+}
+
+// rowCuts returns where a row may be split across pages: between two lines of its tallest
+// cell, two lines or more from either end (a row's widow and orphan), where no line of
+// another cell is cut in two.
+func rowCuts(t *table, row []cell) []float64 {
+	tall := -1
+	for ci, c := range row {
+		if tall < 0 || c.height() > row[tall].height() {
+			tall = ci
+		}
+	}
+	if tall < 0 {
+		return nil
+	}
+	var ends []float64 // the bottoms of the tallest cell's lines
+	y := t.pad
+	for _, b := range row[tall].blocks {
+		for range b.lines {
+			y += b.lead
+			ends = append(ends, y)
+		}
+	}
+	var cuts []float64
+	for k := 2; k <= len(ends)-2; k++ {
+		at := ends[k-1]
+		ok := true
+		for ci, c := range row {
+			if ci == tall {
+				continue
+			}
+			y := t.pad
+			for _, b := range c.blocks {
+				for range b.lines {
+					if y < at-0.01 && at+0.01 < y+b.lead {
+						ok = false
+					}
+					y += b.lead
+				}
+			}
+		}
+		if ok {
+			cuts = append(cuts, at)
+		}
+	}
+	return cuts
 }
 
 // bandEnd returns where a band of a tall row starting at from should end: at a line edge of
@@ -180,7 +234,7 @@ func (r *renderer) row(t *table, row []cell, header bool, index int, from, to fl
 		if header {
 			d.rule(g.left+t.x, y+h+0.5, t.total(), 0.4, black)
 		}
-		if t.link != nil && index >= 0 && (to < 0 || from == 0) {
+		if t.link != nil && index >= 0 {
 			if id := d.link(t.link(index)); id != 0 {
 				d.p.Link(g.left+t.x, y, t.total(), h, id)
 			}
@@ -276,10 +330,11 @@ func (r *renderer) boldCell(c *cell) {
 	}
 }
 
-// timeline sets the appendix of dated events: date (right-aligned) | the sentence, its date
-// phrase in italics | the page of the paragraph that states it; each row links there.
+// timeline sets the appendix of dated events: date (right-aligned) | the sentence, with its
+// emphasis and its date phrase set off | the page of the paragraph that states it; each row
+// links there.
 func (r *renderer) timeline() {
-	evs := r.doc.Timeline
+	evs := r.art.Events()
 	if len(evs) == 0 {
 		return
 	}
@@ -289,15 +344,13 @@ func (r *renderer) timeline() {
 	reg := &textStyle{face: r.fs.faces[slotRegular], size: ps.size}
 	gap := 10 * g.scale
 	dateW := reg.width("Date")
-	dates := make([]string, len(evs))
-	for i, e := range evs {
-		dates[i] = render.EventDate(e)
-		dateW = max(dateW, reg.width(dates[i]))
+	for _, e := range evs {
+		dateW = max(dateW, reg.width(e.Date))
 	}
 	dateW = min(dateW+1, g.width*0.26)
 	pageW := reg.width("p. 000")
 	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale}
-	anchorOf := func(e timeline.Event) string {
+	anchorOf := func(e render.Event) string {
 		if e.Para != "" {
 			if _, ok := r.paraIDs[e.Para]; ok {
 				return e.Para
@@ -318,9 +371,9 @@ func (r *renderer) timeline() {
 		r.boldCell(&hdr[i])
 	}
 	body := make([][]cell, 0, len(evs))
-	for i, e := range evs {
-		date := cell{blocks: []*textBlock{r.cellText(plain(dates[i]), &ps, dateW, 2, e.Line)}}
-		ev := cell{blocks: []*textBlock{r.cellText(eventRuns(e), &ps, t.widths[1], 0, e.Line)}}
+	for _, e := range evs {
+		date := cell{blocks: []*textBlock{r.cellText(plain(e.Date), &ps, dateW, 2, e.Line)}}
+		ev := cell{blocks: []*textBlock{r.cellText(e.Runs, &ps, t.widths[1], 0, e.Line)}}
 		anchor := anchorOf(e)
 		pg := cell{page: func(d *drawer) string {
 			if pl, ok := r.anchors[anchor]; ok && anchor != "" {
@@ -333,27 +386,6 @@ func (r *renderer) timeline() {
 	bs := r.rows(t, title, hdr, body)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
-}
-
-// eventRuns is an event's sentence with its date phrase in italics.
-func eventRuns(e timeline.Event) []source.Inline {
-	text := e.Text
-	at, n := e.At, len(e.Phrase)
-	if n == 0 || at < 0 || at+n > len(text) || text[at:at+n] != e.Phrase {
-		at = strings.Index(text, e.Phrase)
-		if n == 0 || at < 0 {
-			return plain(text)
-		}
-	}
-	var runs []source.Inline
-	if at > 0 {
-		runs = append(runs, source.Inline{Text: text[:at]})
-	}
-	runs = append(runs, source.Inline{Text: text[at : at+n], Style: source.Italic})
-	if at+n < len(text) {
-		runs = append(runs, source.Inline{Text: text[at+n:]})
-	}
-	return runs
 }
 
 // gfmTable sets a Markdown table: columns sized to their content, wrapped when the table

@@ -248,34 +248,47 @@ func (b *textBuilder) flushWord() {
 }
 
 // piece adds one single-style part of a word, with its break opportunities: after explicit
-// hyphens and dashes, at soft hyphens, and at hyphenation points.
+// hyphens and dashes, at soft hyphens, and at hyphenation points. The words an en or em dash
+// joins ("businesses—including") are hyphenated each, as two words; a hyphenated compound
+// ("government-sponsored") breaks at its hyphen only, as TeX breaks it.
 func (b *textBuilder) piece(p wordPiece, hyphenable bool) {
 	s := p.text
 	start := 0
+	whole := true // no break inside the word but hyphenation points
 	for i, c := range s {
 		switch c {
 		case '\u00ad': // soft hyphen: a hyphenation point the author chose
 			b.box(p.st, s[start:i])
 			b.hyphen(p.st, false)
 			start = i + len("\u00ad")
+			whole, hyphenable = false, false
 		case '\u200b': // zero-width space: a break without hyphen
 			b.box(p.st, s[start:i])
 			b.out = append(b.out, elem{kind: kPenalty})
 			start = i + len("\u200b")
+			whole, hyphenable = false, false
 		case '-', '\u2010', '–', '—':
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):])
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			if i > start && i+utf8.RuneLen(c) < len(s) && isWordy(prev) && unicode.IsLetter(next) {
 				end := i + utf8.RuneLen(c)
-				b.box(p.st, s[start:end])
+				dash := c == '–' || c == '—'
+				if hyphenable && dash {
+					b.hyphenated(p.st, s[start:end])
+				} else {
+					b.box(p.st, s[start:end])
+				}
 				b.out = append(b.out, elem{kind: kPenalty, penalty: 50, flagged: true})
 				start = end
-				hyphenable = false
+				whole = false
+				if !dash {
+					hyphenable = false
+				}
 			}
 		}
 	}
 	rest := s[start:]
-	if hyphenable && start == 0 {
+	if hyphenable && (whole || start > 0) {
 		b.hyphenated(p.st, rest)
 		return
 	}

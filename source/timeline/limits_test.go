@@ -162,18 +162,42 @@ func TestTimelineLongInputs(t *testing.T) {
 
 func TestEventText(t *testing.T) {
 	short := "It began on March 1, 1917."
-	if text, at := eventText(short, 12, 25); text != short || at != 12 {
+	if text, at, _ := eventText(short, 12, 25); text != short || at != 12 {
 		t.Errorf("short sentence: %q at %d", text, at)
 	}
 	long := strings.Repeat("word ", 400) + "on March 1, 1917 " + strings.Repeat("more ", 400)
 	s := strings.Index(long, "March")
 	e := s + len("March 1, 1917")
-	text, at := eventText(long, s, e)
+	text, at, from := eventText(long, s, e)
 	if !strings.HasPrefix(text, "…word ") || !strings.HasSuffix(text, " more…") || len(text) > maxEventText {
 		t.Errorf("window %q", text)
 	}
 	if text[at:at+e-s] != "March 1, 1917" {
 		t.Errorf("phrase at %d of %q", at, text)
+	}
+	if body := strings.TrimSuffix(strings.TrimPrefix(text, "…"), "…"); !strings.HasPrefix(long[from:], body) {
+		t.Errorf("the window does not begin at %d of the sentence", from)
+	}
+}
+
+// TestEventOffset: an event's Offset places its text in its paragraph, the windows of long
+// sentences too, so that the paragraph's runs can be sliced for it.
+func TestEventOffset(t *testing.T) {
+	long := "In 1901 it began. " + strings.Repeat("word ", 400) + "on March 1, 1917 " + strings.Repeat("more ", 400) + "end."
+	ps := []Paragraph{
+		{ID: "p1", Line: 1, Text: "The war ended in 1918. A treaty was signed at Versailles on June 28, 1919, and the League met in 1920."},
+		{ID: "p2", Line: 2, Text: long},
+	}
+	texts := map[string]string{"p1": ps[0].Text, "p2": ps[1].Text}
+	events, _ := Extract(ps, Article{})
+	if len(events) < 4 {
+		t.Fatalf("%d events", len(events))
+	}
+	for _, e := range events {
+		body := strings.TrimSuffix(strings.TrimPrefix(e.Text, "…"), "…")
+		if !strings.HasPrefix(texts[e.Para][e.Offset:], body) {
+			t.Errorf("%q is not at %d of %s", e.Text, e.Offset, e.Para)
+		}
 	}
 }
 

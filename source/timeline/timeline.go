@@ -70,6 +70,11 @@ type Event struct {
 	// set it off.
 	Phrase string
 	At     int
+	// Offset is the byte offset, in the text of the paragraph that states the event, where
+	// Text begins: Text is the sentence there, or a window of it (the ellipses that mark a
+	// window are not the paragraph's). With it a renderer sets the sentence with the
+	// paragraph's own emphasis.
+	Offset int
 	Line   int
 	// Para is the ID of the paragraph that states the event.
 	Para string
@@ -143,6 +148,7 @@ type eventKey struct {
 // sentence is the sentence being read, with where it comes from.
 type sentence struct {
 	text string
+	off  int // its byte offset in its paragraph
 	id   int // equal texts have equal ids; -1 until an event needs it
 	line int
 	para string
@@ -201,7 +207,7 @@ func (x *timeline) paragraph(p Paragraph) {
 			if end-s > maxScan {
 				end = cutNear(text, s+maxScan, s)
 			}
-			x.cur = sentence{text: text[s:end], id: -1, line: p.Line, para: p.ID, part: p.Part, later: x.cur.later[:0]}
+			x.cur = sentence{text: text[s:end], off: s, id: -1, line: p.Line, para: p.ID, part: p.Part, later: x.cur.later[:0]}
 			x.sentence(&x.cur)
 			s = skipSpace(text, end)
 		}
@@ -261,9 +267,9 @@ func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec cal.Pre
 		x.full, x.cut = true, st.line
 		return
 	}
-	text, at := eventText(st.text, m.s, m.e)
+	text, at, from := eventText(st.text, m.s, m.e)
 	ev := Event{Start: start.date(prec), Text: text, Phrase: st.text[m.s:m.e], At: at,
-		Line: st.line, Para: st.para}
+		Offset: st.off + from, Line: st.line, Para: st.para}
 	if hasEnd {
 		ev.End = end.date(prec)
 	}
@@ -278,12 +284,12 @@ func (x *timeline) emit(m *mention, start, end isoKey, hasEnd bool, prec cal.Pre
 	x.rows = append(x.rows, r)
 }
 
-// eventText returns the text of an event whose phrase is sent[s:e], and the phrase's offset
-// in it: the sentence, or a window of a very long one around the phrase, cut at spaces and
-// marked with ellipses.
-func eventText(sent string, s, e int) (string, int) {
+// eventText returns the text of an event whose phrase is sent[s:e], the phrase's offset in
+// it, and where in sent the text begins: the sentence, or a window of a very long one around
+// the phrase, cut at spaces and marked with ellipses.
+func eventText(sent string, s, e int) (text string, at, from int) {
 	if len(sent) <= maxEventText {
-		return sent, s
+		return sent, s, 0
 	}
 	lo, hi := max(0, s-eventWindow), min(len(sent), e+eventWindow)
 	if lo > 0 {
@@ -300,14 +306,14 @@ func eventText(sent string, s, e int) (string, int) {
 			hi = e
 		}
 	}
-	text, at := sent[lo:hi], s-lo
+	text, at = sent[lo:hi], s-lo
 	if lo > 0 {
 		text, at = "…"+text, at+len("…")
 	}
 	if hi < len(sent) {
 		text += "…"
 	}
-	return text, at
+	return text, at, lo
 }
 
 // byDate returns the indexes of the rows that no pass left out, by date: by start, then

@@ -171,16 +171,18 @@ func liang(word string) []int {
 func Load() { loadOnce.Do(load) }
 
 // Points returns the rune offsets inside word where a hyphen may go (3 means after the third
-// letter), at least LeftMin letters from the start and RightMin from the end. Only plain
-// lowercase words are hyphenated: a word with a capital (a name), a digit, a hyphen or any
-// other non-letter gets none.
+// letter), at least LeftMin letters from the start and RightMin from the end. Lowercase
+// words are hyphenated, and, as TeX does (its \uchyph), words whose first letter alone is a
+// capital ("Revolution", "February"): on a measure of 66 characters, a sentence's first word
+// and the names of a history article are too many to leave whole. A word with another
+// capital (an acronym, "McBride"), a digit, a hyphen or any other non-letter gets none.
 func Points(word string) []int {
 	n := utf8.RuneCountInString(word)
 	if n < LeftMin+RightMin || n > MaxLen {
 		return nil
 	}
-	for _, r := range word {
-		if !unicode.IsLower(r) {
+	for i, r := range word {
+		if !unicode.IsLower(r) && (i > 0 || !unicode.IsUpper(r)) {
 			return nil
 		}
 	}
@@ -191,9 +193,13 @@ func Points(word string) []int {
 		return pts
 	}
 	loadOnce.Do(load)
-	all, ok := except[word]
+	lower := word
+	if r, size := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+		lower = string(unicode.ToLower(r)) + word[size:]
+	}
+	all, ok := except[lower]
 	if !ok {
-		all = liang(word)
+		all = liang(lower)
 	}
 	pts = make([]int, 0, len(all))
 	for _, p := range all {

@@ -37,7 +37,10 @@ func TestPoints(t *testing.T) {
 		{"computer", "com-puter"}, // "comput-er" would leave two letters
 		{"table", "ta-ble"},
 		{"the", "the"},
-		{"Roosevelt", "Roosevelt"}, // a name
+		{"Roosevelt", "Roo-sevelt"}, // a capital first, as TeX's \uchyph
+		{"Revolution", "Rev-o-lu-tion"},
+		{"McBride", "McBride"}, // another capital: a name not to touch
+		{"NATO", "NATO"},
 		{"anti-Bolshevik", "anti-Bolshevik"},
 		{"1933", "1933"},
 		{"naïve", "naïve"},
