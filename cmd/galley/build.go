@@ -229,11 +229,11 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		say(stderr, "galley build: %v", err)
 		return exitUsage
 	}
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		say(stderr, "galley build: %v", err)
 		return exitFailed
 	}
 	output.CleanStale(c.out)
@@ -411,7 +411,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 	}
 	if len(c.inputs) > 1 {
 		if err := output.WriteManifest(filepath.Join(c.out, "manifest.json"), m); err != nil {
-			fmt.Fprintf(stderr, "galley build: manifest: %v\n", err)
+			say(stderr, "galley build: manifest: %v", err)
 			code = exitFailed
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"galley/source"
 )
 
 // Exit statuses, as the README documents them: 0 when every input succeeded (warnings
@@ -106,4 +108,10 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size (like 32MiB)", s)
 	}
 	return n * mult, nil
+}
+
+// say writes one line about the command (not about an input: those are diagnostics) to w,
+// made printable: what it quotes (a path, a flag's value) may hold terminal controls.
+func say(w io.Writer, format string, a ...any) {
+	fmt.Fprintln(w, source.Printable(fmt.Sprintf(format, a...)))
 }

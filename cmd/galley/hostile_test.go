@@ -110,3 +110,36 @@ func TestHostileText(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnosticsNeverControlTheTerminal names images, and an input, with the escape
+// sequences that clear a terminal, retitle it and ring its bell, and a NUL: every diagnostic
+// must show them as escapes, and standard error must hold no control character but the line
+// ends.
+func TestDiagnosticsNeverControlTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	article := "Escapes\nDate 1933\nA summary.\nLocale Nowhere\nSummary of Event\nText.\n" +
+		"![x](%1B%5B2J%1B%5D0%3Bpwned%07.png)\n" +
+		"![y](nul%00here.png)\n" +
+		"![z](bidi%E2%80%AEgnp.exe)\n"
+	name := filepath.Join(dir, "in\x1b[31mred.txt")
+	if err := os.WriteFile(name, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := galley(t, "", "build", "-o", t.TempDir(), name)
+	_, _, missing := galley(t, "", "build", "-o", t.TempDir(), filepath.Join(dir, "missing\x07.txt"))
+	stderr += missing
+	for i, c := range []byte(stderr) {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			t.Fatalf("standard error holds control byte %#x at %d:\n%q", c, i, stderr)
+		}
+	}
+	for _, want := range []string{`\x1b[2J\x1b]0;pwned\x07.png`, `nul\x00here.png`, `bidi\u202egnp.exe`,
+		`in\x1b[31mred.txt:7:1: warning`, `missing\x07.txt`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("standard error lacks %s:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "\u202e") {
+		t.Errorf("standard error holds a bidi override:\n%s", stderr)
+	}
+}

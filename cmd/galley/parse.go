@@ -82,7 +82,7 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	limit, err := parseSize(*maxInput)
 	if err != nil {
-		fmt.Fprintf(stderr, "galley parse: --max-input: %v\n", err)
+		say(stderr, "galley parse: --max-input: %v", err)
 		return exitUsage
 	}
 	doc, err := parseFile(fs.Arg(0), stdin, stderr, source.Options{Lossy: *lossy, MaxInput: limit})
@@ -115,12 +115,12 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	limit, err := parseSize(*maxInput)
 	if err != nil {
-		fmt.Fprintf(stderr, "galley check: --max-input: %v\n", err)
+		say(stderr, "galley check: --max-input: %v", err)
 		return exitUsage
 	}
 	inputs, err := expandInputs(fs.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, "galley check: %v\n", err)
+		say(stderr, "galley check: %v", err)
 		return exitUsage
 	}
 	code := exitOK
