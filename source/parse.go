@@ -37,8 +37,11 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	}
 	p := &docParser{doc: doc, opt: &opt}
 	if opt.Markdown || hasFrontMatter(lines) {
-		p.markdownDoc(lines)
-	} else if err := p.article(lines); err != nil {
+		err = p.markdownDoc(lines)
+	} else {
+		err = p.article(lines)
+	}
+	if err != nil {
 		return nil, err
 	}
 	items := make([]*bib.Item, len(doc.Bibliography))
@@ -108,10 +111,23 @@ func (p *docParser) article(all []line) error {
 	doc, opt := p.doc, p.opt
 	lines := make([]line, 0, len(all))
 	for _, l := range all {
-		if strings.TrimSpace(l.text) != "" {
-			l.text = strings.TrimSpace(l.text)
-			lines = append(lines, l)
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
 		}
+		if !visible(t) {
+			// A line of zero-width spaces or joiners is a blank line that some editor filled;
+			// as the title it is no title.
+			if len(lines) == 0 {
+				return &Error{File: opt.File, Line: l.num, Col: 1,
+					Err: fmt.Errorf("missing title: the first line has no visible character (only %s)", unseen(t))}
+			}
+			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: l.num, Col: 1, Severity: SevWarning,
+				Message: fmt.Sprintf("line has no visible character (only %s); read as a blank line", unseen(t))})
+			continue
+		}
+		l.text = t
+		lines = append(lines, l)
 	}
 	first := lines[0]
 	if dateLineRE().MatchString(first.text) || localeLineRE().MatchString(first.text) || asLabel(first.text) != "" {
@@ -120,6 +136,10 @@ func (p *docParser) article(all []line) error {
 	}
 	doc.Title = strings.TrimSpace(headingMarkRE().ReplaceAllString(first.text, ""))
 	doc.TitleLine = first.num
+	if !visible(doc.Title) {
+		return &Error{File: opt.File, Line: first.num, Col: 1,
+			Err: fmt.Errorf("missing title: the title line has no visible character (only %s)", unseen(doc.Title))}
+	}
 
 	// The header ends at the Date line; the abstract ends at the repeated title, or failing
 	// that at the Date line.
@@ -160,7 +180,10 @@ func (p *docParser) article(all []line) error {
 	if dateAt >= 0 {
 		dl := lines[dateAt]
 		value := strings.TrimSpace(dateLineRE().FindStringSubmatch(dl.text)[1])
-		if d, ok := parseDateValue(value); ok {
+		if !visible(value) {
+			doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: dl.num, Col: 6, Severity: SevWarning,
+				Message: fmt.Sprintf("the Date line has no visible date (only %s); the article has no date", unseen(value))})
+		} else if d, ok := parseDateValue(value); ok {
 			d.Line = dl.num
 			doc.Date = d
 		} else {
@@ -286,11 +309,12 @@ func sameTitle(text, title string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(t), " "), strings.Join(strings.Fields(title), " "))
 }
 
-// splitList splits a ';'-separated list and trims each item; empty items are dropped.
+// splitList splits a ';'-separated list and trims each item; empty items, and items with
+// no visible character, are dropped.
 func splitList(s string) []string {
 	out := []string{}
 	for _, p := range strings.Split(s, ";") {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(p); visible(p) {
 			out = append(out, p)
 		}
 	}

@@ -47,9 +47,17 @@ func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after fl
 	}
 	t := r.set(es, ps, blockOpts{width: r.g.width, lead: ps.size * 1.2})
 	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line})
-	bs[len(bs)-1].h += after
+	growLast(bs, after)
 	r.add(bs...)
 	r.noIndent = true
+}
+
+// growLast adds h to the height of the last box of bs. A text of characters that draw nothing
+// (zero-width spaces, joiners) flows into no box at all, and then there is none to grow.
+func growLast(bs []*vbox, h float64) {
+	if len(bs) > 0 {
+		bs[len(bs)-1].h += h
+	}
 }
 
 func plain(s string) []source.Inline { return []source.Inline{{Text: s}} }
@@ -85,7 +93,7 @@ func (r *renderer) titleBlock() {
 	es := r.elems(plain(dl), &st, doc.TitleLine)
 	t := r.set(es, &st, blockOpts{width: g.width, lead: g.body * 1.3})
 	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine})
-	bs[len(bs)-1].h += 10 * g.scale
+	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
 }
@@ -129,7 +137,7 @@ func (r *renderer) summaryBox() {
 		es := r.elems(plain(doc.Title), &cap, doc.TitleLine)
 		t := r.set(es, &cap, blockOpts{width: inner, lead: g.smallLead})
 		bs = append(bs, r.flow(t, flowOpts{x: pad, keepAll: true})...)
-		bs[len(bs)-1].h += 2 * g.scale
+		growLast(bs, 2*g.scale)
 	}
 	if doc.Date != nil {
 		labelled("Date", doc.Date.Text, doc.Date.Line)
@@ -139,7 +147,7 @@ func (r *renderer) summaryBox() {
 		es := r.elems(plain(doc.Summary), &r.standfirst, doc.SummaryLine)
 		t := r.set(es, &r.standfirst, blockOpts{width: inner, lead: r.standfirst.size * 1.35, justify: true})
 		lines := r.flow(t, flowOpts{x: pad, before: 3 * g.scale, line: doc.SummaryLine, anchor: "summary"})
-		lines[len(lines)-1].h += 3 * g.scale
+		growLast(lines, 3*g.scale)
 		bs = append(bs, lines...)
 	}
 	if len(doc.Locales) > 0 {
