@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -71,6 +72,8 @@ type buildConfig struct {
 	maxInput    int64
 	lossy       bool
 	inputs      []string
+	// debug (GALLEY_DEBUG=1) adds the stack to an internal error's message.
+	debug bool
 	// mem sets the collector for the build (nil if the environment does).
 	mem *memoryPlan
 }
@@ -174,6 +177,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 		return nil, err
 	}
 	c.mem = newMemoryPlan(getenv, c.jobs)
+	c.debug = getenv("GALLEY_DEBUG") == "1"
 	if c.inputs, err = expandInputs(fs.Args()); err != nil {
 		return nil, err
 	}
@@ -387,7 +391,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 					results[i] = result{input: in, failed: true, messages: []string{source.InputError(msg).Format(in)}}
 				} else {
 					prog.current(in)
-					results[i] = buildOne(c, in, stdin)
+					results[i] = buildCaught(c, in, stdin)
 				}
 				emit(&results[i])
 			}
@@ -426,6 +430,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	fail := func(msg string) result {
 		r.messages = append(r.messages, msg)
 		r.failed = true
+		r.artifacts = nil // a failed input has none
 		return r
 	}
 	failInput := func(format string, a ...any) result {
@@ -437,6 +442,9 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
+	}
+	if testHook != nil {
+		testHook(input, "")
 	}
 	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
@@ -489,6 +497,11 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 		}
 		if err := outs[i].err; err != nil {
 			abort()
+			if ie := (*internalError)(nil); errors.As(err, &ie) {
+				r.messages = append(r.messages, internalMessages(c, input, fmt.Errorf("%s: %w", k.name, err))...)
+				r.failed, r.artifacts = true, nil
+				return r
+			}
 			// The renderers' errors mostly name their format already ("pdf: ...").
 			msg := err.Error()
 			if !strings.HasPrefix(msg, k.name+": ") {
@@ -562,6 +575,12 @@ type warning struct {
 func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, parallel bool) []rendered {
 	outs := make([]rendered, len(kinds))
 	one := func(i int) {
+		// A panic is this format's error: in a goroutine of its own, nothing else could
+		// recover it, and the whole batch would stop.
+		defer catch(&outs[i].err)
+		if testHook != nil {
+			testHook(a.Doc.File, kinds[i].name)
+		}
 		o := *opt
 		o.Warn = func(line int, msg string) {
 			outs[i].warnings = append(outs[i].warnings, warning{line, msg})

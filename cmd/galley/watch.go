@@ -61,7 +61,7 @@ func watchInputs(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			say(stderr, "galley build: --watch: %v", err)
 		case <-timer:
 			for in := range pending {
-				r := buildOne(c, in, stdin)
+				r := buildCaught(c, in, stdin)
 				for _, m := range r.messages {
 					fmt.Fprintln(stderr, m)
 				}
