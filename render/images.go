@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"galley/internal/regfile"
 	"galley/source"
 )
 
@@ -126,8 +127,9 @@ func (d *DirImages) readLocal(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer root.Close()
-	// os.Root refuses symlinks and ".." that resolve outside the directory.
-	file, err := root.Open(filepath.FromSlash(clean))
+	// os.Root refuses symlinks and ".." that resolve outside the directory; regfile refuses
+	// what is not a regular file (a FIFO would block the read forever) without blocking.
+	file, err := regfile.OpenIn(root, filepath.FromSlash(clean))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
@@ -138,9 +140,6 @@ func (d *DirImages) readLocal(name string) ([]byte, error) {
 	st, err := file.Stat()
 	if err != nil {
 		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w: %s: not a regular file", ErrNoImage, name)
 	}
 	if st.Size() > MaxImageBytes {
 		return nil, fmt.Errorf("%w: %s: %d bytes, over the %d-byte limit", ErrNoImage, name, st.Size(), MaxImageBytes)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"galley/internal/regfile"
 	"galley/render/data"
 	"galley/source"
 )
@@ -17,7 +18,9 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	if name == "-" {
 		r = stdin
 	} else {
-		f, err := os.Open(name)
+		// Regular files only: a FIFO in a directory of articles would block the build
+		// forever (standard input is the way to read a pipe).
+		f, err := regfile.Open(name)
 		if err != nil {
 			return nil, err
 		}
