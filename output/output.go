@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 )
@@ -142,13 +143,26 @@ func WriteFile(path string, data []byte) error {
 	return t.Commit()
 }
 
+// The build times artifacts can carry: dates in EPUB and PDF metadata have four-digit years,
+// and epubcheck refuses year 0. The first instant of year 1 is Go's zero time, which stands
+// for "no time given".
+var (
+	firstBuildTime = time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)
+	lastBuildTime  = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+)
+
 // BuildTime returns the time to write into artifacts: SOURCE_DATE_EPOCH when set (for
-// reproducible builds), otherwise now.
+// reproducible builds), otherwise now. A SOURCE_DATE_EPOCH that is not a whole number of
+// seconds, or falls outside the years 1 to 9999, is an error.
 func BuildTime(getenv func(string) string) (time.Time, error) {
 	if s := strings.TrimSpace(getenv("SOURCE_DATE_EPOCH")); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
 			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		if n < firstBuildTime.Unix() || n > lastBuildTime.Unix() {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is outside the years 1 to 9999 (%d to %d)",
+				s, firstBuildTime.Unix(), lastBuildTime.Unix())
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
@@ -191,13 +205,22 @@ type Manifest struct {
 	Failed    []string   `json:"failed"`
 }
 
-// WriteManifest writes m as JSON to path atomically.
+// WriteManifest writes m as JSON to path atomically. JSON holds UTF-8 text only: a name
+// that is not UTF-8 (galley refuses to build such inputs) is listed with each byte that is
+// not written \xHH, where encoding/json would put U+FFFD and lose which file it was.
 func WriteManifest(path string, m *Manifest) error {
 	if m.Artifacts == nil {
 		m.Artifacts = []Artifact{}
 	}
 	if m.Failed == nil {
 		m.Failed = []string{}
+	}
+	for i := range m.Artifacts {
+		a := &m.Artifacts[i]
+		a.Input, a.Output = listed(a.Input), listed(a.Output)
+	}
+	for i, f := range m.Failed {
+		m.Failed[i] = listed(f)
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -207,4 +230,23 @@ func WriteManifest(path string, m *Manifest) error {
 		return err
 	}
 	return WriteFile(path, b.Bytes())
+}
+
+// listed returns a name as the manifest lists it: itself when it is UTF-8, otherwise with
+// every byte that is not UTF-8 written \xHH.
+func listed(name string) string {
+	if utf8.ValidString(name) {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, "\\x%02x", name[i])
+		} else {
+			b.WriteString(name[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -236,6 +237,10 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		say(stderr, "galley build: %v", err)
 		return exitUsage
 	}
+	if !utf8.ValidString(c.out) {
+		say(stderr, "galley build: --out %s: the directory name is not UTF-8 text", c.out)
+		return exitUsage
+	}
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		say(stderr, "galley build: %v", err)
 		return exitFailed
@@ -435,6 +440,10 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	failInput := func(format string, a ...any) result {
 		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(input))
+	}
+	if !utf8.ValidString(input) {
+		// The manifest, JSON, could not name the input or its artifacts.
+		return failInput("the file name is not UTF-8 text; rename the file")
 	}
 	data, err := readInput(input, stdin, c.maxInput)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -88,7 +89,12 @@ func expandInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes.
+// maxSize is the largest size --max-input accepts. An article takes some thirty times its
+// size in memory to build; a larger limit only defers the failure.
+const maxSize = 1 << 30
+
+// parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes, from 1 byte
+// to maxSize.
 func parseSize(s string) (int64, error) {
 	units := []struct {
 		suffix string
@@ -104,8 +110,12 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 {
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n <= 0 {
 		return 0, fmt.Errorf("%q is not a size (like 32MiB)", s)
+	}
+	// Compared before multiplying, so that no product overflows.
+	if err != nil || n > maxSize/mult {
+		return 0, fmt.Errorf("%q is over the largest size allowed, 1GiB", s)
 	}
 	return n * mult, nil
 }

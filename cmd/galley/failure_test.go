@@ -13,15 +13,16 @@ import (
 	"galley/output"
 )
 
-// galleyEnv runs the command in-process as galley does, with more environment variables.
+// galleyEnv runs the command in-process as galley does, with more environment variables (and
+// SOURCE_DATE_EPOCH=1700000000 unless they set it).
 func galleyEnv(t *testing.T, vars map[string]string, args ...string) (int, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := environment{getenv: func(k string) string {
-		if k == "SOURCE_DATE_EPOCH" {
-			return "1700000000"
+		if v, ok := vars[k]; ok || k != "SOURCE_DATE_EPOCH" {
+			return v
 		}
-		return vars[k]
+		return "1700000000"
 	}}
 	code := run(args, strings.NewReader(""), &out, &errb, env)
 	return code, errb.String()
