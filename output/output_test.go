@@ -2,6 +2,8 @@ package output
 
 import (
 	"encoding/json"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +44,93 @@ func TestCleanStale(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || entries[0].Name() != "keep.out" {
 		t.Errorf("after cleaning: %v", entries)
+	}
+}
+
+// TestCleanStaleSparesLiveFiles cleans a directory where a build is writing (a temporary file
+// open, so locked) and a killed build left a temporary file and an earlier artifact kept
+// aside: only the dead build's files go, and the live one commits.
+func TestCleanStaleSparesLiveFiles(t *testing.T) {
+	dir := t.TempDir()
+	live, err := Create(filepath.Join(dir, "live.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	live.Write([]byte("live"))
+	for _, n := range []string{tempPrefix + "dead.pdf-1", tempPrefix + "dead.epub-2-prev"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("dead"), 0o600)
+	}
+	CleanStale(dir)
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), tempPrefix+"live.pdf-") {
+		t.Errorf("after cleaning: %v", entries)
+	}
+	if err := live.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "live.pdf")); string(b) != "live" {
+		t.Errorf("live.pdf = %q", b)
+	}
+}
+
+// TestCommitAll commits an input's three artifacts, over earlier ones, and makes each step of
+// the renames fail in turn: either all three are the new ones, or all are as they were (the
+// earlier artifact restored, none where there was none), and no temporary file is left.
+func TestCommitAll(t *testing.T) {
+	names := []string{"a.pdf", "a.epub", "a.json"}
+	for failAt := 0; failAt <= 4; failAt++ {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("old pdf"), 0o644)
+		os.WriteFile(filepath.Join(dir, "a.json"), []byte("old json"), 0o644)
+		var ts []*Temp
+		for _, n := range names {
+			tmp, err := Create(filepath.Join(dir, n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmp.Write([]byte("new " + n))
+			ts = append(ts, tmp)
+		}
+		calls := 0
+		rename = func(from, to string) error {
+			calls++
+			if calls == failAt {
+				return errors.New("test failure")
+			}
+			return os.Rename(from, to)
+		}
+		err := CommitAll(ts)
+		rename = os.Rename
+		want := map[string]string{"a.pdf": "old pdf", "a.json": "old json"}
+		if err == nil {
+			want = map[string]string{"a.pdf": "new a.pdf", "a.epub": "new a.epub", "a.json": "new a.json"}
+		}
+		got := map[string]string{}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			got[e.Name()] = string(b)
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("rename %d fails (%v): %v, want %v", failAt, err, got, want)
+		}
+	}
+
+	// A directory where an artifact goes: nothing renamed at all.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("old pdf"), 0o644)
+	os.Mkdir(filepath.Join(dir, "a.epub"), 0o755)
+	var ts []*Temp
+	for _, n := range names {
+		tmp, _ := Create(filepath.Join(dir, n))
+		ts = append(ts, tmp)
+	}
+	if err := CommitAll(ts); err == nil || !strings.Contains(err.Error(), "a directory is in the way") {
+		t.Errorf("error %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.pdf")); len(entries) != 2 || string(b) != "old pdf" {
+		t.Errorf("after a refused commit: %v, a.pdf %q", entries, b)
 	}
 }
 

@@ -488,12 +488,14 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	outs := renderAll(kinds, render.NewArticle(doc, images), &opt, len(c.inputs) < c.jobs)
 
+	// Whatever ends the build of this input (a failure, a panic), its temporary files go;
+	// once committed, they are artifacts, which Abort leaves.
 	var temps []*output.Temp
-	abort := func() {
+	defer func() {
 		for _, t := range temps {
 			t.Abort()
 		}
-	}
+	}()
 	seenWarn := map[string]bool{}
 	for i, k := range kinds {
 		for _, w := range outs[i].warnings {
@@ -505,7 +507,6 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			}
 		}
 		if err := outs[i].err; err != nil {
-			abort()
 			if ie := (*internalError)(nil); errors.As(err, &ie) {
 				r.messages = append(r.messages, internalMessages(c, input, fmt.Errorf("%s: %w", k.name, err))...)
 				r.failed, r.artifacts = true, nil
@@ -526,22 +527,16 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			temps = append(temps, t)
 		}
 		if err != nil {
-			abort()
 			return failInput("%v", err)
 		}
 		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf, outs[i].pages))
 	}
 	if c.strict && warnings > 0 {
-		abort()
-		r.artifacts = nil
 		return failInput("%d warning(s) and --strict: nothing written", warnings)
 	}
-	for _, t := range temps {
-		if err := t.Commit(); err != nil {
-			abort()
-			r.artifacts = nil
-			return failInput("%v", err)
-		}
+	// All of the input's formats, or none of them.
+	if err := output.CommitAll(temps); err != nil {
+		return failInput("%v", err)
 	}
 	return r
 }
