@@ -276,3 +276,21 @@ func WriteFile(path string, data []byte) error {
 	}
 	return t.Commit()
 }
+
+// FoldsCase reports whether the file system of dir takes names that differ only in case for
+// one name (as macOS's and Windows's do by default), found by creating a file and looking it
+// up in the other case. When dir cannot be written, it says false.
+func FoldsCase(dir string) bool {
+	f, err := os.CreateTemp(dir, tempPrefix+"case-x-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	defer os.Remove(name)
+	defer f.Close()
+	base := filepath.Base(name)
+	upper := strings.Replace(base, "case-x-", "CASE-X-", 1)
+	a, err1 := f.Stat()
+	b, err2 := os.Lstat(filepath.Join(dir, upper))
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}

@@ -360,16 +360,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		defer c.mem.apply()()
 	}
 	results := make([]result, len(c.inputs))
-	owner := map[string]string{}
-	clash := make([]string, len(c.inputs))
-	for i, in := range c.inputs {
-		s := stem(in)
-		if prev, ok := owner[s]; ok {
-			clash[i] = prev
-			continue
-		}
-		owner[s] = in
-	}
+	clash := claimOutputs(c.inputs, c.formats, len(c.inputs) > 1, output.FoldsCase(c.out))
 
 	prog := newProgress(c, len(c.inputs), stderr)
 	var mu sync.Mutex
@@ -392,8 +383,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for i := range work {
 				in := c.inputs[i]
 				if clash[i] != "" {
-					msg := fmt.Sprintf("output name %q is already taken by %s", stem(in), clash[i])
-					results[i] = result{input: in, failed: true, messages: []string{source.InputError(msg).Format(in)}}
+					results[i] = result{input: in, failed: true, messages: []string{source.InputError(clash[i]).Format(in)}}
 				} else {
 					prog.current(in)
 					results[i] = buildCaught(c, in, stdin)
@@ -419,12 +409,58 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		m.Artifacts = append(m.Artifacts, r.artifacts...)
 	}
 	if len(c.inputs) > 1 {
-		if err := output.WriteManifest(filepath.Join(c.out, "manifest.json"), m); err != nil {
+		if err := output.WriteManifest(filepath.Join(c.out, manifestName), m); err != nil {
 			say(stderr, "galley build: manifest: %v", err)
 			code = exitFailed
 		}
 	}
 	return code
+}
+
+// manifestName is the batch manifest's file name in the output directory.
+const manifestName = "manifest.json"
+
+// claimOutputs gives each input, in input order, the names of its artifacts in formats. An
+// input one of whose artifacts would take the name of an earlier input's artifact, or of the
+// manifest when there is one, is refused: its entry says why, and it claims nothing, so no
+// build overwrites another's file. With fold (a file system that ignores case), names that
+// differ only in case are the same name.
+func claimOutputs(inputs, formats []string, manifest, fold bool) []string {
+	key := func(name string) string {
+		if fold {
+			return strings.ToLower(name)
+		}
+		return name
+	}
+	owner := map[string]string{}
+	if manifest {
+		owner[key(manifestName)] = ""
+	}
+	clash := make([]string, len(inputs))
+	for i, in := range inputs {
+		var names []string
+		for _, f := range formats {
+			names = append(names, stem(in)+formatByName(f).suffix)
+		}
+		for _, n := range names {
+			prev, taken := owner[key(n)]
+			switch {
+			case !taken:
+				continue
+			case prev == "":
+				clash[i] = fmt.Sprintf("output %s would overwrite the batch's %s", n, manifestName)
+			default:
+				clash[i] = fmt.Sprintf("output %s is already an output of %s", n, prev)
+			}
+			break
+		}
+		if clash[i] == "" {
+			for _, n := range names {
+				owner[key(n)] = in
+			}
+		}
+	}
+	return clash
 }
 
 // buildOne reads, parses and renders one input into every requested format. Its artifacts
