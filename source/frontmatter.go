@@ -17,6 +17,38 @@ type frontMatter struct {
 	Lang    string `yaml:"lang"`
 }
 
+// maxFrontMatter bounds a front matter, as written and as its aliases expand it: a header of
+// a few keys is a few hundred bytes, while a YAML alias repeats what its anchor holds, so 57
+// KB of aliases to one 50 KB string made a list of locales of 50 MB, which the renderers then
+// set (12 GB).
+const maxFrontMatter = 1 << 20
+
+// expandedSize returns the size of a YAML node with every alias replaced by what it stands
+// for, counting each node as its text and one byte more, up to just past maxFrontMatter. Each
+// node's size is computed once (memo), so the count costs time in proportion to the nodes
+// written however much they expand; an alias within its own anchor counts as too big.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) int {
+	if n == nil {
+		return 0
+	}
+	if size, ok := memo[n]; ok {
+		return size
+	}
+	memo[n] = maxFrontMatter + 1 // until known: a cycle is too big
+	size := len(n.Value) + 1
+	if n.Kind == yaml.AliasNode {
+		size += expandedSize(n.Alias, memo)
+	}
+	for _, k := range n.Content {
+		if size += expandedSize(k, memo); size > maxFrontMatter {
+			break
+		}
+	}
+	size = min(size, maxFrontMatter+1)
+	memo[n] = size
+	return size
+}
+
 // frontMatter reads the YAML between a document's fences (lines; fence is the line of the
 // opening one) into the document's header. YAML it cannot read is ignored with a warning; a
 // title that has no visible character is an error at its line.
@@ -31,9 +63,17 @@ func (p *docParser) frontMatter(lines []line, fence int) error {
 		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: fence + 1, Col: 1, Severity: SevWarning,
 			Message: fmt.Sprintf(format, a...)})
 	}
+	if y.Len() > maxFrontMatter {
+		warn("front matter is %d bytes, over the limit of %d; ignored", y.Len(), maxFrontMatter)
+		return nil
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(y.String()), &root); err != nil {
 		warn("front matter not understood (%v); ignored", firstLine(err.Error()))
+		return nil
+	}
+	if expandedSize(&root, map[*yaml.Node]int{}) > maxFrontMatter {
+		warn("front matter expands, through its aliases, to more than %d bytes; ignored", maxFrontMatter)
 		return nil
 	}
 	var fm frontMatter
