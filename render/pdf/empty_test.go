@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"galley/internal/testkit"
@@ -66,4 +67,38 @@ func TestEmptyText(t *testing.T) {
 	doc := emptyDocument("\u200b")
 	doc.Title = "Visible"
 	renderArticle(t, render.NewArticle(doc, nil), options(nil))
+}
+
+// TestDeepNestingKeepsAMeasure sets a paragraph inside 24 quotations, and inside 24 lists:
+// the indentation stops where the measure would fall below half the text block, with a
+// warning, so the paragraph takes a few lines, not one word a line.
+func TestDeepNestingKeepsAMeasure(t *testing.T) {
+	text := strings.Repeat("word ", 400)
+	for _, md := range []string{
+		strings.Repeat(">", 24) + " " + text + "\n",
+		func() string {
+			var b strings.Builder
+			for i := range 24 {
+				b.WriteString(strings.Repeat("  ", i) + "- item\n")
+			}
+			return b.String() + strings.Repeat("  ", 24) + text + "\n"
+		}(),
+	} {
+		doc, err := source.Parse([]byte("# Deep\n\n"+md), source.Options{File: "deep.md", Markdown: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warnings []string
+		var buf bytes.Buffer
+		pages, err := Render(&buf, render.NewArticle(doc, nil), options(func(_ int, msg string) { warnings = append(warnings, msg) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pages > 2 {
+			t.Errorf("%d pages for 400 words nested 24 deep", pages)
+		}
+		if !strings.Contains(strings.Join(warnings, "\n"), "nested too deep to indent further") {
+			t.Errorf("no warning: %q", warnings)
+		}
+	}
 }
