@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
@@ -38,6 +39,32 @@ func bombPNG(t testing.TB) []byte {
 	return b
 }
 
+// damagedZlib returns a PNG whose image data no longer inflates, every chunk's checksum right.
+func damagedZlib(t testing.TB, p []byte) []byte {
+	p = bytes.Clone(p)
+	i := bytes.Index(p, []byte("IDAT"))
+	n := int(binary.BigEndian.Uint32(p[i-4:]))
+	for k := i + 4 + 2; k < i+4+n; k++ {
+		p[k] ^= 0x5a
+	}
+	binary.BigEndian.PutUint32(p[i+4+n:], crc32.ChecksumIEEE(p[i:i+4+n]))
+	return p
+}
+
+// deepPNG is a PNG header of w×h pixels at 16 bits a channel with alpha (decoded, w×h×8
+// bytes), on a 1×1 image.
+func deepPNG(t testing.TB, w, h int) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewNRGBA64(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	p := b.Bytes()
+	binary.BigEndian.PutUint32(p[16:], uint32(w))
+	binary.BigEndian.PutUint32(p[20:], uint32(h))
+	binary.BigEndian.PutUint32(p[29:33], crc32.ChecksumIEEE(p[12:29]))
+	return p
+}
+
 func TestDirImages(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "images")
@@ -50,7 +77,16 @@ func TestDirImages(t *testing.T) {
 	os.Symlink(secret, filepath.Join(dir, "link.png"))
 	os.Symlink(root, filepath.Join(dir, "up"))
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	os.WriteFile(filepath.Join(dir, "sub", "in.gif"), []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), 0o644)
+	var g bytes.Buffer
+	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 1, 1), color.Palette{color.Black}), nil)
+	os.WriteFile(filepath.Join(dir, "sub", "in.gif"), g.Bytes(), 0o644)
+	// A GIF header with no image after it, a PNG cut in half, a PNG whose zlib stream is
+	// damaged (its chunk's checksum made right again): each decodes to an error.
+	os.WriteFile(filepath.Join(dir, "empty.gif"), []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), 0o644)
+	ok := pngBytes(t, 40, 30)
+	os.WriteFile(filepath.Join(dir, "half.png"), ok[:len(ok)/2], 0o644)
+	os.WriteFile(filepath.Join(dir, "zlib.png"), damagedZlib(t, ok), 0o644)
+	os.WriteFile(filepath.Join(dir, "deep.png"), deepPNG(t, 4200, 4200), 0o644)
 
 	d := &DirImages{Dir: dir}
 	tests := []struct {
@@ -63,6 +99,10 @@ func TestDirImages(t *testing.T) {
 		{source.Figure{Src: "sub/in.gif"}, true, ""},
 		{source.Figure{Src: "fake.jpg"}, false, "not a JPEG, PNG or GIF"},
 		{source.Figure{Src: "bomb.png"}, false, "pixels"},
+		{source.Figure{Src: "empty.gif"}, false, "damaged GIF image"},
+		{source.Figure{Src: "half.png"}, false, "damaged PNG image"},
+		{source.Figure{Src: "zlib.png"}, false, "damaged PNG image"},
+		{source.Figure{Src: "deep.png"}, false, "134 MiB decoded, over the limit of 128 MiB"},
 		{source.Figure{Src: "../secret.png"}, false, "outside"},
 		{source.Figure{Src: "../../../../etc/passwd"}, false, "outside"},
 		{source.Figure{Src: "/etc/passwd"}, false, "absolute"},
@@ -153,5 +193,47 @@ func TestFetcher(t *testing.T) {
 	// Without --fetch-images nothing is downloaded.
 	if _, err := (&DirImages{Dir: t.TempDir()}).Find(&source.Figure{Src: srv.URL + "/ok.png"}); err == nil {
 		t.Error("fetched without permission")
+	}
+}
+
+// TestDirImagesOncePerFile finds one file for many figures, named in every way a figure can
+// name it, and one URL for many figures: each file is read and decoded once, each URL
+// fetched once, and every figure gets the same Image (a figure per copy took 40 copies of a
+// 14.5 MB PNG: 1.24 GB).
+func TestDirImagesOncePerFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.png"), pngBytes(t, 40, 30), 0o644)
+	hits := 0
+	d := &DirImages{Dir: dir, Fetch: func(string) ([]byte, error) {
+		hits++
+		return pngBytes(t, 8, 8), nil
+	}}
+	var first *Image
+	for _, f := range []source.Figure{{Src: "a.png"}, {Src: "./a.png"}, {Src: "x/../a.png"},
+		{Src: "https://example.org/img/a.png", File: "a.png"}, {File: "a.png"}, {Src: "a.png"}} {
+		img, err := d.Find(&f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = img
+		}
+		if img != first {
+			t.Errorf("%+v: another Image of the same file", f)
+		}
+	}
+	var fetched *Image
+	for range 6 {
+		img, err := d.Find(&source.Figure{Src: "https://example.org/remote.png"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fetched != nil && img != fetched {
+			t.Error("another Image of the same URL")
+		}
+		fetched = img
+	}
+	if hits != 1 {
+		t.Errorf("one URL fetched %d times", hits)
 	}
 }

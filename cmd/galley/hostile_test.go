@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"os"
@@ -141,5 +143,57 @@ func TestDiagnosticsNeverControlTheTerminal(t *testing.T) {
 	}
 	if strings.Contains(stderr, "\u202e") {
 		t.Errorf("standard error holds a bidi override:\n%s", stderr)
+	}
+}
+
+// TestDamagedImagesAreNotEmbedded gives figures a PNG cut in half and a PNG whose zlib
+// stream is damaged: each is decoded in full before it is embedded, so both formats show a
+// placeholder, with one warning per figure, and the EPUB holds only the good image.
+func TestDamagedImagesAreNotEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i)
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	good := b.Bytes()
+	zlib := bytes.Clone(good)
+	i := bytes.Index(zlib, []byte("IDAT"))
+	n := int(binary.BigEndian.Uint32(zlib[i-4:]))
+	for k := i + 6; k < i+4+n; k++ {
+		zlib[k] ^= 0x5a
+	}
+	binary.BigEndian.PutUint32(zlib[i+4+n:], crc32.ChecksumIEEE(zlib[i:i+4+n]))
+	os.WriteFile(filepath.Join(dir, "good.png"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "half.png"), good[:len(good)/2], 0o644)
+	os.WriteFile(filepath.Join(dir, "zlib.png"), zlib, 0o644)
+	article := "Damaged\nDate 1933\nA summary.\nLocale Nowhere\nSummary of Event\nText.\n" +
+		"![Half](half.png)\n![Zlib](zlib.png)\n![Good](good.png)\n"
+	os.WriteFile(filepath.Join(dir, "damaged.txt"), []byte(article), 0o644)
+	out := t.TempDir()
+	code, _, stderr := galley(t, "", "build", "-o", out, filepath.Join(dir, "damaged.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"damaged.txt:7:1: warning: image not embedded, a placeholder is shown instead: image not found: half.png: damaged PNG image",
+		"damaged.txt:8:1: warning: image not embedded, a placeholder is shown instead: image not found: zlib.png: damaged PNG image"} {
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("stderr has not once %q:\n%s", want, stderr)
+		}
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "damaged.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var images []string
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".png") {
+			images = append(images, f.Name)
+		}
+	}
+	if len(images) != 1 || !strings.HasSuffix(images[0], "good.png") {
+		t.Errorf("the EPUB holds images %v, want the good one only", images)
 	}
 }
