@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -11,9 +12,11 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -160,7 +163,7 @@ func TestFetcher(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	f := NewFetcher()
+	f := NewFetcher(true) // the test server is on the loopback
 	f.Client.Timeout = 500 * time.Millisecond
 	f.MaxBytes = 1 << 20
 	d := &DirImages{Dir: t.TempDir(), Fetch: f.Fetch}
@@ -235,5 +238,81 @@ func TestDirImagesOncePerFile(t *testing.T) {
 	}
 	if hits != 1 {
 		t.Errorf("one URL fetched %d times", hits)
+	}
+}
+
+// TestFetchRefusesPrivateAddresses fetches, with the default address check, from a server on
+// the loopback that the test alone allows (standing for a public host), which redirects to
+// another loopback server (standing for a cloud's metadata service): the redirect is refused
+// as the connection is made, and the second server is never reached. Loopback, link-local
+// (169.254.169.254) and private addresses asked for directly are refused too; with private
+// addresses allowed, the redirect is followed.
+func TestFetchRefusesPrivateAddresses(t *testing.T) {
+	var metaHits atomic.Int32
+	meta := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		metaHits.Add(1)
+		w.Write(pngBytes(t, 8, 8))
+	}))
+	defer meta.Close()
+	public := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, meta.URL+"/latest/meta-data/x.png", http.StatusFound)
+	}))
+	defer public.Close()
+	publicAddr := netip.MustParseAddrPort(public.Listener.Addr().String())
+
+	f := NewFetcher(false)
+	f.Allow = func(ap netip.AddrPort) bool { return ap == publicAddr || Public(ap) }
+	_, err := f.Fetch(public.URL + "/redirect.png")
+	if err == nil || !strings.Contains(err.Error(), "not a public address") {
+		t.Errorf("redirect to the loopback: %v, want a refusal", err)
+	}
+	for _, u := range []string{meta.URL + "/x.png", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x.png",
+		"http://[::1]:9/x.png", "http://100.100.100.200/x.png", "http://[fe80::1]:80/x.png"} {
+		if _, err := f.Fetch(u); err == nil || !strings.Contains(err.Error(), "not a public address") {
+			t.Errorf("%s: %v, want a refusal", u, err)
+		}
+	}
+	if n := metaHits.Load(); n != 0 {
+		t.Errorf("the private server was reached %d times", n)
+	}
+	if _, err := NewFetcher(true).Fetch(public.URL + "/redirect.png"); err != nil || metaHits.Load() != 1 {
+		t.Errorf("private addresses allowed: %v, %d requests", err, metaHits.Load())
+	}
+	for _, tc := range []struct {
+		addr string
+		want bool
+	}{{"93.184.215.14:80", true}, {"[2606:2800:21f:cb07:6820:80da:af6b:8b2c]:443", true},
+		{"127.0.0.1:80", false}, {"192.168.1.1:80", false}, {"172.16.0.1:80", false}, {"169.254.169.254:80", false},
+		{"0.0.0.0:80", false}, {"[::ffff:127.0.0.1]:80", false}, {"[fc00::1]:80", false}, {"224.0.0.1:80", false}} {
+		if got := Public(netip.MustParseAddrPort(tc.addr)); got != tc.want {
+			t.Errorf("Public(%s) = %v", tc.addr, got)
+		}
+	}
+}
+
+// TestFetchBudget fetches five images from a server that never answers: the first request
+// spends the input's whole budget, and the others are refused without a request (one dead
+// server named by 500 figures took 83 minutes).
+func TestFetchBudget(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	f := NewFetcher(true)
+	f.Budget = 200 * time.Millisecond
+	d := &DirImages{Dir: t.TempDir(), Fetch: f.Fetch}
+	for i := range 5 {
+		_, err := d.Find(&source.Figure{Src: fmt.Sprintf("%s/%d.png", srv.URL, i)})
+		if err == nil {
+			t.Fatal("an image from a server that never answers")
+		}
+		if i > 0 && !strings.Contains(err.Error(), "not tried") {
+			t.Errorf("image %d: %v", i, err)
+		}
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("%d requests, want 1", n)
 	}
 }

@@ -63,16 +63,18 @@ type buildConfig struct {
 	render      render.Options
 	images      string
 	fetchImages bool
-	jobs        int
-	strict      bool
-	quiet       bool
-	progress    bool
-	shardK      int
-	shardN      int
-	watch       bool
-	maxInput    int64
-	lossy       bool
-	inputs      []string
+	// fetchPrivate lets image downloads reach loopback, private and link-local addresses.
+	fetchPrivate bool
+	jobs         int
+	strict       bool
+	quiet        bool
+	progress     bool
+	shardK       int
+	shardN       int
+	watch        bool
+	maxInput     int64
+	lossy        bool
+	inputs       []string
 	// debug (GALLEY_DEBUG=1) adds the stack to an internal error's message.
 	debug bool
 	// mem sets the collector for the build (nil if the environment does).
@@ -104,7 +106,8 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	citeStyle := fs.String("cite", "chicago", "bibliography style: chicago, mla, apa")
 	font := fs.String("font", "serif", "embedded family: serif, sans, or a directory of TTF files")
 	images := fs.String("images", "", "where local image files are looked up (default: each input's directory)")
-	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s timeout, 20 MiB cap)")
+	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s a request, 60 s an input, 20 MiB an image, public addresses only)")
+	fetchPrivate := fs.Bool("fetch-allow-private", false, "let --fetch-images reach loopback, private and link-local addresses (and use HTTP_PROXY)")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "inputs built in parallel")
 	strict := fs.Bool("strict", false, "warnings fail the build")
 	quiet := fs.BoolP("quiet", "q", false, "no progress, only errors")
@@ -121,7 +124,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, jobs: *jobs, strict: *strict,
+	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, fetchPrivate: *fetchPrivate, jobs: *jobs, strict: *strict,
 		quiet: *quiet, watch: *watch, lossy: *lossy,
 		render: render.Options{Paper: strings.ToLower(*paper), Font: *font, EmbedFonts: *embed, Version: galleyVersion()}}
 	c.progress = !c.quiet && (*progress || isTerminal)
@@ -512,7 +515,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	images := &render.DirImages{Dir: imgDir}
 	if c.fetchImages {
-		images.Fetch = render.NewFetcher().Fetch
+		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
 	}
 	opt := c.render
 	opt.Identifier = output.Identifier(data)

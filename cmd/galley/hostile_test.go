@@ -7,6 +7,8 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -195,5 +197,30 @@ func TestDamagedImagesAreNotEmbedded(t *testing.T) {
 	}
 	if len(images) != 1 || !strings.HasSuffix(images[0], "good.png") {
 		t.Errorf("the EPUB holds images %v, want the good one only", images)
+	}
+}
+
+// TestFetchAllowPrivate fetches a figure's image from a server on the loopback: with
+// --fetch-images alone it is refused as not public, and --fetch-allow-private (which --help
+// lists) lets it through.
+func TestFetchAllowPrivate(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(b.Bytes()) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fetch.txt"), []byte("Fetched\nDate 1933\nA summary.\nSummary of Event\nText.\n"+
+		"![Remote]("+srv.URL+"/remote.png)\n"), 0o644)
+	_, _, stderr := galley(t, "", "build", "-f", "epub", "--fetch-images", "-o", t.TempDir(), filepath.Join(dir, "fetch.txt"))
+	if !strings.Contains(stderr, "fetch.txt:6:1: warning: image not embedded") || !strings.Contains(stderr, "not a public address") {
+		t.Errorf("--fetch-images from the loopback: %s", stderr)
+	}
+	code, _, stderr := galley(t, "", "build", "-f", "epub", "--fetch-images", "--fetch-allow-private", "-o", t.TempDir(), filepath.Join(dir, "fetch.txt"))
+	if code != exitOK || strings.Contains(stderr, "warning") {
+		t.Errorf("--fetch-allow-private: exit %d: %s", code, stderr)
+	}
+	if _, _, help := galley(t, "", "build", "--help"); !strings.Contains(help, "--fetch-allow-private") {
+		t.Errorf("--help lacks --fetch-allow-private:\n%s", help)
 	}
 }
