@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -27,10 +28,67 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 			parser.WithBlockParsers(without(parser.DefaultBlockParsers(), "*parser.htmlBlockParser")...),
 			parser.WithInlineParsers(without(parser.DefaultInlineParsers(), "*parser.rawHTMLParser")...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			// GFM tables, as extension.Table adds them, but bounded (see boundedTables).
+			parser.WithParagraphTransformers(util.Prioritized(boundedTables{extension.NewTableParagraphTransformer()}, 200)),
+			parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 		)),
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(extension.Strikethrough),
 	)
 })
+
+// maxTableCells bounds the cells of a document's tables together. A GFM table gives every row
+// as many cells as its header has, so a row of two bytes ("|") under a header of 26 columns
+// is 26 cells, and a header of n columns over n rows n² cells: 256 KB of such rows took 1.3 GB
+// and 80 s to build.
+const maxTableCells = 100_000
+
+var (
+	// tableCells counts, in a parse's context, the cells of the tables made so far.
+	tableCells = parser.NewContextKey()
+	// tablesRefused holds, in a parse's context, the byte offsets of the paragraphs left
+	// as text because their table would pass maxTableCells.
+	tablesRefused = parser.NewContextKey()
+)
+
+// boundedTables makes GFM tables as goldmark's transformer does, unless the table would take
+// the document's tables past maxTableCells: then the paragraph stays text. The count is an
+// upper bound read before any cell is made: the paragraph's lines times one more than the
+// most '|' on one of them.
+type boundedTables struct{ parser.ParagraphTransformer }
+
+func (t boundedTables) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	cols := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		cols = max(cols, bytes.Count(seg.Value(reader.Source()), []byte{'|'})+1)
+	}
+	used, _ := pc.Get(tableCells).(int)
+	if cells := cols * lines.Len(); cols > 1 && used+cells > maxTableCells {
+		refused, _ := pc.Get(tablesRefused).([]int)
+		pc.Set(tablesRefused, append(refused, lines.At(0).Start))
+		return
+	}
+	parent, next := node.Parent(), node.NextSibling()
+	t.ParagraphTransformer.Transform(node, reader, pc)
+	// A table was made when something now stands before what followed the paragraph.
+	var made gast.Node
+	if next != nil {
+		made = next.PreviousSibling()
+	} else if parent != nil {
+		made = parent.LastChild()
+	}
+	if tb, ok := made.(*east.Table); ok {
+		n := 0
+		for row := tb.FirstChild(); row != nil; row = row.NextSibling() {
+			n += row.ChildCount()
+		}
+		pc.Set(tableCells, used+n)
+	}
+}
 
 // without drops the parsers of the named concrete types.
 func without(ps []util.PrioritizedValue, typ string) []util.PrioritizedValue {
@@ -87,8 +145,13 @@ func (p *docParser) markdownDoc(lines []line) error {
 		src.WriteByte('\n')
 	}
 	b := []byte(src.String())
-	root := markdown().Parser().Parse(text.NewReader(b))
+	pc := parser.NewContext()
+	root := markdown().Parser().Parse(text.NewReader(b), parser.WithContext(pc))
 	c := &mdConv{docParser: p, src: b, lineOf: newLineIndex(b, first)}
+	if refused, _ := pc.Get(tablesRefused).([]int); len(refused) > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: c.lineOf.line(refused[0]), Col: 1, Severity: SevWarning,
+			Message: fmt.Sprintf("tables of more than %d cells in all; %d kept as text", maxTableCells, len(refused))})
+	}
 	if err := c.document(root); err != nil {
 		return err
 	}

@@ -72,3 +72,31 @@ func TestMarkdownHardBreakAndStrike(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestTableBound reads tables whose cells would outgrow their text: rows of a lone '|' under
+// a header of 26 columns (goldmark gives each row 26 cells), and a table that is small
+// enough. The big one stays text, with a warning; the small one is a table.
+func TestTableBound(t *testing.T) {
+	header := "|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|\n" + strings.Repeat("|-", 26) + "|\n"
+	small := "| x | y |\n|---|---|\n| 1 | 2 |\n"
+	doc, err := Parse([]byte("# T\n\n"+header+strings.Repeat("|\n", 5000)+"\n"+small), Options{File: "t.md", Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables, paragraphs int
+	Inspect(doc.Abstract, func(b Block) bool {
+		switch b.(type) {
+		case *Table:
+			tables++
+		case *Paragraph:
+			paragraphs++
+		}
+		return true
+	})
+	if tables != 1 || paragraphs != 1 {
+		t.Errorf("%d tables and %d paragraphs, want the small table and the big one as text", tables, paragraphs)
+	}
+	if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Line != 3 || !strings.Contains(doc.Diagnostics[0].Message, "kept as text") {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+}
