@@ -289,6 +289,15 @@ func (c *mdConv) heading(h *gast.Heading) error {
 		c.cur = nil
 		return nil
 	}
+	if !c.roomForSection(ln) {
+		// A heading inside the last section.
+		c.label = ""
+		if c.cur == nil {
+			c.cur = c.doc.Sections[len(c.doc.Sections)-1]
+		}
+		c.cur.Blocks = append(c.cur.Blocks, &Heading{Level: h.Level, Inlines: c.inlines(h), Line: ln})
+		return nil
+	}
 	if !visible(title) {
 		title = fmt.Sprintf("Section at line %d", ln)
 	}

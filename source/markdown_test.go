@@ -100,3 +100,33 @@ func TestTableBound(t *testing.T) {
 		t.Errorf("diagnostics %+v", doc.Diagnostics)
 	}
 }
+
+// TestSectionBound gives a document more headings than it may have sections, as Markdown
+// headings and as the article's labels: the first maxSections are sections, the rest are
+// kept in the last one (as headings, or as paragraphs), with one warning; nothing is lost.
+func TestSectionBound(t *testing.T) {
+	const n = maxSections + 500
+	for _, tc := range []struct {
+		name string
+		text string
+		md   bool
+	}{
+		{"markdown", "# T\n\n" + strings.Repeat("## a\n\ntext\n\n", n), true},
+		{"article", "T\nDate 1933\nA summary.\n" + strings.Repeat("Significance\ntext\n", n), false},
+	} {
+		doc, err := Parse([]byte(tc.text), Options{File: "t", Markdown: tc.md})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Sections) != maxSections {
+			t.Errorf("%s: %d sections", tc.name, len(doc.Sections))
+		}
+		blocks := 0
+		for _, s := range doc.Sections {
+			blocks += len(s.Blocks)
+		}
+		if blocks != n+500 || countWarnings(doc, "sections") != 1 {
+			t.Errorf("%s: %d blocks, want %d; diagnostics %+v", tc.name, blocks, n+500, doc.Diagnostics)
+		}
+	}
+}

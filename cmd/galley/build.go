@@ -18,6 +18,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"galley/internal/budget"
 	"galley/output"
 	"galley/render"
 	"galley/render/cite"
@@ -79,6 +80,8 @@ type buildConfig struct {
 	debug bool
 	// mem sets the collector for the build (nil if the environment does).
 	mem *memoryPlan
+	// memory is what the inputs being built at once share (see inputWeight).
+	memory *budget.Budget
 }
 
 const buildUsage = `usage: galley build [flags] INPUT...
@@ -114,7 +117,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	progress := fs.Bool("progress", false, "show progress even when standard error is not a terminal")
 	shard := fs.String("shard", "", "build only the K-th of N deterministic slices of the inputs (`K/N`)")
 	watch := fs.Bool("watch", false, "rebuild an input whenever it changes")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
 	embed := fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
 	fs.Usage = func() {
@@ -181,6 +184,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 		return nil, err
 	}
 	c.mem = newMemoryPlan(getenv, c.jobs)
+	c.memory = budget.New(inputMemory)
 	c.debug = getenv("GALLEY_DEBUG") == "1"
 	if c.inputs, err = expandInputs(fs.Args()); err != nil {
 		return nil, err
@@ -283,6 +287,25 @@ const (
 	baseMemory     = 64 << 20
 	heapPerByte    = 64
 )
+
+// The memory of the inputs being built at once. An input of n bytes is counted as
+// inputWeight(n): the most an input of that size was measured to take, made of the smallest
+// blocks the formats cost most for (lines of "##", one-letter paragraphs, key figures of six
+// bytes: about 550 times their size; prose takes 75). The workers wait for their input's
+// weight: whatever -j is, the inputs built at once stay within inputMemory, and an input
+// heavier than all of it (a --max-input above the default) is built alone. Images have a
+// budget of their own (render.MaxImageMemory).
+const (
+	inputBase    = 16 << 20
+	inputPerByte = 600
+)
+
+// inputMemory is the memory the inputs being built at once share (a variable: tests lower
+// it).
+var inputMemory int64 = 768 << 20
+
+// inputWeight is the memory an input of n bytes is counted for while it is built.
+func inputWeight(n int64) int64 { return inputBase + inputPerByte*n }
 
 // memoryPlan sets the collector for a build and adapts it to the inputs as they are read.
 type memoryPlan struct {
@@ -491,8 +514,10 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
 	}
+	defer c.memory.Take(inputWeight(int64(len(data))))()
 	if testHook != nil {
 		testHook(input, "")
+		defer testHook(input, "built")
 	}
 	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})

@@ -89,8 +89,12 @@ func expandInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// maxSize is the largest size --max-input accepts. An article takes some thirty times its
-// size in memory to build; a larger limit only defers the failure.
+// defaultMaxInput is --max-input's default: the largest input a build holds within 1 GiB of
+// memory, whatever it is made of (see inputWeight).
+const defaultMaxInput = "1MiB"
+
+// maxSize is the largest size --max-input accepts. An input takes up to several hundred times
+// its size in memory to build; a larger limit only defers the failure.
 const maxSize = 1 << 30
 
 // parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes, from 1 byte

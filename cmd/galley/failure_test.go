@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"galley/output"
@@ -137,5 +138,41 @@ func TestBatchWithInvisibleTitle(t *testing.T) {
 			}
 			checkBatch(t, in, out, "zz-invisible.txt")
 		})
+	}
+}
+
+// TestInputsShareOneMemoryBudget builds four inputs with -j4 in a memory budget that holds
+// the weight of one only: they are built one at a time. In a budget that holds all four, the
+// batch gives the same files.
+func TestInputsShareOneMemoryBudget(t *testing.T) {
+	in := corpus(t, 4, nil)
+	st, err := os.Stat(filepath.Join(in, "artaa.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(m int64) { inputMemory, testHook = m, nil }(inputMemory)
+	inputMemory = inputWeight(st.Size()) * 3 / 2
+	var mu sync.Mutex
+	building, most := 0, 0
+	testHook = func(file, format string) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch format {
+		case "":
+			building++
+			most = max(most, building)
+		case "built":
+			building--
+		}
+	}
+	out := t.TempDir()
+	if code, stderr := galleyEnv(t, nil, "build", "-q", "-j", "4", "-o", out, in); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if most != 1 {
+		t.Errorf("%d inputs built at once in a budget for one", most)
+	}
+	if m := readManifest(t, out); len(m.Artifacts) != 8 {
+		t.Errorf("%d artifacts", len(m.Artifacts))
 	}
 }

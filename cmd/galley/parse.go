@@ -75,7 +75,7 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	pretty := fs.Bool("pretty", false, "indent the JSON")
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -108,7 +108,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
 	strict := fs.Bool("strict", false, "warnings fail the check")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,5 +68,29 @@ func TestNonUTF8Names(t *testing.T) {
 	}
 	if code, stderr := galleyEnv(t, nil, "build", "-o", filepath.Join(t.TempDir(), "out\xff"), in); code != exitUsage {
 		t.Errorf("an output directory not in UTF-8: exit %d: %s", code, stderr)
+	}
+}
+
+// TestDefaultMaxInput builds an input one byte over the default limit (the largest that any
+// input builds within 1 GiB): refused, naming --max-input; with the limit raised, built.
+func TestDefaultMaxInput(t *testing.T) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit, err := parseSize(defaultMaxInput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := append(bytes.Repeat([]byte("Filler text, of no date. "), int(limit)/25+1), '\n')
+	big = append(bytes.Clone(seed), big[:limit+1-int64(len(seed))]...)
+	path := filepath.Join(t.TempDir(), "big.txt")
+	os.WriteFile(path, big, 0o644)
+	code, stderr := galleyEnv(t, nil, "build", "-q", "-f", "json", "-o", t.TempDir(), path)
+	if want := fmt.Sprintf("big.txt:1:1: error: input is %d bytes, over the limit of %d (see --max-input)", limit+1, limit); code != exitFailed || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want %d and %q:\n%s", code, exitFailed, want, stderr)
+	}
+	if code, stderr := galleyEnv(t, nil, "build", "-q", "-f", "json", "--max-input", "2MiB", "-o", t.TempDir(), path); code != exitOK {
+		t.Errorf("--max-input 2MiB: exit %d: %s", code, stderr)
 	}
 }

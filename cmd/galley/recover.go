@@ -28,8 +28,9 @@ func catch(err *error) {
 	}
 }
 
-// testHook, when a test sets it, is called as each input has been read (format "") and as
-// each of its formats starts rendering: the way a test makes one input panic.
+// testHook, when a test sets it, is called as each input has been read and its memory taken
+// (format ""), as each of its formats starts rendering, and as its build ends (format
+// "built"): the way a test makes one input panic, or watches which are built at once.
 var testHook func(file, format string)
 
 // buildCaught builds one input as buildOne does, a panic on the way being that input's
