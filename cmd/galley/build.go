@@ -390,14 +390,21 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 
 	prog := newProgress(c, len(c.inputs), stderr)
 	var mu sync.Mutex
-	emit := func(r *result) {
+	done := make([]bool, len(c.inputs))
+	next := 0 // the first input whose messages are not printed yet
+	// emit prints the messages of input i once every input before it has had its printed:
+	// the log of a batch is in input order, the same whatever -j is.
+	emit := func(i int) {
 		mu.Lock()
 		defer mu.Unlock()
+		done[i] = true
 		prog.clear()
-		for _, m := range r.messages {
-			fmt.Fprintln(stderr, m)
+		for ; next < len(done) && done[next]; next++ {
+			for _, m := range results[next].messages {
+				fmt.Fprintln(stderr, m)
+			}
 		}
-		prog.step(r.input)
+		prog.step(results[i].input)
 	}
 
 	work := make(chan int)
@@ -414,7 +421,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 					prog.current(in)
 					results[i] = buildCaught(c, in, stdin)
 				}
-				emit(&results[i])
+				emit(i)
 			}
 		}()
 	}

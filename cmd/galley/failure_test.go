@@ -176,3 +176,27 @@ func TestInputsShareOneMemoryBudget(t *testing.T) {
 		t.Errorf("%d artifacts", len(m.Artifacts))
 	}
 }
+
+// TestBatchLogInInputOrder builds a batch whose first input takes longest: its messages come
+// first all the same, and the log is the same at -j1 and -j4.
+func TestBatchLogInInputOrder(t *testing.T) {
+	in := corpus(t, 6, nil)
+	defer func() { testHook = nil }()
+	first := filepath.Join(in, "artaa.txt")
+	release := make(chan struct{})
+	testHook = func(file, format string) {
+		// The first input waits until the last has been built.
+		switch {
+		case file == first && format == "":
+			<-release
+		case file == filepath.Join(in, "artaf.txt") && format == "built":
+			close(release)
+		}
+	}
+	_, four := galleyEnv(t, nil, "build", "-j", "4", "-o", t.TempDir(), in)
+	testHook = nil
+	_, one := galleyEnv(t, nil, "build", "-j", "1", "-o", t.TempDir(), in)
+	if four != one || !strings.HasPrefix(four, first+":") {
+		t.Errorf("-j4 log:\n%s\n-j1 log:\n%s", four, one)
+	}
+}
