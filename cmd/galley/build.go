@@ -279,11 +279,12 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 // the heap has doubled) a batch collected about once per article, for a quarter of its CPU
 // time. A build of small articles collects when the heap has grown to five times what is
 // live (GOGC=400), and a memory limit keeps a batch's heap near 64 MiB all the same. A large
-// article keeps Go's default percentage, since its heap is mostly live (a 6 MiB article's
-// reaches 300 MB), and the limit is raised for it: 64 times its size for each job.
+// article (past 128 KiB, ten times a long one) keeps Go's default percentage, since its heap
+// is mostly live (a 1 MiB input of one-letter headings reaches 460 MB at GOGC=100, and 700 MB
+// at 400), and the limit is raised for it: 64 times its size for each job.
 const (
 	buildGCPercent = 400
-	smallArticle   = 1 << 20
+	smallArticle   = 128 << 10
 	baseMemory     = 64 << 20
 	heapPerByte    = 64
 )
