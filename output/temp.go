@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"galley/internal/regfile"
 )
 
 // tempPrefix begins every temporary file's name, so stale ones left by a killed process can be
@@ -165,7 +167,7 @@ func swapIn(t *Temp) (*swap, error) {
 			moved = true
 		}
 		// Locked, so that another process does not take it for stale.
-		if f, err := os.Open(s.prev); err == nil {
+		if f, err := regfile.Open(s.prev); err == nil {
 			if tryLock(f) {
 				s.held = f
 			} else {
@@ -253,7 +255,8 @@ func CleanStale(dir string) {
 		if !strings.HasPrefix(filepath.Base(m), tempPrefix) {
 			continue
 		}
-		f, err := os.Open(m)
+		// Regular files only: galley makes no other kind, and a named pipe would block the open.
+		f, err := regfile.Open(m)
 		if err != nil {
 			continue
 		}
