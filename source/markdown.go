@@ -61,13 +61,16 @@ func (t boundedTables) Transform(node *gast.Paragraph, reader text.Reader, pc pa
 	if lines.Len() < 2 {
 		return
 	}
-	cols := 0
+	cols, delimiter := 0, false
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		cols = max(cols, bytes.Count(seg.Value(reader.Source()), []byte{'|'})+1)
+		v := seg.Value(reader.Source())
+		cols = max(cols, bytes.Count(v, []byte{'|'})+1)
+		// A table needs a delimiter row: dashes, with colons, pipes and spaces only.
+		delimiter = delimiter || bytes.IndexByte(v, '-') >= 0 && len(bytes.Trim(v, "|:- \t\n\r")) == 0
 	}
 	used, _ := pc.Get(tableCells).(int)
-	if cells := cols * lines.Len(); cols > 1 && used+cells > maxTableCells {
+	if cells := cols * lines.Len(); delimiter && cols > 1 && used+cells > maxTableCells {
 		refused, _ := pc.Get(tablesRefused).([]int)
 		pc.Set(tablesRefused, append(refused, lines.At(0).Start))
 		return

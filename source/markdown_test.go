@@ -99,6 +99,11 @@ func TestTableBound(t *testing.T) {
 	if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Line != 3 || !strings.Contains(doc.Diagnostics[0].Message, "kept as text") {
 		t.Errorf("diagnostics %+v", doc.Diagnostics)
 	}
+	// Prose with a '|' on each of many lines, but no delimiter row: never a table, no warning.
+	doc, err = Parse([]byte("# T\n\n"+strings.Repeat("either|or\n", 60_000)), Options{File: "t.md", Markdown: true})
+	if err != nil || len(doc.Diagnostics) != 0 {
+		t.Errorf("prose with pipes: %v %+v", err, doc.Diagnostics)
+	}
 }
 
 // TestSectionBound gives a document more headings than it may have sections, as Markdown
