@@ -28,7 +28,7 @@ test:
 
 # The race detector on the packages that run goroutines or share state between them (-short
 # leaves out the tests that build a binary or run hundreds of documents).
-RACE_PKGS := ./cmd/galley ./render ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output
+RACE_PKGS := ./cmd/galley ./render ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output ./internal/budget
 race:
 	$(GO) test -race -short -count=1 -timeout 10m $(RACE_PKGS)
 

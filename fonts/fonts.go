@@ -5,6 +5,7 @@ package fonts
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,6 +22,8 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
+
+	"galley/internal/regfile"
 )
 
 // Family is one typeface in four styles, as TrueType bytes.
@@ -112,7 +115,7 @@ func LoadDir(dir string) (*Family, error) {
 		}
 	}
 	for slot, n := range best {
-		data, err := os.ReadFile(filepath.Join(dir, n))
+		data, err := readFont(filepath.Join(dir, n))
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", n, err)
 		}
@@ -157,4 +160,26 @@ func plainer(a, b string) bool {
 func isTrueType(b []byte) bool {
 	tag := string(b[:4])
 	return tag == "\x00\x01\x00\x00" || tag == "true"
+}
+
+// maxFontBytes bounds a font file read from a directory: the largest CJK fonts are about
+// 20 MB.
+const maxFontBytes = 64 << 20
+
+// readFont reads a font file: a regular file (a FIFO would block forever) of at most
+// maxFontBytes.
+func readFont(name string) ([]byte, error) {
+	f, err := regfile.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFontBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFontBytes {
+		return nil, fmt.Errorf("over %d bytes", maxFontBytes)
+	}
+	return data, nil
 }

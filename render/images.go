@@ -5,7 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/gif"  // decoders for DecodeConfig
+	"image/color"
+	_ "image/gif"  // decoders for DecodeConfig and Decode
 	_ "image/jpeg" //
 	_ "image/png"  //
 	"net/url"
@@ -13,7 +14,10 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
+	"galley/internal/budget"
+	"galley/internal/regfile"
 	"galley/source"
 )
 
@@ -24,7 +28,20 @@ const (
 	// MaxImagePixels bounds width×height, checked from the header before anything is decoded,
 	// so a small file cannot expand into gigabytes (a decompression bomb).
 	MaxImagePixels = 40_000_000
+	// MaxImageMemory bounds what one image takes decoded (its pixels times the bytes a pixel
+	// takes, both from the header, before anything is decoded), and what the images being
+	// decoded take together, in every build of the process at once: a 322 KB PNG of 40
+	// megapixels at 16 bits a channel decodes into 320 MB, and took 919 MB to embed.
+	MaxImageMemory = 128 << 20
 )
+
+// imageMemory is the memory for decoded images, shared by every build of the process.
+var imageMemory = budget.New(MaxImageMemory)
+
+// HoldImageMemory waits until n bytes of the memory for decoded images are free, takes them,
+// and returns the function that gives them back. A renderer that decodes an image (to
+// re-encode it, or as its PDF library reads it) holds the image's DecodedSize meanwhile.
+func HoldImageMemory(n int64) (release func()) { return imageMemory.Take(n) }
 
 // Image is an image ready to embed: its bytes, format and pixel size.
 type Image struct {
@@ -34,10 +51,16 @@ type Image struct {
 	// Name is a safe file name for the image inside an artifact.
 	Name          string
 	Width, Height int
+	// decoded is what the image takes decoded, in bytes.
+	decoded int64
 }
 
 // MediaType returns the image's MIME type.
 func (im *Image) MediaType() string { return "image/" + im.Format }
+
+// DecodedSize returns the memory the image takes decoded: its pixels times the bytes of one
+// in the form Go's decoders give (8 for 16-bit RGBA, 4 for RGBA, 1 for a palette).
+func (im *Image) DecodedSize() int64 { return im.decoded }
 
 // Images finds the bytes of a figure's image.
 type Images interface {
@@ -53,11 +76,16 @@ var errNoSource = fmt.Errorf("%w: no image source", ErrNoImage)
 
 // DirImages finds images by file name under one directory, never outside it: the name comes
 // from the URL's path or the caption's file name, and a path that climbs out with "..", is
-// absolute, or resolves through a symlink to a place outside the directory is refused.
+// absolute, or resolves through a symlink to a place outside the directory is refused. Each
+// file is read and decoded once, each URL fetched once, however many figures name it; the
+// figures share one Image. It is safe for concurrent use.
 type DirImages struct {
 	Dir string
 	// Fetch, when set, is asked for http(s) images that are not found locally.
 	Fetch func(rawURL string) ([]byte, error)
+
+	mu    sync.Mutex
+	found map[string]lookup // by "file:" and the cleaned name, or "url:" and the URL
 }
 
 // Find implements Images.
@@ -68,32 +96,53 @@ func (d *DirImages) Find(f *source.Figure) (*Image, error) {
 			return nil, fmt.Errorf("%w: %s: addresses are refused, only local files and http(s)", ErrNoImage, u.Scheme)
 		}
 	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	var tried []string
 	for _, name := range candidates(f) {
-		data, err := d.readLocal(name)
-		if err == nil {
+		img, err := d.once("file:"+path.Clean(name), func() (*Image, error) {
+			data, err := d.readLocal(name)
+			if err != nil {
+				return nil, err
+			}
 			return Decode(data, name)
-		}
-		if !errors.Is(err, os.ErrNotExist) {
-			return nil, err
+		})
+		if err == nil || !errors.Is(err, os.ErrNotExist) {
+			return img, err
 		}
 		tried = append(tried, name)
 	}
 	if d.Fetch != nil && strings.HasPrefix(strings.ToLower(f.Src), "http") {
-		data, err := d.Fetch(f.Src)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNoImage, err)
-		}
-		name := f.File
-		if name == "" {
-			name = "image"
-		}
-		return Decode(data, name)
+		return d.once("url:"+f.Src, func() (*Image, error) {
+			data, err := d.Fetch(f.Src)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrNoImage, err)
+			}
+			name := f.File
+			if name == "" {
+				name = "image"
+			}
+			return Decode(data, name)
+		})
 	}
 	if len(tried) == 0 {
 		return nil, fmt.Errorf("%w: no file name", ErrNoImage)
 	}
 	return nil, fmt.Errorf("%w: no %s under the image directory", ErrNoImage, strings.Join(tried, " or "))
+}
+
+// once returns what find gives for key, calling it the first time only.
+func (d *DirImages) once(key string, find func() (*Image, error)) (*Image, error) {
+	if r, ok := d.found[key]; ok {
+		return r.img, r.err
+	}
+	var r lookup
+	r.img, r.err = find()
+	if d.found == nil {
+		d.found = map[string]lookup{}
+	}
+	d.found[key] = r
+	return r.img, r.err
 }
 
 // candidates lists the local names a figure's image may have: the URL's path (relative
@@ -126,8 +175,9 @@ func (d *DirImages) readLocal(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer root.Close()
-	// os.Root refuses symlinks and ".." that resolve outside the directory.
-	file, err := root.Open(filepath.FromSlash(clean))
+	// os.Root refuses symlinks and ".." that resolve outside the directory; regfile refuses
+	// what is not a regular file (a FIFO would block the read forever) without blocking.
+	file, err := regfile.OpenIn(root, filepath.FromSlash(clean))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
@@ -139,9 +189,6 @@ func (d *DirImages) readLocal(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w: %s: not a regular file", ErrNoImage, name)
-	}
 	if st.Size() > MaxImageBytes {
 		return nil, fmt.Errorf("%w: %s: %d bytes, over the %d-byte limit", ErrNoImage, name, st.Size(), MaxImageBytes)
 	}
@@ -150,8 +197,10 @@ func (d *DirImages) readLocal(name string) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// Decode checks image bytes: the content (not the name) must be JPEG, PNG or GIF, and the
-// header's pixel size within MaxImagePixels.
+// Decode checks image bytes: the content (not the name) must be JPEG, PNG or GIF, the
+// header's pixel size within MaxImagePixels and its decoded size within MaxImageMemory; and
+// the image must decode whole, so that a damaged one (a corrupt zlib stream, a truncated
+// file) is never embedded, in any format.
 func Decode(data []byte, name string) (*Image, error) {
 	if len(data) > MaxImageBytes {
 		return nil, fmt.Errorf("%w: %s: over the %d-byte limit", ErrNoImage, name, MaxImageBytes)
@@ -163,10 +212,41 @@ func Decode(data []byte, name string) (*Image, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
 		return nil, fmt.Errorf("%w: %s: %d×%d pixels, over the limit", ErrNoImage, name, cfg.Width, cfg.Height)
 	}
+	size := int64(cfg.Width) * int64(cfg.Height) * pixelBytes(cfg.ColorModel)
+	if size > MaxImageMemory {
+		return nil, fmt.Errorf("%w: %s: %d×%d pixels take %d MiB decoded, over the limit of %d MiB",
+			ErrNoImage, name, cfg.Width, cfg.Height, size>>20, MaxImageMemory>>20)
+	}
+	release := HoldImageMemory(size)
+	_, _, err = image.Decode(bytes.NewReader(data))
+	release()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: damaged %s image: %v", ErrNoImage, name, strings.ToUpper(format), err)
+	}
 	base := safeName(path.Base(filepath.ToSlash(name)))
 	ext := map[string]string{"jpeg": ".jpg", "png": ".png", "gif": ".gif"}[format]
 	base = strings.TrimSuffix(base, path.Ext(base)) + ext
-	return &Image{Data: data, Format: format, Name: base, Width: cfg.Width, Height: cfg.Height}, nil
+	return &Image{Data: data, Format: format, Name: base, Width: cfg.Width, Height: cfg.Height, decoded: size}, nil
+}
+
+// pixelBytes is the memory one pixel takes in the image Go's decoders make for a color model:
+// a palette or grey a byte, RGBA four, 16-bit RGBA eight; YCbCr (JPEG) is counted at three,
+// its most, and anything else at eight.
+func pixelBytes(m color.Model) int64 {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		return 4
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 8
 }
 
 // safeName keeps letters, digits, '-', '_' and '.' of a file name.

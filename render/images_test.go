@@ -4,15 +4,19 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -38,6 +42,32 @@ func bombPNG(t testing.TB) []byte {
 	return b
 }
 
+// damagedZlib returns a PNG whose image data no longer inflates, every chunk's checksum right.
+func damagedZlib(t testing.TB, p []byte) []byte {
+	p = bytes.Clone(p)
+	i := bytes.Index(p, []byte("IDAT"))
+	n := int(binary.BigEndian.Uint32(p[i-4:]))
+	for k := i + 4 + 2; k < i+4+n; k++ {
+		p[k] ^= 0x5a
+	}
+	binary.BigEndian.PutUint32(p[i+4+n:], crc32.ChecksumIEEE(p[i:i+4+n]))
+	return p
+}
+
+// deepPNG is a PNG header of w×h pixels at 16 bits a channel with alpha (decoded, w×h×8
+// bytes), on a 1×1 image.
+func deepPNG(t testing.TB, w, h int) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewNRGBA64(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	p := b.Bytes()
+	binary.BigEndian.PutUint32(p[16:], uint32(w))
+	binary.BigEndian.PutUint32(p[20:], uint32(h))
+	binary.BigEndian.PutUint32(p[29:33], crc32.ChecksumIEEE(p[12:29]))
+	return p
+}
+
 func TestDirImages(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "images")
@@ -50,7 +80,16 @@ func TestDirImages(t *testing.T) {
 	os.Symlink(secret, filepath.Join(dir, "link.png"))
 	os.Symlink(root, filepath.Join(dir, "up"))
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	os.WriteFile(filepath.Join(dir, "sub", "in.gif"), []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), 0o644)
+	var g bytes.Buffer
+	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 1, 1), color.Palette{color.Black}), nil)
+	os.WriteFile(filepath.Join(dir, "sub", "in.gif"), g.Bytes(), 0o644)
+	// A GIF header with no image after it, a PNG cut in half, a PNG whose zlib stream is
+	// damaged (its chunk's checksum made right again): each decodes to an error.
+	os.WriteFile(filepath.Join(dir, "empty.gif"), []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), 0o644)
+	ok := pngBytes(t, 40, 30)
+	os.WriteFile(filepath.Join(dir, "half.png"), ok[:len(ok)/2], 0o644)
+	os.WriteFile(filepath.Join(dir, "zlib.png"), damagedZlib(t, ok), 0o644)
+	os.WriteFile(filepath.Join(dir, "deep.png"), deepPNG(t, 4200, 4200), 0o644)
 
 	d := &DirImages{Dir: dir}
 	tests := []struct {
@@ -63,6 +102,10 @@ func TestDirImages(t *testing.T) {
 		{source.Figure{Src: "sub/in.gif"}, true, ""},
 		{source.Figure{Src: "fake.jpg"}, false, "not a JPEG, PNG or GIF"},
 		{source.Figure{Src: "bomb.png"}, false, "pixels"},
+		{source.Figure{Src: "empty.gif"}, false, "damaged GIF image"},
+		{source.Figure{Src: "half.png"}, false, "damaged PNG image"},
+		{source.Figure{Src: "zlib.png"}, false, "damaged PNG image"},
+		{source.Figure{Src: "deep.png"}, false, "134 MiB decoded, over the limit of 128 MiB"},
 		{source.Figure{Src: "../secret.png"}, false, "outside"},
 		{source.Figure{Src: "../../../../etc/passwd"}, false, "outside"},
 		{source.Figure{Src: "/etc/passwd"}, false, "absolute"},
@@ -120,7 +163,7 @@ func TestFetcher(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	f := NewFetcher()
+	f := NewFetcher(true) // the test server is on the loopback
 	f.Client.Timeout = 500 * time.Millisecond
 	f.MaxBytes = 1 << 20
 	d := &DirImages{Dir: t.TempDir(), Fetch: f.Fetch}
@@ -153,5 +196,123 @@ func TestFetcher(t *testing.T) {
 	// Without --fetch-images nothing is downloaded.
 	if _, err := (&DirImages{Dir: t.TempDir()}).Find(&source.Figure{Src: srv.URL + "/ok.png"}); err == nil {
 		t.Error("fetched without permission")
+	}
+}
+
+// TestDirImagesOncePerFile finds one file for many figures, named in every way a figure can
+// name it, and one URL for many figures: each file is read and decoded once, each URL
+// fetched once, and every figure gets the same Image (a figure per copy took 40 copies of a
+// 14.5 MB PNG: 1.24 GB).
+func TestDirImagesOncePerFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.png"), pngBytes(t, 40, 30), 0o644)
+	hits := 0
+	d := &DirImages{Dir: dir, Fetch: func(string) ([]byte, error) {
+		hits++
+		return pngBytes(t, 8, 8), nil
+	}}
+	var first *Image
+	for _, f := range []source.Figure{{Src: "a.png"}, {Src: "./a.png"}, {Src: "x/../a.png"},
+		{Src: "https://example.org/img/a.png", File: "a.png"}, {File: "a.png"}, {Src: "a.png"}} {
+		img, err := d.Find(&f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = img
+		}
+		if img != first {
+			t.Errorf("%+v: another Image of the same file", f)
+		}
+	}
+	var fetched *Image
+	for range 6 {
+		img, err := d.Find(&source.Figure{Src: "https://example.org/remote.png"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fetched != nil && img != fetched {
+			t.Error("another Image of the same URL")
+		}
+		fetched = img
+	}
+	if hits != 1 {
+		t.Errorf("one URL fetched %d times", hits)
+	}
+}
+
+// TestFetchRefusesPrivateAddresses fetches, with the default address check, from a server on
+// the loopback that the test alone allows (standing for a public host), which redirects to
+// another loopback server (standing for a cloud's metadata service): the redirect is refused
+// as the connection is made, and the second server is never reached. Loopback, link-local
+// (169.254.169.254) and private addresses asked for directly are refused too; with private
+// addresses allowed, the redirect is followed.
+func TestFetchRefusesPrivateAddresses(t *testing.T) {
+	var metaHits atomic.Int32
+	meta := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		metaHits.Add(1)
+		w.Write(pngBytes(t, 8, 8))
+	}))
+	defer meta.Close()
+	public := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, meta.URL+"/latest/meta-data/x.png", http.StatusFound)
+	}))
+	defer public.Close()
+	publicAddr := netip.MustParseAddrPort(public.Listener.Addr().String())
+
+	f := NewFetcher(false)
+	f.Allow = func(ap netip.AddrPort) bool { return ap == publicAddr || Public(ap) }
+	_, err := f.Fetch(public.URL + "/redirect.png")
+	if err == nil || !strings.Contains(err.Error(), "not a public address") {
+		t.Errorf("redirect to the loopback: %v, want a refusal", err)
+	}
+	for _, u := range []string{meta.URL + "/x.png", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x.png",
+		"http://[::1]:9/x.png", "http://100.100.100.200/x.png", "http://[fe80::1]:80/x.png"} {
+		if _, err := f.Fetch(u); err == nil || !strings.Contains(err.Error(), "not a public address") {
+			t.Errorf("%s: %v, want a refusal", u, err)
+		}
+	}
+	if n := metaHits.Load(); n != 0 {
+		t.Errorf("the private server was reached %d times", n)
+	}
+	if _, err := NewFetcher(true).Fetch(public.URL + "/redirect.png"); err != nil || metaHits.Load() != 1 {
+		t.Errorf("private addresses allowed: %v, %d requests", err, metaHits.Load())
+	}
+	for _, tc := range []struct {
+		addr string
+		want bool
+	}{{"93.184.215.14:80", true}, {"[2606:2800:21f:cb07:6820:80da:af6b:8b2c]:443", true},
+		{"127.0.0.1:80", false}, {"192.168.1.1:80", false}, {"172.16.0.1:80", false}, {"169.254.169.254:80", false},
+		{"0.0.0.0:80", false}, {"[::ffff:127.0.0.1]:80", false}, {"[fc00::1]:80", false}, {"224.0.0.1:80", false}} {
+		if got := Public(netip.MustParseAddrPort(tc.addr)); got != tc.want {
+			t.Errorf("Public(%s) = %v", tc.addr, got)
+		}
+	}
+}
+
+// TestFetchBudget fetches five images from a server that never answers: the first request
+// spends the input's whole budget, and the others are refused without a request (one dead
+// server named by 500 figures took 83 minutes).
+func TestFetchBudget(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	f := NewFetcher(true)
+	f.Budget = 200 * time.Millisecond
+	d := &DirImages{Dir: t.TempDir(), Fetch: f.Fetch}
+	for i := range 5 {
+		_, err := d.Find(&source.Figure{Src: fmt.Sprintf("%s/%d.png", srv.URL, i)})
+		if err == nil {
+			t.Fatal("an image from a server that never answers")
+		}
+		if i > 0 && !strings.Contains(err.Error(), "not tried") {
+			t.Errorf("image %d: %v", i, err)
+		}
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("%d requests, want 1", n)
 	}
 }

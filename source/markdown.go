@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"go.yaml.in/yaml/v3"
 )
 
 // maxNesting bounds how deep lists and quotes nest in the model; deeper content is kept as
@@ -28,10 +28,70 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 			parser.WithBlockParsers(without(parser.DefaultBlockParsers(), "*parser.htmlBlockParser")...),
 			parser.WithInlineParsers(without(parser.DefaultInlineParsers(), "*parser.rawHTMLParser")...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			// GFM tables, as extension.Table adds them, but bounded (see boundedTables).
+			parser.WithParagraphTransformers(util.Prioritized(boundedTables{extension.NewTableParagraphTransformer()}, 200)),
+			parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 		)),
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(extension.Strikethrough),
 	)
 })
+
+// maxTableCells bounds the cells of a document's tables together. A GFM table gives every row
+// as many cells as its header has, so a row of two bytes ("|") under a header of 26 columns
+// is 26 cells, and a header of n columns over n rows n² cells: 256 KB of such rows took 1.3 GB
+// and 80 s to build.
+const maxTableCells = 100_000
+
+var (
+	// tableCells counts, in a parse's context, the cells of the tables made so far.
+	tableCells = parser.NewContextKey()
+	// tablesRefused holds, in a parse's context, the byte offsets of the paragraphs left
+	// as text because their table would pass maxTableCells.
+	tablesRefused = parser.NewContextKey()
+)
+
+// boundedTables makes GFM tables as goldmark's transformer does, unless the table would take
+// the document's tables past maxTableCells: then the paragraph stays text. The count is an
+// upper bound read before any cell is made: the paragraph's lines times one more than the
+// most '|' on one of them.
+type boundedTables struct{ parser.ParagraphTransformer }
+
+func (t boundedTables) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	cols, delimiter := 0, false
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := seg.Value(reader.Source())
+		cols = max(cols, bytes.Count(v, []byte{'|'})+1)
+		// A table needs a delimiter row: dashes, with colons, pipes and spaces only.
+		delimiter = delimiter || bytes.IndexByte(v, '-') >= 0 && len(bytes.Trim(v, "|:- \t\n\r")) == 0
+	}
+	used, _ := pc.Get(tableCells).(int)
+	if cells := cols * lines.Len(); delimiter && cols > 1 && used+cells > maxTableCells {
+		refused, _ := pc.Get(tablesRefused).([]int)
+		pc.Set(tablesRefused, append(refused, lines.At(0).Start))
+		return
+	}
+	parent, next := node.Parent(), node.NextSibling()
+	t.ParagraphTransformer.Transform(node, reader, pc)
+	// A table was made when something now stands before what followed the paragraph.
+	var made gast.Node
+	if next != nil {
+		made = next.PreviousSibling()
+	} else if parent != nil {
+		made = parent.LastChild()
+	}
+	if tb, ok := made.(*east.Table); ok {
+		n := 0
+		for row := tb.FirstChild(); row != nil; row = row.NextSibling() {
+			n += row.ChildCount()
+		}
+		pc.Set(tableCells, used+n)
+	}
+}
 
 // without drops the parsers of the named concrete types.
 func without(ps []util.PrioritizedValue, typ string) []util.PrioritizedValue {
@@ -44,16 +104,6 @@ func without(ps []util.PrioritizedValue, typ string) []util.PrioritizedValue {
 	return out
 }
 
-// frontMatter holds the keys galley reads from a Markdown document's YAML front matter.
-type frontMatter struct {
-	Title   string `yaml:"title"`
-	Date    string `yaml:"date"`
-	Summary string `yaml:"summary"`
-	Locale  any    `yaml:"locale"`
-	Locales any    `yaml:"locales"`
-	Lang    string `yaml:"lang"`
-}
-
 // hasFrontMatter reports whether the input begins with a YAML front-matter fence.
 func hasFrontMatter(lines []line) bool {
 	return len(lines) > 1 && lines[0].text == "---"
@@ -62,7 +112,7 @@ func hasFrontMatter(lines []line) bool {
 // markdownDoc reads a whole Markdown document: front matter for the header, `#`/`##`
 // headings for sections, article labels as headings for key figures, bibliography and see
 // also, and every other block into the model's blocks.
-func (p *docParser) markdownDoc(lines []line) {
+func (p *docParser) markdownDoc(lines []line) error {
 	doc, opt := p.doc, p.opt
 	body := 0
 	if hasFrontMatter(lines) {
@@ -74,17 +124,8 @@ func (p *docParser) markdownDoc(lines []line) {
 			}
 		}
 		if end > 0 {
-			var fm frontMatter
-			var y strings.Builder
-			for _, l := range lines[1:end] {
-				y.WriteString(l.text)
-				y.WriteByte('\n')
-			}
-			if err := yaml.Unmarshal([]byte(y.String()), &fm); err != nil {
-				doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: 2, Col: 1, Severity: SevWarning,
-					Message: fmt.Sprintf("front matter not understood (%v); ignored", firstLine(err.Error()))})
-			} else {
-				applyFrontMatter(doc, &fm, lines[0].num)
+			if err := p.frontMatter(lines[1:end], lines[0].num); err != nil {
+				return err
 			}
 			body = end + 1
 		}
@@ -107,9 +148,16 @@ func (p *docParser) markdownDoc(lines []line) {
 		src.WriteByte('\n')
 	}
 	b := []byte(src.String())
-	root := markdown().Parser().Parse(text.NewReader(b))
+	pc := parser.NewContext()
+	root := markdown().Parser().Parse(text.NewReader(b), parser.WithContext(pc))
 	c := &mdConv{docParser: p, src: b, lineOf: newLineIndex(b, first)}
-	c.document(root)
+	if refused, _ := pc.Get(tablesRefused).([]int); len(refused) > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, Diagnostic{Line: c.lineOf.line(refused[0]), Col: 1, Severity: SevWarning,
+			Message: fmt.Sprintf("tables of more than %d cells in all; %d kept as text", maxTableCells, len(refused))})
+	}
+	if err := c.document(root); err != nil {
+		return err
+	}
 	if doc.Title == "" {
 		stem := strings.TrimSuffix(filepath.Base(opt.File), filepath.Ext(opt.File))
 		if opt.File == "-" || stem == "" {
@@ -124,6 +172,7 @@ func (p *docParser) markdownDoc(lines []line) {
 		doc.KeyFigures = []KeyFigure{}
 	}
 	assignIDs(doc)
+	return nil
 }
 
 func firstLine(s string) string {
@@ -131,38 +180,6 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
-}
-
-func applyFrontMatter(doc *Document, fm *frontMatter, ln int) {
-	doc.Title = strings.TrimSpace(fm.Title)
-	doc.TitleLine = ln
-	doc.Summary = strings.TrimSpace(fm.Summary)
-	if doc.Summary != "" {
-		doc.SummaryLine = ln
-	}
-	if fm.Lang != "" {
-		doc.Lang = fm.Lang
-	}
-	if fm.Date != "" {
-		if d, ok := parseDateValue(fm.Date); ok {
-			doc.Date = d
-		} else {
-			doc.Date = &Date{Text: fm.Date}
-		}
-		doc.Date.Line = ln
-	}
-	for _, v := range []any{fm.Locale, fm.Locales} {
-		switch v := v.(type) {
-		case string:
-			doc.Locales = append(doc.Locales, splitList(v)...)
-		case []any:
-			for _, x := range v {
-				if s, ok := x.(string); ok && strings.TrimSpace(s) != "" {
-					doc.Locales = append(doc.Locales, strings.TrimSpace(s))
-				}
-			}
-		}
-	}
 }
 
 // lineIndex maps byte offsets of the Markdown body to source line numbers.
@@ -226,10 +243,12 @@ func (c *mdConv) pos(n gast.Node) int {
 	return c.lastLine
 }
 
-func (c *mdConv) document(root gast.Node) {
+func (c *mdConv) document(root gast.Node) error {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*gast.Heading); ok && h.Level <= 2 {
-			c.heading(h)
+			if err := c.heading(h); err != nil {
+				return err
+			}
 			continue
 		}
 		switch c.label {
@@ -247,31 +266,47 @@ func (c *mdConv) document(root gast.Node) {
 			c.cur.Blocks = append(c.cur.Blocks, b)
 		}
 	}
+	return nil
 }
 
-// heading starts a section, or takes the title from the first level-1 heading.
-func (c *mdConv) heading(h *gast.Heading) {
+// heading starts a section, or takes the title from the first level-1 heading; a title with
+// no visible character is an error at its line.
+func (c *mdConv) heading(h *gast.Heading) error {
 	ln := c.pos(h)
 	title := PlainText(c.inlines(h))
 	if h.Level == 1 && c.doc.Title == "" && c.cur == nil && len(c.doc.Abstract) == 0 {
+		if !visible(title) {
+			return &Error{File: c.opt.File, Line: ln, Col: 1,
+				Err: fmt.Errorf("missing title: the heading has no visible character (only %s)", unseen(title))}
+		}
 		c.doc.Title, c.doc.TitleLine = title, ln
-		return
+		return nil
 	}
 	c.label = asLabel(title)
 	switch c.label {
 	case labelKeyFigures, labelSeeAlso:
 		c.cur = nil
-		return
+		return nil
 	case labelBibliography, labelFurther:
 		c.bibLabel(c.label, ln)
 		c.cur = nil
-		return
+		return nil
 	}
-	if title == "" {
+	if !c.roomForSection(ln) {
+		// A heading inside the last section.
+		c.label = ""
+		if c.cur == nil {
+			c.cur = c.doc.Sections[len(c.doc.Sections)-1]
+		}
+		c.cur.Blocks = append(c.cur.Blocks, &Heading{Level: h.Level, Inlines: c.inlines(h), Line: ln})
+		return nil
+	}
+	if !visible(title) {
 		title = fmt.Sprintf("Section at line %d", ln)
 	}
 	c.cur = &Section{Title: title, Level: h.Level, Line: ln, Blocks: []Block{}}
 	c.doc.Sections = append(c.doc.Sections, c.cur)
+	return nil
 }
 
 // labelled reads the blocks under an article label: each paragraph or list item is one key

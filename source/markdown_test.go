@@ -72,3 +72,66 @@ func TestMarkdownHardBreakAndStrike(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestTableBound reads tables whose cells would outgrow their text: rows of a lone '|' under
+// a header of 26 columns (goldmark gives each row 26 cells), and a table that is small
+// enough. The big one stays text, with a warning; the small one is a table.
+func TestTableBound(t *testing.T) {
+	header := "|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|\n" + strings.Repeat("|-", 26) + "|\n"
+	small := "| x | y |\n|---|---|\n| 1 | 2 |\n"
+	doc, err := Parse([]byte("# T\n\n"+header+strings.Repeat("|\n", 5000)+"\n"+small), Options{File: "t.md", Markdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables, paragraphs int
+	Inspect(doc.Abstract, func(b Block) bool {
+		switch b.(type) {
+		case *Table:
+			tables++
+		case *Paragraph:
+			paragraphs++
+		}
+		return true
+	})
+	if tables != 1 || paragraphs != 1 {
+		t.Errorf("%d tables and %d paragraphs, want the small table and the big one as text", tables, paragraphs)
+	}
+	if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Line != 3 || !strings.Contains(doc.Diagnostics[0].Message, "kept as text") {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+	// Prose with a '|' on each of many lines, but no delimiter row: never a table, no warning.
+	doc, err = Parse([]byte("# T\n\n"+strings.Repeat("either|or\n", 60_000)), Options{File: "t.md", Markdown: true})
+	if err != nil || len(doc.Diagnostics) != 0 {
+		t.Errorf("prose with pipes: %v %+v", err, doc.Diagnostics)
+	}
+}
+
+// TestSectionBound gives a document more headings than it may have sections, as Markdown
+// headings and as the article's labels: the first maxSections are sections, the rest are
+// kept in the last one (as headings, or as paragraphs), with one warning; nothing is lost.
+func TestSectionBound(t *testing.T) {
+	const n = maxSections + 500
+	for _, tc := range []struct {
+		name string
+		text string
+		md   bool
+	}{
+		{"markdown", "# T\n\n" + strings.Repeat("## a\n\ntext\n\n", n), true},
+		{"article", "T\nDate 1933\nA summary.\n" + strings.Repeat("Significance\ntext\n", n), false},
+	} {
+		doc, err := Parse([]byte(tc.text), Options{File: "t", Markdown: tc.md})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Sections) != maxSections {
+			t.Errorf("%s: %d sections", tc.name, len(doc.Sections))
+		}
+		blocks := 0
+		for _, s := range doc.Sections {
+			blocks += len(s.Blocks)
+		}
+		if blocks != n+500 || countWarnings(doc, "sections") != 1 {
+			t.Errorf("%s: %d blocks, want %d; diagnostics %+v", tc.name, blocks, n+500, doc.Diagnostics)
+		}
+	}
+}

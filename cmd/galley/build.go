@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,9 +14,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
+	"galley/internal/budget"
 	"galley/output"
 	"galley/render"
 	"galley/render/cite"
@@ -61,18 +64,24 @@ type buildConfig struct {
 	render      render.Options
 	images      string
 	fetchImages bool
-	jobs        int
-	strict      bool
-	quiet       bool
-	progress    bool
-	shardK      int
-	shardN      int
-	watch       bool
-	maxInput    int64
-	lossy       bool
-	inputs      []string
+	// fetchPrivate lets image downloads reach loopback, private and link-local addresses.
+	fetchPrivate bool
+	jobs         int
+	strict       bool
+	quiet        bool
+	progress     bool
+	shardK       int
+	shardN       int
+	watch        bool
+	maxInput     int64
+	lossy        bool
+	inputs       []string
+	// debug (GALLEY_DEBUG=1) adds the stack to an internal error's message.
+	debug bool
 	// mem sets the collector for the build (nil if the environment does).
 	mem *memoryPlan
+	// memory is what the inputs being built at once share (see inputWeight).
+	memory *budget.Budget
 }
 
 const buildUsage = `usage: galley build [flags] INPUT...
@@ -100,14 +109,15 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	citeStyle := fs.String("cite", "chicago", "bibliography style: chicago, mla, apa")
 	font := fs.String("font", "serif", "embedded family: serif, sans, or a directory of TTF files")
 	images := fs.String("images", "", "where local image files are looked up (default: each input's directory)")
-	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s timeout, 20 MiB cap)")
+	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s a request, 60 s an input, 20 MiB an image, public addresses only)")
+	fetchPrivate := fs.Bool("fetch-allow-private", false, "let --fetch-images reach loopback, private and link-local addresses (and use HTTP_PROXY)")
 	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "inputs built in parallel")
 	strict := fs.Bool("strict", false, "warnings fail the build")
 	quiet := fs.BoolP("quiet", "q", false, "no progress, only errors")
 	progress := fs.Bool("progress", false, "show progress even when standard error is not a terminal")
 	shard := fs.String("shard", "", "build only the K-th of N deterministic slices of the inputs (`K/N`)")
 	watch := fs.Bool("watch", false, "rebuild an input whenever it changes")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
 	embed := fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
 	fs.Usage = func() {
@@ -117,7 +127,7 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, jobs: *jobs, strict: *strict,
+	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, fetchPrivate: *fetchPrivate, jobs: *jobs, strict: *strict,
 		quiet: *quiet, watch: *watch, lossy: *lossy,
 		render: render.Options{Paper: strings.ToLower(*paper), Font: *font, EmbedFonts: *embed, Version: galleyVersion()}}
 	c.progress = !c.quiet && (*progress || isTerminal)
@@ -174,6 +184,8 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 		return nil, err
 	}
 	c.mem = newMemoryPlan(getenv, c.jobs)
+	c.memory = budget.New(inputMemory)
+	c.debug = getenv("GALLEY_DEBUG") == "1"
 	if c.inputs, err = expandInputs(fs.Args()); err != nil {
 		return nil, err
 	}
@@ -229,11 +241,15 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		say(stderr, "galley build: %v", err)
+		return exitUsage
+	}
+	if !utf8.ValidString(c.out) {
+		say(stderr, "galley build: --out %s: the directory name is not UTF-8 text", c.out)
 		return exitUsage
 	}
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "galley build: %v\n", err)
+		say(stderr, "galley build: %v", err)
 		return exitFailed
 	}
 	output.CleanStale(c.out)
@@ -263,14 +279,34 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 // the heap has doubled) a batch collected about once per article, for a quarter of its CPU
 // time. A build of small articles collects when the heap has grown to five times what is
 // live (GOGC=400), and a memory limit keeps a batch's heap near 64 MiB all the same. A large
-// article keeps Go's default percentage, since its heap is mostly live (a 6 MiB article's
-// reaches 300 MB), and the limit is raised for it: 64 times its size for each job.
+// article (past 128 KiB, ten times a long one) keeps Go's default percentage, since its heap
+// is mostly live (a 1 MiB input of one-letter headings reaches 460 MB at GOGC=100, and 700 MB
+// at 400), and the limit is raised for it: 64 times its size for each job.
 const (
 	buildGCPercent = 400
-	smallArticle   = 1 << 20
+	smallArticle   = 128 << 10
 	baseMemory     = 64 << 20
 	heapPerByte    = 64
 )
+
+// The memory of the inputs being built at once. An input of n bytes is counted as
+// inputWeight(n): the most an input of that size was measured to take, made of the smallest
+// blocks the formats cost most for (lines of "##", one-letter paragraphs, key figures of six
+// bytes: about 550 times their size; prose takes 75). The workers wait for their input's
+// weight: whatever -j is, the inputs built at once stay within inputMemory, and an input
+// heavier than all of it (a --max-input above the default) is built alone. Images have a
+// budget of their own (render.MaxImageMemory).
+const (
+	inputBase    = 16 << 20
+	inputPerByte = 600
+)
+
+// inputMemory is the memory the inputs being built at once share (a variable: tests lower
+// it).
+var inputMemory int64 = 768 << 20
+
+// inputWeight is the memory an input of n bytes is counted for while it is built.
+func inputWeight(n int64) int64 { return inputBase + inputPerByte*n }
 
 // memoryPlan sets the collector for a build and adapts it to the inputs as they are read.
 type memoryPlan struct {
@@ -351,27 +387,25 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		defer c.mem.apply()()
 	}
 	results := make([]result, len(c.inputs))
-	owner := map[string]string{}
-	clash := make([]string, len(c.inputs))
-	for i, in := range c.inputs {
-		s := stem(in)
-		if prev, ok := owner[s]; ok {
-			clash[i] = prev
-			continue
-		}
-		owner[s] = in
-	}
+	clash := claimOutputs(c.inputs, c.formats, len(c.inputs) > 1, output.FoldsCase(c.out))
 
 	prog := newProgress(c, len(c.inputs), stderr)
 	var mu sync.Mutex
-	emit := func(r *result) {
+	done := make([]bool, len(c.inputs))
+	next := 0 // the first input whose messages are not printed yet
+	// emit prints the messages of input i once every input before it has had its printed:
+	// the log of a batch is in input order, the same whatever -j is.
+	emit := func(i int) {
 		mu.Lock()
 		defer mu.Unlock()
+		done[i] = true
 		prog.clear()
-		for _, m := range r.messages {
-			fmt.Fprintln(stderr, m)
+		for ; next < len(done) && done[next]; next++ {
+			for _, m := range results[next].messages {
+				fmt.Fprintln(stderr, m)
+			}
 		}
-		prog.step(r.input)
+		prog.step(results[i].input)
 	}
 
 	work := make(chan int)
@@ -383,13 +417,12 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for i := range work {
 				in := c.inputs[i]
 				if clash[i] != "" {
-					msg := fmt.Sprintf("output name %q is already taken by %s", stem(in), clash[i])
-					results[i] = result{input: in, failed: true, messages: []string{source.InputError(msg).Format(in)}}
+					results[i] = result{input: in, failed: true, messages: []string{source.InputError(clash[i]).Format(in)}}
 				} else {
 					prog.current(in)
-					results[i] = buildOne(c, in, stdin)
+					results[i] = buildCaught(c, in, stdin)
 				}
-				emit(&results[i])
+				emit(i)
 			}
 		}()
 	}
@@ -410,12 +443,58 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		m.Artifacts = append(m.Artifacts, r.artifacts...)
 	}
 	if len(c.inputs) > 1 {
-		if err := output.WriteManifest(filepath.Join(c.out, "manifest.json"), m); err != nil {
-			fmt.Fprintf(stderr, "galley build: manifest: %v\n", err)
+		if err := output.WriteManifest(filepath.Join(c.out, manifestName), m); err != nil {
+			say(stderr, "galley build: manifest: %v", err)
 			code = exitFailed
 		}
 	}
 	return code
+}
+
+// manifestName is the batch manifest's file name in the output directory.
+const manifestName = "manifest.json"
+
+// claimOutputs gives each input, in input order, the names of its artifacts in formats. An
+// input one of whose artifacts would take the name of an earlier input's artifact, or of the
+// manifest when there is one, is refused: its entry says why, and it claims nothing, so no
+// build overwrites another's file. With fold (a file system that ignores case), names that
+// differ only in case are the same name.
+func claimOutputs(inputs, formats []string, manifest, fold bool) []string {
+	key := func(name string) string {
+		if fold {
+			return strings.ToLower(name)
+		}
+		return name
+	}
+	owner := map[string]string{}
+	if manifest {
+		owner[key(manifestName)] = ""
+	}
+	clash := make([]string, len(inputs))
+	for i, in := range inputs {
+		var names []string
+		for _, f := range formats {
+			names = append(names, stem(in)+formatByName(f).suffix)
+		}
+		for _, n := range names {
+			prev, taken := owner[key(n)]
+			switch {
+			case !taken:
+				continue
+			case prev == "":
+				clash[i] = fmt.Sprintf("output %s would overwrite the batch's %s", n, manifestName)
+			default:
+				clash[i] = fmt.Sprintf("output %s is already an output of %s", n, prev)
+			}
+			break
+		}
+		if clash[i] == "" {
+			for _, n := range names {
+				owner[key(n)] = in
+			}
+		}
+	}
+	return clash
 }
 
 // buildOne reads, parses and renders one input into every requested format. Its artifacts
@@ -426,10 +505,15 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	fail := func(msg string) result {
 		r.messages = append(r.messages, msg)
 		r.failed = true
+		r.artifacts = nil // a failed input has none
 		return r
 	}
 	failInput := func(format string, a ...any) result {
 		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(input))
+	}
+	if !utf8.ValidString(input) {
+		// The manifest, JSON, could not name the input or its artifacts.
+		return failInput("the file name is not UTF-8 text; rename the file")
 	}
 	data, err := readInput(input, stdin, c.maxInput)
 	if err != nil {
@@ -437,6 +521,11 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
+	}
+	defer c.memory.Take(inputWeight(int64(len(data))))()
+	if testHook != nil {
+		testHook(input, "")
+		defer testHook(input, "built")
 	}
 	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
@@ -459,7 +548,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	images := &render.DirImages{Dir: imgDir}
 	if c.fetchImages {
-		images.Fetch = render.NewFetcher().Fetch
+		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
 	}
 	opt := c.render
 	opt.Identifier = output.Identifier(data)
@@ -471,12 +560,14 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	}
 	outs := renderAll(kinds, render.NewArticle(doc, images), &opt, len(c.inputs) < c.jobs)
 
+	// Whatever ends the build of this input (a failure, a panic), its temporary files go;
+	// once committed, they are artifacts, which Abort leaves.
 	var temps []*output.Temp
-	abort := func() {
+	defer func() {
 		for _, t := range temps {
 			t.Abort()
 		}
-	}
+	}()
 	seenWarn := map[string]bool{}
 	for i, k := range kinds {
 		for _, w := range outs[i].warnings {
@@ -488,7 +579,11 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			}
 		}
 		if err := outs[i].err; err != nil {
-			abort()
+			if ie := (*internalError)(nil); errors.As(err, &ie) {
+				r.messages = append(r.messages, internalMessages(c, input, fmt.Errorf("%s: %w", k.name, err))...)
+				r.failed, r.artifacts = true, nil
+				return r
+			}
 			// The renderers' errors mostly name their format already ("pdf: ...").
 			msg := err.Error()
 			if !strings.HasPrefix(msg, k.name+": ") {
@@ -504,22 +599,16 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			temps = append(temps, t)
 		}
 		if err != nil {
-			abort()
 			return failInput("%v", err)
 		}
 		r.artifacts = append(r.artifacts, output.Describe(input, path, k.name, buf, outs[i].pages))
 	}
 	if c.strict && warnings > 0 {
-		abort()
-		r.artifacts = nil
 		return failInput("%d warning(s) and --strict: nothing written", warnings)
 	}
-	for _, t := range temps {
-		if err := t.Commit(); err != nil {
-			abort()
-			r.artifacts = nil
-			return failInput("%v", err)
-		}
+	// All of the input's formats, or none of them.
+	if err := output.CommitAll(temps); err != nil {
+		return failInput("%v", err)
 	}
 	return r
 }
@@ -562,6 +651,12 @@ type warning struct {
 func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, parallel bool) []rendered {
 	outs := make([]rendered, len(kinds))
 	one := func(i int) {
+		// A panic is this format's error: in a goroutine of its own, nothing else could
+		// recover it, and the whole batch would stop.
+		defer catch(&outs[i].err)
+		if testHook != nil {
+			testHook(a.Doc.File, kinds[i].name)
+		}
 		o := *opt
 		o.Warn = func(line int, msg string) {
 			outs[i].warnings = append(outs[i].warnings, warning{line, msg})

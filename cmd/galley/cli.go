@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"galley/source"
 )
 
 // Exit statuses, as the README documents them: 0 when every input succeeded (warnings
@@ -86,7 +89,16 @@ func expandInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes.
+// defaultMaxInput is --max-input's default: the largest input a build holds within 1 GiB of
+// memory, whatever it is made of (see inputWeight).
+const defaultMaxInput = "1MiB"
+
+// maxSize is the largest size --max-input accepts. An input takes up to several hundred times
+// its size in memory to build; a larger limit only defers the failure.
+const maxSize = 1 << 30
+
+// parseSize reads a size such as 32MiB, 10MB, 512KiB or a plain number of bytes, from 1 byte
+// to maxSize.
 func parseSize(s string) (int64, error) {
 	units := []struct {
 		suffix string
@@ -102,8 +114,18 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 {
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n <= 0 {
 		return 0, fmt.Errorf("%q is not a size (like 32MiB)", s)
 	}
+	// Compared before multiplying, so that no product overflows.
+	if err != nil || n > maxSize/mult {
+		return 0, fmt.Errorf("%q is over the largest size allowed, 1GiB", s)
+	}
 	return n * mult, nil
+}
+
+// say writes one line about the command (not about an input: those are diagnostics) to w,
+// made printable: what it quotes (a path, a flag's value) may hold terminal controls.
+func say(w io.Writer, format string, a ...any) {
+	fmt.Fprintln(w, source.Printable(fmt.Sprintf(format, a...)))
 }

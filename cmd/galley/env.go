@@ -25,11 +25,15 @@ func osEnvironment() environment {
 	return environment{getenv: os.Getenv, stderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd()))}
 }
 
-// handleSignals removes the temporary files in flight and exits on SIGINT or SIGTERM, so an
+// stopSignals are the signals that stop a build: Ctrl-C, a termination request, and the
+// hang-up of the terminal or session it runs in.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// handleSignals removes the temporary files in flight and exits on any of stopSignals, so an
 // interrupted build leaves only complete artifacts. The returned function stops the handling.
 func handleSignals(stderr io.Writer) func() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		select {

@@ -3,8 +3,12 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,5 +114,115 @@ func TestHostileText(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
+	}
+}
+
+// TestDiagnosticsNeverControlTheTerminal names images, and an input, with the escape
+// sequences that clear a terminal, retitle it and ring its bell, and a NUL: every diagnostic
+// must show them as escapes, and standard error must hold no control character but the line
+// ends.
+func TestDiagnosticsNeverControlTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	article := "Escapes\nDate 1933\nA summary.\nLocale Nowhere\nSummary of Event\nText.\n" +
+		"![x](%1B%5B2J%1B%5D0%3Bpwned%07.png)\n" +
+		"![y](nul%00here.png)\n" +
+		"![z](bidi%E2%80%AEgnp.exe)\n"
+	name := filepath.Join(dir, "in\x1b[31mred.txt")
+	if err := os.WriteFile(name, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := galley(t, "", "build", "-o", t.TempDir(), name)
+	_, _, missing := galley(t, "", "build", "-o", t.TempDir(), filepath.Join(dir, "missing\x07.txt"))
+	stderr += missing
+	for i, c := range []byte(stderr) {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			t.Fatalf("standard error holds control byte %#x at %d:\n%q", c, i, stderr)
+		}
+	}
+	for _, want := range []string{`\x1b[2J\x1b]0;pwned\x07.png`, `nul\x00here.png`, `bidi\u202egnp.exe`,
+		`in\x1b[31mred.txt:7:1: warning`, `missing\x07.txt`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("standard error lacks %s:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "\u202e") {
+		t.Errorf("standard error holds a bidi override:\n%s", stderr)
+	}
+}
+
+// TestDamagedImagesAreNotEmbedded gives figures a PNG cut in half and a PNG whose zlib
+// stream is damaged: each is decoded in full before it is embedded, so both formats show a
+// placeholder, with one warning per figure, and the EPUB holds only the good image.
+func TestDamagedImagesAreNotEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i)
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	good := b.Bytes()
+	zlib := bytes.Clone(good)
+	i := bytes.Index(zlib, []byte("IDAT"))
+	n := int(binary.BigEndian.Uint32(zlib[i-4:]))
+	for k := i + 6; k < i+4+n; k++ {
+		zlib[k] ^= 0x5a
+	}
+	binary.BigEndian.PutUint32(zlib[i+4+n:], crc32.ChecksumIEEE(zlib[i:i+4+n]))
+	os.WriteFile(filepath.Join(dir, "good.png"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "half.png"), good[:len(good)/2], 0o644)
+	os.WriteFile(filepath.Join(dir, "zlib.png"), zlib, 0o644)
+	article := "Damaged\nDate 1933\nA summary.\nLocale Nowhere\nSummary of Event\nText.\n" +
+		"![Half](half.png)\n![Zlib](zlib.png)\n![Good](good.png)\n"
+	os.WriteFile(filepath.Join(dir, "damaged.txt"), []byte(article), 0o644)
+	out := t.TempDir()
+	code, _, stderr := galley(t, "", "build", "-o", out, filepath.Join(dir, "damaged.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"damaged.txt:7:1: warning: image not embedded, a placeholder is shown instead: image not found: half.png: damaged PNG image",
+		"damaged.txt:8:1: warning: image not embedded, a placeholder is shown instead: image not found: zlib.png: damaged PNG image"} {
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("stderr has not once %q:\n%s", want, stderr)
+		}
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "damaged.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var images []string
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".png") {
+			images = append(images, f.Name)
+		}
+	}
+	if len(images) != 1 || !strings.HasSuffix(images[0], "good.png") {
+		t.Errorf("the EPUB holds images %v, want the good one only", images)
+	}
+}
+
+// TestFetchAllowPrivate fetches a figure's image from a server on the loopback: with
+// --fetch-images alone it is refused as not public, and --fetch-allow-private (which --help
+// lists) lets it through.
+func TestFetchAllowPrivate(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(b.Bytes()) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fetch.txt"), []byte("Fetched\nDate 1933\nA summary.\nSummary of Event\nText.\n"+
+		"![Remote]("+srv.URL+"/remote.png)\n"), 0o644)
+	_, _, stderr := galley(t, "", "build", "-f", "epub", "--fetch-images", "-o", t.TempDir(), filepath.Join(dir, "fetch.txt"))
+	if !strings.Contains(stderr, "fetch.txt:6:1: warning: image not embedded") || !strings.Contains(stderr, "not a public address") {
+		t.Errorf("--fetch-images from the loopback: %s", stderr)
+	}
+	code, _, stderr := galley(t, "", "build", "-f", "epub", "--fetch-images", "--fetch-allow-private", "-o", t.TempDir(), filepath.Join(dir, "fetch.txt"))
+	if code != exitOK || strings.Contains(stderr, "warning") {
+		t.Errorf("--fetch-allow-private: exit %d: %s", code, stderr)
+	}
+	if _, _, help := galley(t, "", "build", "--help"); !strings.Contains(help, "--fetch-allow-private") {
+		t.Errorf("--help lacks --fetch-allow-private:\n%s", help)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"galley/internal/regfile"
 	"galley/render/data"
 	"galley/source"
 )
@@ -17,7 +18,9 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 	if name == "-" {
 		r = stdin
 	} else {
-		f, err := os.Open(name)
+		// Regular files only: a FIFO in a directory of articles would block the build
+		// forever (standard input is the way to read a pipe).
+		f, err := regfile.Open(name)
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +75,7 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	pretty := fs.Bool("pretty", false, "indent the JSON")
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -82,7 +85,7 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	limit, err := parseSize(*maxInput)
 	if err != nil {
-		fmt.Fprintf(stderr, "galley parse: --max-input: %v\n", err)
+		say(stderr, "galley parse: --max-input: %v", err)
 		return exitUsage
 	}
 	doc, err := parseFile(fs.Arg(0), stdin, stderr, source.Options{Lossy: *lossy, MaxInput: limit})
@@ -105,7 +108,7 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
 	strict := fs.Bool("strict", false, "warnings fail the check")
-	maxInput := fs.String("max-input", "32MiB", "refuse larger inputs")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -115,12 +118,12 @@ func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	limit, err := parseSize(*maxInput)
 	if err != nil {
-		fmt.Fprintf(stderr, "galley check: --max-input: %v\n", err)
+		say(stderr, "galley check: --max-input: %v", err)
 		return exitUsage
 	}
 	inputs, err := expandInputs(fs.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, "galley check: %v\n", err)
+		say(stderr, "galley check: %v", err)
 		return exitUsage
 	}
 	code := exitOK

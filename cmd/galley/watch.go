@@ -22,7 +22,7 @@ func watchInputs(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 	buildAll(c, stdin, stderr)
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		fmt.Fprintf(stderr, "galley build: --watch: %v\n", err)
+		say(stderr, "galley build: --watch: %v", err)
 		return exitFailed
 	}
 	defer w.Close()
@@ -34,12 +34,12 @@ func watchInputs(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		}
 		watched[abs] = in
 		if err := w.Add(filepath.Dir(abs)); err != nil {
-			fmt.Fprintf(stderr, "galley build: --watch %s: %v\n", in, err)
+			say(stderr, "galley build: --watch %s: %v", in, err)
 			return exitFailed
 		}
 	}
 	if !c.quiet {
-		fmt.Fprintf(stderr, "galley: watching %d input(s); Ctrl-C stops\n", len(watched))
+		say(stderr, "galley: watching %d input(s); Ctrl-C stops", len(watched))
 	}
 	// Changes are collected for a short while, so one save that fires several events builds once.
 	pending := map[string]bool{}
@@ -58,15 +58,15 @@ func watchInputs(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			if !ok {
 				return exitOK
 			}
-			fmt.Fprintf(stderr, "galley build: --watch: %v\n", err)
+			say(stderr, "galley build: --watch: %v", err)
 		case <-timer:
 			for in := range pending {
-				r := buildOne(c, in, stdin)
+				r := buildCaught(c, in, stdin)
 				for _, m := range r.messages {
 					fmt.Fprintln(stderr, m)
 				}
 				if !c.quiet && !r.failed {
-					fmt.Fprintf(stderr, "galley: rebuilt %s\n", in)
+					say(stderr, "galley: rebuilt %s", in)
 				}
 			}
 			pending = map[string]bool{}

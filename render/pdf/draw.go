@@ -26,6 +26,8 @@ type drawer struct {
 	links  map[string]int // fpdf link per anchor
 	page   int
 	pages  int
+	// heads holds the running heads, shortened: the title at "", each part at "part:" + part.
+	heads map[string]string
 }
 
 // draw renders the paginated boxes.
@@ -104,38 +106,71 @@ func (d *drawer) furniture(pg *page) {
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
 	if d.page > 1 {
 		// The part name first, then the title in what it leaves: on a measure of 66
-		// characters the head is short, and the title is what is cut.
+		// characters the head is short, and the title is what is cut. Each is shortened
+		// once per document (and once per part), not on every page.
+		if d.heads == nil {
+			d.heads = map[string]string{}
+		}
 		titleW := g.width
 		if pg.part != "" {
 			it := &textStyle{face: r.fs.faces[slotItalic], size: g.script, color: grey}
-			part := shortTitle(pg.part, it, g.width*0.4)
+			part, ok := d.heads["part:"+pg.part]
+			if !ok {
+				part = shortTitle(pg.part, it, g.width*0.4)
+				d.heads["part:"+pg.part] = part
+			}
 			pw := it.width(part)
 			d.text(it, part, g.left+g.width-pw, g.headY)
 			titleW -= pw + 2*g.script
 		}
-		d.text(st, shortTitle(r.doc.Title, st, titleW), g.left, g.headY)
+		title, ok := d.heads["title:"+pg.part]
+		if !ok {
+			title = shortTitle(r.doc.Title, st, titleW)
+			d.heads["title:"+pg.part] = title
+		}
+		d.text(st, title, g.left, g.headY)
 		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)
 	}
 	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)
 	d.text(st, foot, g.left+(g.width-st.width(foot))/2, g.footY)
 }
 
-// shortTitle fits a title into width, cutting at a word and adding an ellipsis.
+// shortTitle fits a title into width, cutting after the last word that fits and adding an
+// ellipsis; when not even the first word fits, it cuts at the last character that does. The
+// widths of the title's prefixes are summed in one pass, so a title of any length costs time
+// in proportion to its length.
 func shortTitle(t string, st *textStyle, width float64) string {
 	if st.width(t) <= width {
 		return t
 	}
-	words := []rune(t)
-	for n := len(words) - 1; n > 0; n-- {
-		if words[n] != ' ' {
-			continue
+	f := st.face
+	fits := func(w int) bool { return float64(w)*st.size/1000 <= width }
+	ell := f.advance('…')
+	w, prev := 0, rune(-1) // the width of t[:i], and its last character
+	word, char := -1, -1   // the longest cuts that fit, at a space and anywhere
+	for i, r := range t {
+		if i > 0 {
+			cut := w + ell + f.kerning(prev, '…')
+			if fits(cut) {
+				char = i
+				if r == ' ' {
+					word = i
+				}
+			}
 		}
-		s := string(words[:n]) + "…"
-		if st.width(s) <= width {
-			return s
+		w += f.advance(r)
+		if prev >= 0 {
+			w += f.kerning(prev, r)
 		}
+		prev = r
 	}
-	return t
+	switch {
+	case word > 0:
+		return t[:word] + "…"
+	case char > 0:
+		return t[:char] + "…"
+	}
+	return "…"
 }
 
 // text draws a string at a baseline, without justification.

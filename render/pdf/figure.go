@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"image"
 	"image/draw"
@@ -18,7 +19,10 @@ import (
 type imageSet struct {
 	n      int
 	widths map[int]bool // pixel widths in use
-	byData map[string]*embedded
+	// byImage finds an image embedded already, byData one of the same bytes (by their
+	// SHA-256: keyed by the bytes themselves, each figure copied its image's).
+	byImage map[*render.Image]*embedded
+	byData  map[[sha256.Size]byte]*embedded
 }
 
 // embedded is an image registered with fpdf.
@@ -37,11 +41,21 @@ type embedded struct {
 func (s *imageSet) register(p *fpdf.Fpdf, img *render.Image) (*embedded, error) {
 	if s.widths == nil {
 		s.widths = map[int]bool{}
-		s.byData = map[string]*embedded{}
+		s.byImage = map[*render.Image]*embedded{}
+		s.byData = map[[sha256.Size]byte]*embedded{}
 	}
-	key := string(img.Data)
-	if e, ok := s.byData[key]; ok {
+	if e, ok := s.byImage[img]; ok {
 		return e, nil
+	}
+	key := sha256.Sum256(img.Data)
+	if e, ok := s.byData[key]; ok {
+		s.byImage[img] = e
+		return e, nil
+	}
+	// fpdf decodes a PNG or GIF as it reads it (and widen and reencode decode it again):
+	// that memory is taken from what every build's images share.
+	if img.Format != "jpeg" {
+		defer render.HoldImageMemory(img.DecodedSize())()
 	}
 	data, format, pw := img.Data, img.Format, img.Width
 	if s.widths[pw] {
@@ -73,6 +87,7 @@ func (s *imageSet) register(p *fpdf.Fpdf, img *render.Image) (*embedded, error) 
 	}
 	s.widths[pw] = true
 	s.byData[key] = e
+	s.byImage[img] = e
 	return e, nil
 }
 

@@ -167,6 +167,8 @@ type renderer struct {
 	noIndent bool  // the next paragraph follows a heading or a display: no indent
 	levels   []int // heading levels open in the outline
 	paraIDs  map[string]bool
+	// deepWarned is set once nesting too deep to indent has been warned of (see nested).
+	deepWarned bool
 
 	fonts  []*docFont // the faces drawn, for finish
 	chunks [][]byte   // the pages' content, for finish
