@@ -17,6 +17,9 @@ func TestCorpusPresent(t *testing.T) {
 	for _, a := range Layout {
 		names = append(names, "layout/"+a+".txt")
 	}
+	for _, a := range Book {
+		names = append(names, "book/"+a+".txt")
+	}
 	for _, n := range names {
 		st, err := os.Stat(Path(n))
 		if err != nil {
