@@ -10,8 +10,11 @@ import (
 )
 
 // layout measures every part of the document into boxes, in the order of render.Parts.
-func (r *renderer) layout() {
-	for _, p := range render.Parts {
+func (r *renderer) layout() { r.layoutParts(render.Parts) }
+
+// layoutParts measures the given parts of the document into boxes, in their order.
+func (r *renderer) layoutParts(parts []render.Part) {
+	for _, p := range parts {
 		switch p {
 		case render.PartTitle:
 			r.titleBlock()
@@ -37,7 +40,17 @@ func (r *renderer) layout() {
 	}
 }
 
-func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
+// add appends boxes to the flow, in the current chapter's scope.
+func (r *renderer) add(bs ...*vbox) {
+	if r.scope != "" {
+		for _, b := range bs {
+			if b.scope == "" {
+				b.scope = r.scope
+			}
+		}
+	}
+	r.boxes = append(r.boxes, bs...)
+}
 
 // heading sets a heading kept with what follows, with space above and below.
 func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int) {

@@ -178,6 +178,11 @@ type renderer struct {
 	arena []elem       // where paragraphs' elements are kept (see keep)
 
 	boxes []*vbox
+	// scope is the chapter being laid out in a book: its ID and a slash, which qualifies
+	// the anchors of its boxes ("" in an article).
+	scope string
+	// bk is the book being rendered, nil for an article.
+	bk *render.Book
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
 	anchors map[string]place
 	images  imageSet
