@@ -100,7 +100,12 @@ Flags:
 `
 
 func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
-	fs := pflag.NewFlagSet("build", pflag.ContinueOnError)
+	return parseFlags("build", buildUsage, nil, args, stderr, getenv, isTerminal)
+}
+
+// parseFlags parses the build flags of a command, and the command's own that extra defines.
+func parseFlags(name, usageText string, extra func(*pflag.FlagSet), args []string, stderr io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	out := fs.StringP("out", "o", "dist", "output `DIR`, created if missing")
@@ -120,8 +125,11 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
 	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
 	embed := fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
+	if extra != nil {
+		extra(fs)
+	}
 	fs.Usage = func() {
-		fmt.Fprint(stderr, buildUsage)
+		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -27,10 +27,12 @@ Usage:
   galley build [flags] INPUT...   typeset each input to PDF and EPUB
   galley parse [--pretty] INPUT   print the document model as JSON on stdout
   galley check INPUT...           read inputs, print diagnostics, write nothing
+  galley book [flags] --title T INPUT...
+                                  typeset the inputs as one book: DIR/<slug of T>.pdf/.epub
   galley version                  print the version and the versions of fpdf, go-epub, goldmark
 
 INPUT is a file, a directory (every *.txt and *.md in it, sorted), or - for standard input.
-Run 'galley build --help' for the build flags.
+Run 'galley build --help' for the build flags, 'galley book --help' for a book's.
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
@@ -41,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environme
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdin, stdout, stderr, env)
+	case "book":
+		return cmdBook(args[1:], stdin, stdout, stderr, env)
 	case "parse":
 		return cmdParse(args[1:], stdin, stdout, stderr)
 	case "check":

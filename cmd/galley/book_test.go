@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"galley/internal/testkit"
+)
+
+// bookInputs are the seed and the three public articles of the corpus.
+func bookInputs() []string {
+	var in []string
+	for _, a := range testkit.Articles {
+		in = append(in, testkit.Article(a))
+	}
+	return in
+}
+
+const bookTitle = "Unit 3: Interwar Diplomacy"
+
+// TestBook builds the corpus's four articles as a book with one worker and with four, twice
+// each: the same bytes every time, two files named after the title, the outline with the
+// four chapters at its top level, and an EPUB that epubcheck passes.
+func TestBook(t *testing.T) {
+	var first map[string]string
+	var out string
+	for _, j := range []string{"1", "4", "1", "4"} {
+		out = t.TempDir()
+		args := append([]string{"book", "-q", "-j", j, "--title", bookTitle, "--subtitle", "Four articles", "-o", out}, bookInputs()...)
+		code, _, stderr := galley(t, "", args...)
+		if code != exitOK {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		files := tree(t, out)
+		if first == nil {
+			first = files
+			names := slices.Sorted(func(yield func(string) bool) {
+				for n := range files {
+					if !yield(n) {
+						return
+					}
+				}
+			})
+			if want := []string{"unit-3-interwar-diplomacy.epub", "unit-3-interwar-diplomacy.pdf"}; !slices.Equal(names, want) {
+				t.Fatalf("files %q, want %q", names, want)
+			}
+			continue
+		}
+		for n, sum := range files {
+			if first[n] != sum {
+				t.Errorf("-j %s: %s differs from the first build's", j, n)
+			}
+		}
+	}
+	pdfPath := filepath.Join(out, "unit-3-interwar-diplomacy.pdf")
+	outline, err := exec.Command(testkit.NeedTool(t, "mutool"), "show", pdfPath, "outline").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chapters []string
+	for _, l := range strings.Split(string(outline), "\n") {
+		if f := strings.Split(l, "\t"); len(f) == 3 && f[0] == "+" {
+			chapters = append(chapters, strings.Trim(f[1], `"`))
+		}
+	}
+	want := []string{"United States Recognizes Russia’s Bolshevik Regime", "Julius Caesar Is Assassinated",
+		"Battle of the Somme", "The February Revolution Overthrows Russia’s Czar"}
+	if !slices.Equal(chapters, want) {
+		t.Errorf("the outline's chapters are %q, want %q", chapters, want)
+	}
+	testkit.EPUBCheck(t, filepath.Join(out, "unit-3-interwar-diplomacy.epub"))
+}
+
+// TestBookIndexOnce builds a book of the seed and an article that lists some of its people
+// under other forms of their names: each is in the index once, with pages in both chapters.
+func TestBookIndexOnce(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := galley(t, "", "book", "-q", "-f", "pdf", "--title", "Recognition", "-o", out, seedPath, testkit.BookArticle("b1"))
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	path := filepath.Join(out, "recognition.pdf")
+	text, err := exec.Command(testkit.NeedTool(t, "pdftotext"), "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(text[bytes.LastIndex(text, []byte("Index of Key Figures")):])
+	// The second chapter begins on the page the contents give it.
+	contents := strings.Split(string(text), "\f")[1]
+	second := 0
+	for _, l := range strings.Split(contents, "\n") {
+		if f := strings.Fields(l); len(f) > 2 && f[0] == "2" {
+			second, _ = strconv.Atoi(f[len(f)-1])
+		}
+	}
+	if second == 0 {
+		t.Fatalf("no second chapter in the contents:\n%s", contents)
+	}
+	var lines []string
+	for _, l := range strings.Split(index, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Litvinov") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 1 {
+		t.Fatalf("Litvinov is in the index %d times:\n%s", len(lines), index)
+	}
+	_, pages, _ := strings.Cut(lines[0], "),")
+	var before, after bool
+	for _, p := range strings.Split(pages, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil {
+			t.Fatalf("index entry %q", lines[0])
+		}
+		before = before || n < second
+		after = after || n >= second
+	}
+	if !before || !after {
+		t.Errorf("index entry %q: want pages in both chapters (the second from page %d)", lines[0], second)
+	}
+}
+
+// TestBookFails: a bad input fails the book with its diagnostics and nothing is written;
+// --strict fails it on a warning; a book needs a title and is written as PDF and EPUB only.
+func TestBookFails(t *testing.T) {
+	out := t.TempDir()
+	bad := filepath.Join(t.TempDir(), "broken.txt")
+	if err := os.WriteFile(bad, []byte("Title\n\xff\xfe bad bytes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := galley(t, "", "book", "--title", "T", "-o", out, seedPath, bad)
+	if code != exitFailed || !strings.Contains(stderr, "broken.txt:2:1: error: not UTF-8") {
+		t.Errorf("a bad input: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = galley(t, "", "book", "--strict", "--title", "T", "-o", out, seedPath)
+	if code != exitFailed || !strings.Contains(stderr, "warning: image not embedded") || !strings.Contains(stderr, "--strict") {
+		t.Errorf("--strict with a warning: exit %d\n%s", code, stderr)
+	}
+	if files := tree(t, out); len(files) != 0 {
+		t.Errorf("a failed book left %v", keys(files))
+	}
+	for _, args := range [][]string{
+		{"book", "-o", out, seedPath},
+		{"book", "--title", "  ", "-o", out, seedPath},
+		{"book", "--title", "T", "-f", "json", "-o", out, seedPath},
+		{"book", "--title", "T", "--watch", "-o", out, seedPath},
+		{"book", "--title", "T", "-o", out},
+	} {
+		if code, _, stderr := galley(t, "", args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want 2\n%s", args, code, stderr)
+		}
+	}
+}
