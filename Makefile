@@ -49,10 +49,14 @@ bench:
 # The README's pictures, made from the PDFs of two examples (Letter) by docs/pictures.sh: page 1
 # of the seed article, its key-figures table cropped from the page it starts on, and the page
 # of the Hastings example that a floated figure opens (the example has a real image, the
-# seed only a placeholder). Needs poppler-utils.
+# seed only a placeholder); and by docs/book-pictures.sh, the contents page and the first
+# chronology page of a book of the test corpus's four articles. Needs poppler-utils.
+BOOK_INPUTS := $(addprefix internal/testkit/corpus/articles/,000_89182373f193f4a0.txt a1.txt a3.txt a5.txt)
 pictures: build
 	$(BIN) build -q -o dist $(EXAMPLE) examples/battle-of-hastings.txt
 	docs/pictures.sh dist/us-recognizes-soviet-union.pdf dist/battle-of-hastings.pdf docs
+	$(BIN) book -q --title "Unit 3: Interwar Diplomacy" --subtitle "A course pack" -o dist $(BOOK_INPUTS)
+	docs/book-pictures.sh dist/unit-3-interwar-diplomacy.pdf docs
 
 clean:
 	rm -rf bin dist
