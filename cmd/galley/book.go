@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -89,11 +88,12 @@ func cmdBook(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 
 // bookFlags checks what a book needs of the build flags: a title, and formats a book has.
 func bookFlags(c *buildConfig, title string) error {
-	if !visibleTitle(title) {
-		return errors.New("--title: a book needs a title")
-	}
 	if !utf8.ValidString(title) {
 		return errors.New("--title: not UTF-8 text")
+	}
+	// The book's own rule for a title: something that shows.
+	if _, err := book.New(title, "", nil); errors.Is(err, book.ErrNoTitle) {
+		return fmt.Errorf("--title: %w", err)
 	}
 	if !utf8.ValidString(c.out) {
 		return fmt.Errorf("--out %s: the directory name is not UTF-8 text", c.out)
@@ -111,9 +111,6 @@ func bookFlags(c *buildConfig, title string) error {
 	}
 	return nil
 }
-
-// visibleTitle reports whether a title has something to show.
-func visibleTitle(s string) bool { return strings.TrimSpace(s) != "" }
 
 // parsed is one input of a book, read and parsed.
 type parsed struct {

@@ -148,6 +148,7 @@ func TestBookFails(t *testing.T) {
 	for _, args := range [][]string{
 		{"book", "-o", out, seedPath},
 		{"book", "--title", "  ", "-o", out, seedPath},
+		{"book", "--title", "\u200b", "-o", out, seedPath},
 		{"book", "--title", "T", "-f", "json", "-o", out, seedPath},
 		{"book", "--title", "T", "--watch", "-o", out, seedPath},
 		{"book", "--title", "T", "-o", out},
