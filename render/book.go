@@ -37,6 +37,10 @@ func NewBook(b *book.Book, chapters []*Article) *Book {
 	return &Book{Book: b, Chapters: chapters}
 }
 
+// Short returns the short title of chapter i (for running heads and references) with
+// typographic punctuation.
+func (b *Book) Short(i int) string { return Smart(b.Book.Chapters[i].Short) }
+
 // BookPart is one part of a book beyond its chapters.
 type BookPart int
 

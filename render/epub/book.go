@@ -207,7 +207,7 @@ func (r *renderer) chronology(w *xw, wheres []map[string]string) {
 			if k > 0 {
 				w.WriteString("; ")
 			}
-			link(w, r.placeHref(wheres, s.Chapter, s.Para), r.bk.Book.Chapters[s.Chapter].Short)
+			link(w, r.placeHref(wheres, s.Chapter, s.Para), r.bk.Short(s.Chapter))
 		}
 		w.WriteString("</span></td></tr>\n")
 	}
@@ -249,7 +249,7 @@ func (r *renderer) combinedBibliography(w *xw) {
 				if k > 0 {
 					w.WriteString("; ")
 				}
-				link(w, r.chapterFile(c), r.bk.Book.Chapters[c].Short)
+				link(w, r.chapterFile(c), r.bk.Short(c))
 			}
 			w.WriteString("</p>")
 		}
@@ -324,7 +324,7 @@ func (r *renderer) figureIndex(w *xw, wheres []map[string]string) {
 			if href == "" {
 				href = r.chapterFile(ch)
 			}
-			link(w, href, r.bk.Book.Chapters[ch].Short)
+			link(w, href, r.bk.Short(ch))
 			if len(pl.paras) > 0 {
 				w.WriteString(" (")
 				for n, h := range pl.paras {
@@ -334,7 +334,7 @@ func (r *renderer) figureIndex(w *xw, wheres []map[string]string) {
 					w.WriteString(`<a href="`)
 					w.attr(h)
 					w.WriteString(`" aria-label="`)
-					w.attr(r.bk.Book.Chapters[ch].Short + ", mention " + strconv.Itoa(n+1))
+					w.attr(r.bk.Short(ch) + ", mention " + strconv.Itoa(n+1))
 					w.WriteString(`">` + strconv.Itoa(n+1) + "</a>")
 				}
 				w.WriteString(")")

@@ -311,7 +311,7 @@ func (r *renderer) chapters(warn func(chapter, line int, msg string)) {
 		r.layoutParts(render.ChapterParts())
 		if len(r.boxes) > n {
 			b := r.boxes[n]
-			b.pageBreak, b.barrier, b.head, b.anchor, b.part = true, true, ch.Short, chapterAnchor, label
+			b.pageBreak, b.barrier, b.head, b.anchor, b.part = true, true, r.bk.Short(i), chapterAnchor, label
 		}
 	}
 	r.art, r.doc = r.bk.Chapters[0], r.bk.Chapters[0].Typeset()
@@ -391,8 +391,7 @@ func (r *renderer) chronology() {
 	for _, e := range evs {
 		var rs []ref
 		for _, s := range e.Stated {
-			ch := r.bk.Book.Chapters[s.Chapter]
-			rf := ref{text: ch.Short, anchor: r.scopeOf(s.Chapter) + chapterAnchor}
+			rf := ref{text: r.bk.Short(s.Chapter), anchor: r.scopeOf(s.Chapter) + chapterAnchor}
 			if a, pg, ok := r.placeOf(s.Chapter, s.Para, s.Line); ok {
 				rf.text += ", p. " + itoa(pg)
 				rf.anchor = a
@@ -448,7 +447,7 @@ func (r *renderer) combinedBibliography() {
 		}
 		var rs []ref
 		for _, c := range e.Chapters {
-			rs = append(rs, ref{text: r.bk.Book.Chapters[c].Short, anchor: r.scopeOf(c) + chapterAnchor})
+			rs = append(rs, ref{text: r.bk.Short(c), anchor: r.scopeOf(c) + chapterAnchor})
 		}
 		if len(rs) > 0 {
 			lead := []source.Inline{{Text: "Cited in "}}
