@@ -2,7 +2,7 @@
 
 GO        ?= go
 BIN       := bin/galley
-EXAMPLE   := examples/us-recognizes-soviet-union.txt
+EXAMPLE   := examples/erie-canal-opens.txt
 FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
@@ -28,7 +28,7 @@ test:
 
 # The race detector on the packages that run goroutines or share state between them (-short
 # leaves out the tests that build a binary or run hundreds of documents).
-RACE_PKGS := ./cmd/galley ./render ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output ./internal/budget
+RACE_PKGS := ./cmd/galley ./render ./render/cover ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output ./internal/budget
 race:
 	$(GO) test -race -short -count=1 -timeout 10m $(RACE_PKGS)
 
@@ -47,12 +47,11 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
 
 # The README's pictures, made from the PDFs of two examples (Letter) by docs/pictures.sh: page 1
-# of the seed article, its key-figures table cropped from the page it starts on, and the page
-# of the Hastings example that a floated figure opens (the example has a real image, the
-# seed only a placeholder). Needs poppler-utils.
+# of the demo article, its key-figures table cropped from the page it starts on, and the page
+# of the Hastings example that a floated figure opens. Needs poppler-utils.
 pictures: build
 	$(BIN) build -q -o dist $(EXAMPLE) examples/battle-of-hastings.txt
-	docs/pictures.sh dist/us-recognizes-soviet-union.pdf dist/battle-of-hastings.pdf docs
+	docs/pictures.sh dist/erie-canal-opens.pdf dist/battle-of-hastings.pdf docs
 
 clean:
 	rm -rf bin dist
