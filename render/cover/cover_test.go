@@ -7,6 +7,7 @@ import (
 	"image/gif"
 	"image/png"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -81,6 +82,30 @@ func TestPNG(t *testing.T) {
 	}
 }
 
+// TestConcurrent: covers drawn at once share the parsed fonts, and each comes out as drawn
+// alone.
+func TestConcurrent(t *testing.T) {
+	covers := []Cover{seedCover, {Title: "Erie Canal Opens", Date: "October 26, 1825"}, {Title: "明治維新", House: "מגילת"}}
+	want := make([][]byte, len(covers))
+	for i := range covers {
+		var err error
+		if want[i], err = PNG(&covers[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := make([][]byte, len(covers))
+	var wg sync.WaitGroup
+	for i := range covers {
+		wg.Go(func() { got[i], _ = PNG(&covers[i]) })
+	}
+	wg.Wait()
+	for i := range covers {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("cover %d drawn concurrently differs", i)
+		}
+	}
+}
+
 func sameColor(a, b color.Color) bool {
 	r1, g1, b1, _ := a.RGBA()
 	r2, g2, b2, _ := b.RGBA()
@@ -142,6 +167,9 @@ func TestLogoRefused(t *testing.T) {
 // TestTitleFits: a title of any length is set inside its place, whole when it fits, and
 // ending in an ellipsis when it does not.
 func TestTitleFits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out titles of megabytes")
+	}
 	ff, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
@@ -199,6 +227,9 @@ func TestTitleFits(t *testing.T) {
 // TestScripts: titles in any script, and bytes that are not text, draw without error, and
 // something is drawn for each.
 func TestScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws a cover for each script")
+	}
 	for _, title := range []string{
 		"Большевистский режим признан",          // Cyrillic, in the faces
 		"Η μάχη του Μαραθώνα",                   // Greek, in the faces
