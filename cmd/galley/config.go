@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 	"github.com/spf13/pflag"
 
+	"galley/internal/regfile"
 	"galley/render"
 	"galley/source"
 )
@@ -63,6 +65,8 @@ type houseStyle struct {
 	logoAt   position
 	// Build holds the file's values for build flags, in the file's order.
 	Build []setting
+	// applied holds the flags apply set (those the command line left alone).
+	applied map[string]bool
 }
 
 // setting is one [build] value.
@@ -129,12 +133,8 @@ func findHouseStyle(config string, given bool) string {
 // loadHouseStyle reads the house-style file at path, checks it against the build flags and
 // loads its logo. An error is a *configError when the file could be read.
 func loadHouseStyle(path string, flags *pflag.FlagSet) (*houseStyle, error) {
-	data, err := os.ReadFile(path)
+	data, err := readSmallFile(path, maxHouseStyle)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	h, err := parseHouseStyle(path, data, flags)
@@ -151,21 +151,36 @@ func loadHouseStyle(path string, flags *pflag.FlagSet) (*houseStyle, error) {
 	return h, nil
 }
 
+// maxHouseStyle is the largest house-style file read: a few lines are all it needs.
+const maxHouseStyle = 1 << 20
+
+// readSmallFile reads the regular file path (never a FIFO, which would block) of at most
+// limit bytes. Its errors do not repeat the path.
+func readSmallFile(path string, limit int64) ([]byte, error) {
+	f, err := regfile.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("over the %d-byte limit", limit)
+	}
+	return data, nil
+}
+
 // readLogo reads a logo: a PNG or JPEG image within render's limits.
 func readLogo(path string) (*render.Image, error) {
-	st, err := os.Stat(path)
+	data, err := readSmallFile(path, render.MaxImageBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	if st.Size() > render.MaxImageBytes {
-		return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit", path, st.Size(), render.MaxImageBytes)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	img, err := render.Decode(data, filepath.Base(path))
 	if err != nil {
@@ -372,7 +387,12 @@ func (h *houseStyle) apply(flags *pflag.FlagSet) error {
 		}
 		if err != nil {
 			e.add(s.At, "build.%s: %v", f.Name, err)
+			continue
 		}
+		if h.applied == nil {
+			h.applied = map[string]bool{}
+		}
+		h.applied[f.Name] = true
 	}
 	return e.err()
 }

@@ -525,7 +525,7 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 		if err == nil {
 			err = render.ErrNoImage
 		}
-		r.opt.Warnf(f.Line, render.MissingImage(err))
+		r.opt.MissingImage(f.Line, err)
 		w.WriteString(`<p class="missing">Image not available</p>` + "\n")
 	}
 	label := r.art.FigureLabel(f)

@@ -695,7 +695,7 @@ func TestMissingImage(t *testing.T) {
 	}
 	var got []warning
 	opt := &render.Options{Modified: testTime, Warn: func(line int, msg string) { got = append(got, warning{line, msg}) }}
-	e := openEPUB(t, renderArticle(t, render.NewArticle(doc, &render.DirImages{Dir: t.TempDir()}), opt))
+	e := openEPUB(t, renderArticle(t, render.NewArticle(doc, &render.DirImages{Dir: t.TempDir(), Explicit: true}), opt))
 	if len(got) != 1 || got[0].line != 13 || !strings.Contains(got[0].msg, "89316673-64532.jpg") {
 		t.Errorf("warnings = %v, want one for line 13 naming the file", got)
 	}
