@@ -6,18 +6,17 @@ package cover
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	_ "image/jpeg" // logos may be JPEG
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -89,11 +88,11 @@ func PNG(c *Cover) ([]byte, error) {
 }
 
 // Draw draws the cover. The logo, when given, must be a PNG or JPEG image.
-func Draw(c *Cover) (*image.RGBA, error) {
-	var logo image.Image
+func Draw(c *Cover) (*image.Paletted, error) {
+	var logo *setLogo
 	if len(c.Logo) > 0 {
 		var err error
-		if logo, err = decodeLogo(c.Logo); err != nil {
+		if logo, err = logoOf(c.Logo); err != nil {
 			return nil, err
 		}
 	}
@@ -101,9 +100,12 @@ func Draw(c *Cover) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	fill(img, img.Bounds(), paper)
-	fill(img, image.Rect(0, 0, Width, bandHeight), accent)
+	var colors []color.RGBA
+	if logo != nil {
+		colors = logo.colors
+	}
+	cv := newCanvas(Width, Height, colors)
+	cv.fill(image.Rect(0, 0, Width, bandHeight), iAccent)
 	width := fixed.I(Width - 2*margin)
 
 	// The band: the date, and the places beneath it, set from the band's foot up.
@@ -113,14 +115,14 @@ func Draw(c *Cover) (*image.RGBA, error) {
 		lines := fit(f, wrap(f, loc, width), 2)
 		y -= (len(lines) - 1) * lineHeight(localeSize, 1.25)
 		for i, l := range lines {
-			text(img, f, l, rightToLeft(loc), margin, Width-margin, y+i*lineHeight(localeSize, 1.25), muted)
+			cv.text(f, l, rightToLeft(loc), margin, Width-margin, y+i*lineHeight(localeSize, 1.25), iMuted)
 		}
 		y -= lineHeight(dateSize, 1.3)
 	}
 	if date := oneLine(c.Date); date != "" {
 		f := ff.face(serifItalic, dateSize)
 		lines := fit(f, wrap(f, date, width), 1)
-		text(img, f, lines[0], rightToLeft(date), margin, Width-margin, y, onBand)
+		cv.text(f, lines[0], rightToLeft(date), margin, Width-margin, y, iOnBand)
 	}
 
 	// The title: the largest size at which it fits, balanced over its lines; at the smallest
@@ -134,27 +136,28 @@ func Draw(c *Cover) (*image.RGBA, error) {
 	lead := lineHeight(size, titleLeading)
 	y = titleTop + ascent(f)
 	for i, l := range lines {
-		text(img, f, l, rightToLeft(title), margin, Width-margin, y+i*lead, ink)
+		cv.text(f, l, rightToLeft(title), margin, Width-margin, y+i*lead, iInk)
 	}
 	ruleY, ruleX := y+(len(lines)-1)*lead+lead/2+20, margin
 	if rightToLeft(title) {
 		ruleX = Width - margin - ruleWidth
 	}
-	fill(img, image.Rect(ruleX, ruleY, ruleX+ruleWidth, ruleY+ruleHeight), accent)
+	cv.fill(image.Rect(ruleX, ruleY, ruleX+ruleWidth, ruleY+ruleHeight), iAccent)
 
 	// The house: a hairline, then the logo and the name beside it.
 	house := oneLine(c.House)
 	if house == "" && logo == nil {
-		return img, nil
+		return cv.img, nil
 	}
 	top := houseBottom - houseHeight
-	fill(img, image.Rect(margin, top-40, Width-margin, top-38), accent)
+	cv.fill(image.Rect(margin, top-40, Width-margin, top-38), iAccent)
 	x := margin
 	if logo != nil {
-		r := scaleInto(logo.Bounds().Size(), logoMaxWidth, houseHeight)
-		r = r.Add(image.Pt(x, top+(houseHeight-r.Dy())/2))
-		xdraw.CatmullRom.Scale(img, r, logo, logo.Bounds(), draw.Over, nil)
-		x = r.Max.X + 40
+		at := image.Pt(x, top+(houseHeight-logo.h)/2)
+		for y := range logo.h {
+			copy(cv.img.Pix[cv.img.PixOffset(at.X, at.Y+y):], logo.pix[y*logo.w:(y+1)*logo.w])
+		}
+		x += logo.w + 40
 	}
 	if house != "" {
 		f := ff.face(sansBold, houseSize)
@@ -162,10 +165,10 @@ func Draw(c *Cover) (*image.RGBA, error) {
 		lines := fit(f, wrap(f, house, fixed.I(Width-margin-x)), 3)
 		y := top + (houseHeight-len(lines)*lh)/2 + ascent(f)
 		for i, l := range lines {
-			text(img, f, l, rightToLeft(house), x, Width-margin, y+i*lh, ink)
+			cv.text(f, l, rightToLeft(house), x, Width-margin, y+i*lh, iInk)
 		}
 	}
-	return img, nil
+	return cv.img, nil
 }
 
 // titleLines returns the title's size and lines: the largest size, from titleMax down, at
@@ -290,21 +293,6 @@ func oneLine(s string) string {
 	}), " ")
 }
 
-// text draws the line s with its baseline at y, from left, or, if it reads right to left,
-// up to right.
-func text(dst draw.Image, f font.Face, s string, rtl bool, left, right, y int, c color.Color) {
-	d := font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: f, Dot: fixed.P(left, y)}
-	s = visual(s, rtl)
-	if rtl {
-		d.Dot.X = fixed.I(right) - d.MeasureString(s)
-	}
-	d.DrawString(s)
-}
-
-func fill(dst draw.Image, r image.Rectangle, c color.Color) {
-	draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
-}
-
 func lineHeight(size int, leading float64) int { return int(float64(size)*leading + 0.5) }
 
 func ascent(f font.Face) int { return f.Metrics().Ascent.Ceil() }
@@ -314,6 +302,34 @@ func ascent(f font.Face) int { return f.Metrics().Ascent.Ceil() }
 func scaleInto(sz image.Point, w, h int) image.Rectangle {
 	scale := min(float64(w)/float64(sz.X), float64(h)/float64(sz.Y), 3)
 	return image.Rect(0, 0, max(1, int(float64(sz.X)*scale+0.5)), max(1, int(float64(sz.Y)*scale+0.5)))
+}
+
+// logos holds the logos set so far, by the SHA-256 of their bytes: a house's logo is the
+// same for every cover of a process, and is decoded, scaled and put in the palette once.
+var logos struct {
+	sync.Mutex
+	set map[[sha256.Size]byte]*setLogo
+}
+
+// logoOf returns the logo of data, set once per process.
+func logoOf(data []byte) (*setLogo, error) {
+	key := sha256.Sum256(data)
+	logos.Lock()
+	defer logos.Unlock()
+	if l := logos.set[key]; l != nil {
+		return l, nil
+	}
+	img, err := decodeLogo(data)
+	if err != nil {
+		return nil, err
+	}
+	r := scaleInto(img.Bounds().Size(), logoMaxWidth, houseHeight)
+	l := prepareLogo(img, r.Dx(), r.Dy())
+	if logos.set == nil {
+		logos.set = map[[sha256.Size]byte]*setLogo{}
+	}
+	logos.set[key] = l
+	return l, nil
 }
 
 // decodeLogo decodes a PNG or JPEG logo, refusing from its header one that is too large.

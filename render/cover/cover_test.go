@@ -69,11 +69,23 @@ func TestPNG(t *testing.T) {
 		{"title", image.Rect(margin, titleTop, Width-margin, titleBottom), ink},
 		{"date", image.Rect(margin, 0, Width-margin, bandHeight), onBand},
 		{"house", image.Rect(margin, houseBottom-houseHeight, Width-margin, houseBottom), ink},
-		{"logo", image.Rect(margin, houseBottom-houseHeight, margin+logoMaxWidth, houseBottom), logoRed},
 	} {
 		if n := count(drawn, area.r, area.c); n < 100 {
 			t.Errorf("%s: %d pixels of %v in its place", area.name, n, area.c)
 		}
+	}
+	// The logo, set in the palette's cube: its red, and nothing of it outside its box.
+	red := 0
+	for y := houseBottom - houseHeight; y < houseBottom; y++ {
+		for x := margin; x < margin+logoMaxWidth; x++ {
+			if r, g, b, _ := drawn.At(x, y).RGBA(); r>>8 > 120 && g>>8 < 60 && b>>8 < 60 {
+				red++
+			}
+		}
+	}
+	// The 40×30 logo is scaled into the house block's height (three times at most).
+	if red < 100*90*9/10 {
+		t.Errorf("logo: %d red pixels in its place", red)
 	}
 	// No house, no logo: no house block.
 	bare, _ := Draw(&Cover{Title: "Erie Canal Opens"})
@@ -112,7 +124,7 @@ func sameColor(a, b color.Color) bool {
 	return r1>>8 == r2>>8 && g1>>8 == g2>>8 && b1>>8 == b2>>8
 }
 
-func count(img *image.RGBA, r image.Rectangle, c color.Color) int {
+func count(img image.Image, r image.Rectangle, c color.Color) int {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
@@ -297,4 +309,16 @@ func FuzzDraw(f *testing.F) {
 			_ = visual(l, rightToLeft(title))
 		}
 	})
+}
+
+// BenchmarkPNG draws and writes a cover with a house and a logo.
+func BenchmarkPNG(b *testing.B) {
+	c := seedCover
+	c.Logo = testLogo(&testing.T{}, 200, 120)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := PNG(&c); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
