@@ -227,6 +227,16 @@ func TestHouseStyle(t *testing.T) {
 	if text := tool(t, "pdftotext", filepath.Join(dir, "plain", "erie-canal-opens.pdf"), "-"); strings.Contains(text, "Lincoln") {
 		t.Error("--config '' still read galley.toml")
 	}
+
+	// Paths in a file --config names are read from the file's folder, not the working one.
+	os.Mkdir(filepath.Join(dir, "branch"), 0o755)
+	os.WriteFile(filepath.Join(dir, "branch", "galley.toml"), []byte("[house]\nname = \"East Branch\"\nlogo = \"../art/logo.png\"\n[build]\nout = \"handouts\"\nformats = \"pdf\"\n"), 0o644)
+	if code, stderr := runIn(t, dir, "", "build", "--config", "branch/galley.toml", "articles/erie-canal-opens.txt"); code != exitOK || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if text := tool(t, "pdftotext", filepath.Join(dir, "branch", "handouts", "erie-canal-opens.pdf"), "-"); !strings.Contains(text, "East Branch") {
+		t.Error("--config branch/galley.toml: its out or house not applied")
+	}
 }
 
 // TestHouseStyleErrors: a misspelled key or a value of the wrong type is a usage error, exit
@@ -270,14 +280,18 @@ func TestCheckIsBuild(t *testing.T) {
 		args   []string
 		code   int
 		stderr []string // lines that must be there
+		absent []string // and text that must not
 	}{
-		{"remote only", []string{"remote.txt"}, exitOK, []string{"remote.txt:13:1: note: image not embedded"}},
-		{"remote only, strict", []string{"--strict", "remote.txt"}, exitOK, []string{"remote.txt:13:1: note: "}},
+		{"remote only", []string{"remote.txt"}, exitOK, []string{"remote.txt:13:1: note: image not embedded"}, nil},
+		{"remote only, strict", []string{"--strict", "remote.txt"}, exitOK, []string{"remote.txt:13:1: note: "}, nil},
 		{"image directory given, strict", []string{"--strict", "--images", "images", "remote.txt"}, exitFailed,
-			[]string{"remote.txt:13:1: warning: image not embedded", "remote.txt:1:1: error: 1 warning(s) and --strict"}},
+			[]string{"remote.txt:13:1: warning: image not embedded", "remote.txt:1:1: error: 1 warning(s) and --strict"}, nil},
 		{"local image missing, strict", []string{"--strict", "local.txt"}, exitFailed,
-			[]string{"local.txt:7:1: warning: image not embedded", "local.txt:1:1: error: 1 warning(s) and --strict"}},
-		{"quiet: errors only", []string{"-q", "local.txt", "remote.txt"}, exitOK, nil},
+			[]string{"local.txt:7:1: warning: image not embedded", "local.txt:1:1: error: 1 warning(s) and --strict"}, []string{"note:"}},
+		{"quiet: errors only", []string{"-q", "local.txt", "remote.txt"}, exitOK, nil, nil},
+		{"quiet and strict: the warnings that fail, no notes", []string{"-q", "--strict", "local.txt", "remote.txt"}, exitFailed,
+			[]string{"local.txt:7:1: warning: image not embedded", "local.txt:1:1: error: 1 warning(s) and --strict"},
+			[]string{"remote.txt", "note:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			codeC, check := runIn(t, dir, "", append([]string{"check"}, tc.args...)...)
@@ -291,6 +305,11 @@ func TestCheckIsBuild(t *testing.T) {
 			for _, want := range tc.stderr {
 				if !strings.Contains(check, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, check)
+				}
+			}
+			for _, not := range tc.absent {
+				if strings.Contains(check, not) {
+					t.Errorf("stderr has %q:\n%s", not, check)
 				}
 			}
 			if tc.stderr == nil && check != "" {
