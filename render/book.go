@@ -41,6 +41,17 @@ func NewBook(b *book.Book, chapters []*Article) *Book {
 // typographic punctuation.
 func (b *Book) Short(i int) string { return Smart(b.Book.Chapters[i].Short) }
 
+// Reporter returns the Warn and Note functions of the Options that render chapter ch of a
+// book (-1: the book's own parts), which pass what they receive to report with the chapter
+// and the severity; nil functions when report is nil.
+func Reporter(report func(ch, line int, sev source.Severity, msg string), ch int) (warn, note func(line int, msg string)) {
+	if report == nil {
+		return nil, nil
+	}
+	return func(line int, msg string) { report(ch, line, source.SevWarning, msg) },
+		func(line int, msg string) { report(ch, line, source.SevNote, msg) }
+}
+
 // BookPart is one part of a book beyond its chapters.
 type BookPart int
 

@@ -9,8 +9,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/spf13/pflag"
-
 	"galley/output"
 	"galley/render"
 	"galley/render/epub"
@@ -41,30 +39,27 @@ var bookFormats = []formatKind{
 }
 
 // bookRender renders a book in one format and returns its pages (0 for the EPUB).
-type bookRender func(w io.Writer, b *render.Book, opt *render.Options, warn func(chapter, line int, msg string)) (int, error)
+type bookRender func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (int, error)
 
 var bookRenderers = map[string]bookRender{
 	"pdf": pdf.RenderBook,
-	"epub": func(w io.Writer, b *render.Book, opt *render.Options, warn func(chapter, line int, msg string)) (int, error) {
-		return 0, epub.RenderBook(w, b, opt, warn)
+	"epub": func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (int, error) {
+		return 0, epub.RenderBook(w, b, opt, report)
 	},
 }
 
 func cmdBook(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
-	var title, subtitle string
-	c, err := parseFlags("book", bookUsage, func(fs *pflag.FlagSet) {
-		fs.StringVar(&title, "title", "", "the book's title (required); its slug names the files")
-		fs.StringVar(&subtitle, "subtitle", "", "the book's subtitle, on its title page")
-	}, args, stderr, env.getenv, env.stderrIsTerminal)
-	if err == pflag.ErrHelp {
-		return exitOK
-	}
+	f := newBuildFlags("book", true, stdout, bookUsage)
+	title := f.fs.String("title", "", "the book's `TITLE` (required); its slug names the files")
+	subtitle := f.fs.String("subtitle", "", "the book's `SUBTITLE`, on its title page")
+	c, err := parseFlags(f, args, env.getenv, env.stderrIsTerminal)
 	if err == nil {
-		err = bookFlags(c, title)
+		if err = bookFlags(c, *title); err != nil {
+			err = fmt.Errorf("%w ('galley book --help' lists the flags)", err)
+		}
 	}
-	if err != nil {
-		say(stderr, "galley book: %v", err)
-		return exitUsage
+	if code, stop := flagsFailed("book", err, stderr); stop {
+		return code
 	}
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		say(stderr, "galley book: %v", err)
@@ -73,12 +68,15 @@ func cmdBook(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 	output.CleanStale(c.out)
 	stop := handleSignals(stderr)
 	defer stop()
+	go prepare(c)
 	if c.mem != nil {
 		defer c.mem.apply()()
 	}
-	msgs, ok := buildBook(c, title, subtitle, stdin)
+	msgs, ok := buildBook(c, *title, *subtitle, stdin)
 	for _, m := range msgs {
-		fmt.Fprintln(stderr, m)
+		if c.shows(m) {
+			fmt.Fprintln(stderr, m.text)
+		}
 	}
 	if !ok {
 		return exitFailed
@@ -116,7 +114,7 @@ func bookFlags(c *buildConfig, title string) error {
 type parsed struct {
 	data     []byte
 	doc      *source.Document
-	messages []string
+	messages []message
 	failed   bool
 	warnings int
 }
@@ -125,7 +123,7 @@ type parsed struct {
 // every format; it returns the diagnostics, in input order, and whether the book was
 // written. Its files are committed together, and only when every input parsed and every
 // format rendered (and, with --strict, nothing was worth a warning).
-func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []string, ok bool) {
+func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []message, ok bool) {
 	ins := make([]parsed, len(c.inputs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -153,8 +151,8 @@ func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []
 			arts[i] = render.NewArticle(in.doc, inputImages(c, c.inputs[i]))
 		}
 	}
-	fail := func(format string, a ...any) ([]string, bool) {
-		return append(msgs, "galley book: "+fmt.Sprintf(format, a...)), false
+	fail := func(format string, a ...any) ([]message, bool) {
+		return append(msgs, message{source.SevError, "galley book: " + fmt.Sprintf(format, a...)}), false
 	}
 	if failed {
 		return fail("an input failed: nothing written")
@@ -182,14 +180,15 @@ func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []
 	outs := make([]rendered, len(kinds))
 	one := func(i int) {
 		defer catch(&outs[i].err)
-		warn := func(ch, line int, msg string) {
+		report := func(ch, line int, sev source.Severity, msg string) {
 			name := filepath.Join(c.out, bk.Slug+kinds[i].suffix)
 			if ch >= 0 {
-				name = c.inputs[ch]
+				name = displayName(c.inputs[ch])
 			}
-			outs[i].warnings = append(outs[i].warnings, warning{line, source.LineWarning(line, msg).Format(name)})
+			d := source.Diagnostic{Line: max(line, 1), Col: 1, Severity: sev, Message: msg}
+			outs[i].warnings = append(outs[i].warnings, warning{line, d.Format(name), sev})
 		}
-		outs[i].pages, outs[i].err = bookRenderers[kinds[i].name](&outs[i].buf, b, &opt, warn)
+		outs[i].pages, outs[i].err = bookRenderers[kinds[i].name](&outs[i].buf, b, &opt, report)
 	}
 	if c.jobs > 1 {
 		var rw sync.WaitGroup
@@ -213,8 +212,10 @@ func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []
 		for _, w := range outs[i].warnings {
 			if !seen[w.msg] {
 				seen[w.msg] = true
-				warnings++
-				msgs = append(msgs, w.msg)
+				if w.sev == source.SevWarning {
+					warnings++
+				}
+				msgs = append(msgs, message{w.sev, w.msg})
 			}
 		}
 		if err := outs[i].err; err != nil {
@@ -260,30 +261,31 @@ func parseCaught(c *buildConfig, input string, stdin io.Reader) (p parsed) {
 // parseInput reads and parses one input of a book, with its diagnostics.
 func parseInput(c *buildConfig, input string, stdin io.Reader) parsed {
 	var p parsed
+	name := displayName(input)
 	fail := func(msg string) parsed {
-		p.messages = append(p.messages, msg)
+		p.messages = append(p.messages, message{source.SevError, msg})
 		p.failed = true
 		return p
 	}
 	if !utf8.ValidString(input) {
-		return fail(source.InputError("the file name is not UTF-8 text; rename the file").Format(input))
+		return fail(source.InputError("the file name is not UTF-8 text; rename the file").Format(name))
 	}
 	data, err := readInput(input, stdin, c.maxInput)
 	if err != nil {
-		return fail(source.InputError(unwrapPath(err).Error()).Format(input))
+		return fail(source.InputError(unwrapPath(err).Error()).Format(name))
 	}
 	if c.mem != nil {
 		c.mem.input(int64(len(data)))
 	}
 	defer c.memory.Take(inputWeight(int64(len(data))))()
-	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
+	doc, err := source.Parse(data, source.Options{File: name, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
 	if err != nil {
 		return fail(err.Error())
 	}
 	p.data, p.doc = data, doc
 	for _, d := range doc.Diagnostics {
-		p.messages = append(p.messages, d.Format(input))
+		p.messages = append(p.messages, message{d.Severity, d.Format(name)})
 		if d.Severity == source.SevWarning {
 			p.warnings++
 		}
@@ -300,7 +302,7 @@ func inputImages(c *buildConfig, input string) render.Images {
 			dir = "."
 		}
 	}
-	images := &render.DirImages{Dir: dir}
+	images := &render.DirImages{Dir: dir, Explicit: c.imagesGiven}
 	if c.fetchImages {
 		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
 	}

@@ -50,7 +50,7 @@ func BenchmarkBook(b *testing.B) {
 		inputs := bookCorpus(b, n)
 		b.Run(fmt.Sprintf("book-%d", n), func(b *testing.B) {
 			args := append([]string{"-q", "-j", "2", "-o", b.TempDir()}, inputs...)
-			c, err := parseFlags("book", bookUsage, nil, args, io.Discard, benchEnv, false)
+			c, err := parseFlags(newBuildFlags("book", true, io.Discard, bookUsage), args, benchEnv, false)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -138,8 +138,8 @@ func TestBookFails(t *testing.T) {
 	if code != exitFailed || !strings.Contains(stderr, "broken.txt:2:1: error: not UTF-8") {
 		t.Errorf("a bad input: exit %d\n%s", code, stderr)
 	}
-	code, _, stderr = galley(t, "", "book", "--strict", "--title", "T", "-o", out, seedPath)
-	if code != exitFailed || !strings.Contains(stderr, "warning: image not embedded") || !strings.Contains(stderr, "--strict") {
+	code, _, stderr = galley(t, "", "book", "--strict", "--title", "T", "-o", out, seedPath, testkit.Article("u3"))
+	if code != exitFailed || !strings.Contains(stderr, "warning: bibliography entry gives no year") || !strings.Contains(stderr, "--strict") {
 		t.Errorf("--strict with a warning: exit %d\n%s", code, stderr)
 	}
 	if files := tree(t, out); len(files) != 0 {
@@ -156,5 +156,48 @@ func TestBookFails(t *testing.T) {
 		if code, _, stderr := galley(t, "", args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want 2\n%s", args, code, stderr)
 		}
+	}
+}
+
+// TestBookHouseStyle builds a book with the example house-style file: its paper and its
+// house, whose name is on the title page and in the footers, and whose logo is on the title
+// page only.
+func TestBookHouseStyle(t *testing.T) {
+	out := t.TempDir()
+	config := filepath.Join("..", "..", "examples", "galley.toml")
+	code, _, stderr := galley(t, "", "book", "-q", "--config", config, "--title", "Unit 3", "-o", out, seedPath, testkit.Article("a1"))
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	path := filepath.Join(out, "unit-3.pdf")
+	info, err := exec.Command(testkit.NeedTool(t, "pdfinfo"), path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(info), "595.28 x 841.89") {
+		t.Errorf("not A4:\n%s", info)
+	}
+	text, err := exec.Command(testkit.NeedTool(t, "pdftotext"), "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(text), "\f")
+	for i, p := range pages[:len(pages)-1] {
+		if !strings.Contains(p, "Lincoln High School Library") {
+			t.Errorf("page %d does not name the house", i+1)
+		}
+	}
+	imgs, err := exec.Command(testkit.NeedTool(t, "pdfimages"), "-list", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logoPages []string
+	for _, l := range strings.Split(string(imgs), "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
+			logoPages = append(logoPages, f[0])
+		}
+	}
+	if !slices.Equal(logoPages, []string{"1"}) {
+		t.Errorf("images on pages %v, want the logo on page 1 alone", logoPages)
 	}
 }

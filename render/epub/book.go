@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"galley/render"
+	"galley/source"
 )
 
 // RenderBook writes a book as one EPUB 3 file to w: a title page, the contents (the
@@ -18,9 +19,9 @@ import (
 // order, each a title page with the parts render.ChapterParts gives nested beneath it in the
 // navigation, then the chronology, the combined bibliography and the index of key figures,
 // whose links go to the paragraphs and key-figures rows they name. Problems that still allow
-// a complete book go to warn, with the index of the chapter they are in (-1: the book's own
-// parts); opt.Warn is not used. The output is byte-identical for the same book and options.
-func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chapter, line int, msg string)) error {
+// a complete book (warnings and notes) go to report, with the index of the chapter they are
+// in (-1: the book's own parts); opt.Warn and opt.Note are not used. The output is byte-identical for the same book and options.
+func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) error {
 	if b == nil || b.Book == nil || len(b.Chapters) == 0 || len(b.Chapters) != len(b.Book.Chapters) {
 		return errors.New("epub: no book")
 	}
@@ -32,14 +33,10 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chap
 		return fmt.Errorf("epub: %w", err)
 	}
 	o := *opt
-	o.Warn = func(line int, msg string) {
-		if warn != nil {
-			warn(-1, line, msg)
-		}
-	}
+	o.Warn, o.Note = render.Reporter(report, -1)
 	r := newRenderer(b.Chapters[0], &o)
 	r.bk = b
-	bk, err := r.wholeBook(warn)
+	bk, err := r.wholeBook(report)
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
@@ -53,7 +50,7 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chap
 const lmIndex = "index"
 
 // wholeBook renders every part of the book, in the order of render.BookParts.
-func (r *renderer) wholeBook(warn func(chapter, line int, msg string)) (*book, error) {
+func (r *renderer) wholeBook(report func(chapter, line int, sev source.Severity, msg string)) (*book, error) {
 	bk := r.bk
 	r.b.title = clean(render.Smart(bk.Title))
 	r.b.desc = clean(render.Smart(bk.Subtitle))
@@ -68,6 +65,8 @@ func (r *renderer) wholeBook(warn func(chapter, line int, msg string)) (*book, e
 	}
 	r.b.ident = bookIdentifier(bk, r.opt)
 	w := &xw{}
+	cover := r.startCover()
+	r.coverPage(w)
 	// wheres holds each chapter's map of paragraph IDs to files, for the back matter's links.
 	wheres := make([]map[string]string, len(bk.Chapters))
 	for _, p := range render.BookParts {
@@ -80,11 +79,7 @@ func (r *renderer) wholeBook(warn func(chapter, line int, msg string)) (*book, e
 			opt := r.opt
 			for i, ch := range bk.Book.Chapters {
 				o := *opt
-				o.Warn = func(line int, msg string) {
-					if warn != nil {
-						warn(i, line, msg)
-					}
-				}
+				o.Warn, o.Note = render.Reporter(report, i)
 				r.opt = &o
 				r.art = bk.Chapters[i]
 				r.doc = r.art.Typeset()
@@ -110,6 +105,9 @@ func (r *renderer) wholeBook(warn func(chapter, line int, msg string)) (*book, e
 		}
 	}
 	r.close(w)
+	if err := cover(); err != nil {
+		return nil, err
+	}
 	return r.finishBook()
 }
 
@@ -140,8 +138,8 @@ func bookIdentifier(b *render.Book, opt *render.Options) string {
 	return "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, data).String()
 }
 
-// bookTitlePage writes the book's title page: title, subtitle, the number of chapters and
-// the date of the build.
+// bookTitlePage writes the book's title page: title, subtitle, the number of chapters, the
+// house that issues it and the date of the build.
 func (r *renderer) bookTitlePage(w *xw) {
 	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
 	section(w, "titlepage", "titlepage", "")
@@ -157,6 +155,11 @@ func (r *renderer) bookTitlePage(w *xw) {
 		count = "1 chapter"
 	}
 	w.WriteString(`<p class="count">` + count + "</p>\n")
+	if r.b.publisher != "" {
+		w.WriteString(`<p class="house">`)
+		w.text(r.b.publisher)
+		w.WriteString("</p>\n")
+	}
 	mod := r.b.modified
 	w.WriteString(`<p class="built"><time datetime="` + mod.Format("2006-01-02") + `">`)
 	w.text(mod.Format("January 2, 2006"))

@@ -18,9 +18,10 @@ import (
 // beginning a page, with the parts render.ChapterParts gives and running heads with its
 // short title), then the chronology, the combined bibliography and the index of key
 // figures, whose page numbers are those of the chapters' paragraphs. The outline nests each
-// chapter's parts beneath it. Problems that still allow a complete PDF go to warn, with the
-// index of the chapter they are in (-1: the book's own parts); opt.Warn is not used.
-func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chapter, line int, msg string)) (pages int, err error) {
+// chapter's parts beneath it. Problems that still allow a complete PDF (warnings and notes)
+// go to report, with the index of the chapter they are in (-1: the book's own parts);
+// opt.Warn and opt.Note are not used.
+func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (pages int, err error) {
 	if b == nil || b.Book == nil || len(b.Chapters) == 0 || len(b.Chapters) != len(b.Book.Chapters) {
 		return 0, errors.New("pdf: no book")
 	}
@@ -28,17 +29,13 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chap
 		opt = &render.Options{}
 	}
 	o := *opt
-	o.Warn = func(line int, msg string) {
-		if warn != nil {
-			warn(-1, line, msg)
-		}
-	}
+	o.Warn, o.Note = render.Reporter(report, -1)
 	r, err := newRenderer(b.Chapters[0], &o)
 	if err != nil {
 		return 0, err
 	}
 	r.bk = b
-	raw, err := r.bookOutput(warn)
+	raw, err := r.bookOutput(report)
 	if err != nil {
 		return 0, err
 	}
@@ -56,7 +53,7 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, warn func(chap
 // the pages of the chapters' paragraphs: the chapters are paginated first, then the back
 // matter is set with those pages, which it does not move since it comes after them, and the
 // whole book is paginated once more before anything is drawn.
-func (r *renderer) bookOutput(warn func(chapter, line int, msg string)) ([]byte, error) {
+func (r *renderer) bookOutput(report func(chapter, line int, sev source.Severity, msg string)) ([]byte, error) {
 	r.p = r.newPDF()
 	r.bookMetadata()
 	back := false
@@ -67,7 +64,7 @@ func (r *renderer) bookOutput(warn func(chapter, line int, msg string)) ([]byte,
 		case render.BookContents:
 			r.contents()
 		case render.BookChapters:
-			r.chapters(warn)
+			r.chapters(report)
 		case render.BookChronology, render.BookBibliography, render.BookIndex:
 			if !back {
 				r.paginate()
@@ -142,8 +139,9 @@ func (r *renderer) centred(text string, ps *paraStyle, lead, before float64) []*
 	return r.flow(t, flowOpts{before: before, keepAll: true})
 }
 
-// bookTitle sets the title page: the title a third of the way down, the subtitle, a rule,
-// the chapters' count, and the date of the build at the foot.
+// bookTitle sets the title page: the house's logo and the title a fifth of the way down, the
+// subtitle, a rule, the chapters' count, and at the foot the house's name and the date of
+// the build.
 func (r *renderer) bookTitle() {
 	g := &r.g
 	bk := r.bk
@@ -157,8 +155,9 @@ func (r *renderer) bookTitle() {
 	}
 	bs[0].before = 0
 	body := g.bodyBottom() - g.top
-	top := &vbox{h: body * 0.28, keep: true, mark: &mark{title: title, level: 0}}
+	top := &vbox{h: body * 0.22, keep: true, mark: &mark{title: title, level: 0}}
 	r.add(top)
+	r.logo(true)
 	r.add(bs...)
 	if bk.Subtitle != "" {
 		st := r.standfirst
@@ -177,7 +176,12 @@ func (r *renderer) bookTitle() {
 	sm := r.body
 	sm.color = grey
 	r.add(r.centred(count, &sm, g.lead, 0)...)
-	r.add(r.centred(r.bookDate(), &sm, g.lead, body*0.3)...)
+	if r.opt.House != "" {
+		r.add(r.centred(r.opt.House, &sm, g.lead, body*0.25)...)
+		r.add(r.centred(r.bookDate(), &sm, g.lead, 0)...)
+	} else {
+		r.add(r.centred(r.bookDate(), &sm, g.lead, body*0.25)...)
+	}
 	r.noIndent = true
 }
 
@@ -283,18 +287,14 @@ func (r *renderer) hasBookPart(p render.BookPart) bool {
 
 // chapters sets each chapter from a new page: a label with its number, then its parts, its
 // boxes in its own scope so that its paragraph IDs and lines are its own. A chapter's
-// warnings go to warn with its index.
-func (r *renderer) chapters(warn func(chapter, line int, msg string)) {
+// warnings and notes go to report with its index.
+func (r *renderer) chapters(report func(chapter, line int, sev source.Severity, msg string)) {
 	g := &r.g
 	opt := r.opt
 	defer func() { r.opt, r.scope = opt, "" }()
 	for i, ch := range r.bk.Book.Chapters {
 		o := *opt
-		o.Warn = func(line int, msg string) {
-			if warn != nil {
-				warn(i, line, msg)
-			}
-		}
+		o.Warn, o.Note = render.Reporter(report, i)
 		r.opt = &o
 		r.art = r.bk.Chapters[i]
 		r.doc = r.art.Typeset()

@@ -95,6 +95,9 @@ func (r *renderer) titleBlock() {
 		title = "Untitled"
 	}
 	g := &r.g
+	if r.bk == nil {
+		r.logo(false) // a book's is on its title page
+	}
 	dl := render.Dateline(doc)
 	after := 10 * g.scale
 	if dl != "" {
@@ -115,6 +118,36 @@ func (r *renderer) titleBlock() {
 	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
+}
+
+// logo sets the house's logo above the title, flush left (centred on a book's title page):
+// at most 40 pt high (scaled with the paper) and a third of the measure wide, never past its
+// own resolution.
+func (r *renderer) logo(centre bool) {
+	if r.opt.Logo == nil {
+		return
+	}
+	emb, err := r.images.register(r.p, r.opt.Logo)
+	if err != nil {
+		r.opt.Warnf(1, fmt.Sprintf("the house's logo is not set: %v", err))
+		return
+	}
+	g := &r.g
+	h := min(40*g.scale, float64(emb.h)*0.75)
+	w := h * float64(emb.w) / float64(emb.h)
+	if w > g.width/3 {
+		w = g.width / 3
+		h = w * float64(emb.h) / float64(emb.w)
+	}
+	pw := w * float64(emb.pw) / float64(emb.w)
+	x := g.left
+	if centre {
+		x += (g.width - w) / 2
+	}
+	r.add(&vbox{h: h + 12*g.scale, keep: true, draw: func(d *drawer, y float64) {
+		d.flush()
+		d.p.ImageOptions(emb.name, x, y, pw, h, false, emb.opts, 0, "")
+	}})
 }
 
 // abstract sets the editorial overview, as the article's opening.
