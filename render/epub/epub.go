@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"golang.org/x/text/language"
 
 	"galley/render"
 	"galley/source"
@@ -116,7 +115,7 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 	r := &renderer{art: a, doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
 	r.b = &book{
 		title:     clean(strings.TrimSpace(doc.Title)),
-		lang:      r.language(),
+		lang:      render.Lang(doc, opt),
 		ident:     identifier(a.Doc, opt),
 		desc:      clean(doc.Summary),
 		modified:  opt.Modified,
@@ -141,19 +140,6 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 		r.b.coverage = clean(strings.TrimSpace(doc.Date.Text))
 	}
 	return r
-}
-
-// language returns the document's language as a well-formed BCP 47 tag, "en" by default.
-func (r *renderer) language() string {
-	if r.doc.Lang == "" {
-		return "en"
-	}
-	tag, err := language.Parse(r.doc.Lang)
-	if err != nil || tag == language.Und {
-		r.opt.Warnf(1, fmt.Sprintf("language %q is not a BCP 47 tag; using en", clip(r.doc.Lang, 40)))
-		return "en"
-	}
-	return tag.String()
 }
 
 // identifier returns the book's identifier: the one the options give, or else a name-based
@@ -515,7 +501,7 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 		w.WriteString(`<img src="../images/`)
 		w.attr(name)
 		w.WriteString(`" alt="`)
-		w.attr(altText(f))
+		w.attr(render.AltText(f))
 		w.WriteByte('"')
 		if img.Width > 0 && img.Height > 0 {
 			fmt.Fprintf(w, ` width="%d" height="%d"`, img.Width, img.Height)
@@ -557,16 +543,6 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 	w.WriteString("</figure>\n")
 }
 
-// altText is an image's text alternative: its caption, which the figure also shows.
-func altText(f *source.Figure) string {
-	for _, s := range []string{f.Caption, f.Alt, f.File} {
-		if s = strings.TrimSpace(s); s != "" {
-			return s
-		}
-	}
-	return "Image"
-}
-
 // addImage adds an image's bytes to the book and returns its file name, the same for the
 // same bytes, distinct for different ones.
 func (r *renderer) addImage(img *render.Image) string {
@@ -591,13 +567,4 @@ func (r *renderer) addImage(img *render.Image) string {
 	r.imageNames[name] = img.Data
 	r.b.images = append(r.b.images, media{name: name, mediaType: img.MediaType(), data: img.Data})
 	return name
-}
-
-// clip shortens s to at most n runes for a message.
-func clip(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
 }

@@ -241,6 +241,7 @@ func (r *renderer) newPDF() *fpdf.Fpdf {
 	}
 	p.SetCreator(strings.TrimSpace("galley "+r.opt.Version), true)
 	p.SetProducer("galley (fpdf)", true)
-	p.SetLang(doc.Lang)
+	// fpdf writes the tag as it is given, unescaped: only a well-formed one reaches it.
+	p.SetLang(render.Lang(doc, r.opt))
 	return p
 }
