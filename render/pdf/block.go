@@ -108,10 +108,37 @@ func (t *textBlock) drawLine(d *drawer, n int, x, y float64) {
 			justify = false // a hard line break
 		}
 	}
-	d.setLine(t.es, l, x+lx, y+t.baseline(), t.width-lx, justify, t.align)
+	rest := 0
+	if t.inHyphenated(n) {
+		rest = wordEnd(t.es, l.from)
+	}
+	d.setLine(t.es, l, x+lx, y+t.baseline(), t.width-lx, justify, t.align, rest)
 }
 
-// draw draws all lines with the block's top at y.
+// inHyphenated reports whether line n begins inside a word hyphenated on a line before: the
+// line before ends with a hyphen, or it ends inside the word (a long word cut where it did
+// not fit, a break after a hyphen of the text) and is all of that word, the lines before it
+// going back to the hyphen.
+func (t *textBlock) inHyphenated(n int) bool {
+	for m := n - 1; m >= 0; m-- {
+		l := &t.lines[m]
+		if l.hyphen != nil {
+			return true
+		}
+		if l.to >= len(t.es) || t.es[l.to].kind != kPenalty || t.es[l.to].penalty <= -infPenalty {
+			return false // the line ends between words
+		}
+		for i := l.from; i < l.to; i++ {
+			if t.es[i].kind == kGlue {
+				return false // the word begins on this line, not hyphenated before
+			}
+		}
+	}
+	return false
+}
+
+// draw draws all lines with the block's top at y, the content of the element the drawer was
+// given.
 func (t *textBlock) draw(d *drawer, x, y float64) {
 	for n := range t.lines {
 		t.drawLine(d, n, x, y+float64(n)*t.lead)
@@ -128,9 +155,8 @@ type flowOpts struct {
 	keepAll bool
 	mark    *mark
 	part    string
-	// under, if set, draws behind each line (a panel's background), given the line's top
-	// and height.
-	under func(d *drawer, y, h float64)
+	// tag is the element whose content the lines are.
+	tag *tag
 }
 
 // flow turns a text block into one box per line, kept together so that no page ends after
@@ -139,15 +165,13 @@ type flowOpts struct {
 func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 	n := len(t.lines)
 	out := make([]*vbox, n)
+	tg := o.tag
 	for i := range n {
 		b := &vbox{h: t.lead}
 		i := i
 		x := r.g.left + o.x
-		under := o.under
 		b.draw = func(d *drawer, y float64) {
-			if under != nil {
-				under(d, y, t.lead)
-			}
+			d.content(tg)
 			t.drawLine(d, i, x, y)
 		}
 		breakAfter := i == n-1 || (i >= 1 && n-(i+1) >= 2 && !t.lines[i].flagged)

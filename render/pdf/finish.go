@@ -47,12 +47,15 @@ var toUnicode = sync.OnceValue(func() []byte {
 	return z.Bytes()
 })
 
-// finish writes the finished PDF to dst from fpdf's output src, the fonts drawn and the
-// chunks of content that src's pages hold markers for.
-func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) error {
+// finish writes the finished PDF to dst from fpdf's output src, the fonts drawn, the chunks
+// of content that src's pages hold markers for, and the document's structure.
+func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte, st *structure) error {
 	doc, err := readFpdf(src)
 	if err != nil {
 		return err
+	}
+	if len(doc.pages) != len(st.parents) || len(doc.pages) != len(st.annots) {
+		return fmt.Errorf("pdf: %d pages, %d of them drawn", len(doc.pages), len(st.parents))
 	}
 	content := 0
 	for _, c := range chunks {
@@ -61,7 +64,8 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	dst.Grow(len(src) + content/3 + 20000*len(fonts))
 	w := newObjWriter(dst, doc)
 
-	// The objects added after fpdf's: the ToUnicode map, then five per font.
+	// The objects added after fpdf's: the ToUnicode map, then five per font, then the
+	// structure's.
 	toUni := w.reserve()
 	fontRefs := make([]int, len(fonts))
 	for k := range fonts {
@@ -70,6 +74,7 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 			w.reserve()
 		}
 	}
+	tags := st.reserve(w)
 
 	// Every stream is compressed first, at once: one goroutine per page and per font
 	// (render.Zlib runs as many at a time as there are processors).
@@ -107,9 +112,14 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	wg.Wait()
 
 	// fpdf's objects, in its order: the shared resources with the fonts, the pages' content
-	// compressed, the others as they are.
+	// compressed, the pages, the catalog and the Info dictionary as a tagged PDF/A has them,
+	// the others as they are.
+	page := make(map[int]int, len(doc.pages))
+	for i, n := range doc.pages {
+		page[n] = i
+	}
 	for i, o := range doc.objs {
-		switch {
+		switch pi, isPage := page[o.num]; {
 		case o.num == resourcesObj:
 			w.at(o.num)
 			j := bytes.Index(o.data, []byte(emptyFonts)) // readFpdf checked it is there
@@ -123,6 +133,14 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 		case streams[i] != nil:
 			w.begin(o.num)
 			streams[i].write(dst, "")
+		case isPage:
+			if err := writePage(w, o, pi, st.annots[pi]); err != nil {
+				return err
+			}
+		case o.num == doc.root:
+			writeCatalog(w, o, tags.catalog())
+		case o.num == doc.info:
+			writeInfo(w, o)
 		default:
 			w.copy(o)
 		}
@@ -135,6 +153,9 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	dst.WriteString("\nendstream\nendobj\n")
 	for k, f := range fonts {
 		f.write(w, packs[k], fontRefs[k], toUni)
+	}
+	if err := tags.write(w, st, doc.pages); err != nil {
+		return err
 	}
 	return w.end(doc.trailer)
 }

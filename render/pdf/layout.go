@@ -39,14 +39,20 @@ func (r *renderer) layout() {
 
 func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
 
-// heading sets a heading kept with what follows, with space above and below.
+// heading sets a heading kept with what follows, with space above and below: an element H1
+// to H6 one level below the outline entry m's parent, so that levels never skip one.
 func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int) {
 	es := r.elems(runs, ps, line)
 	if len(es) == 0 {
 		return
 	}
+	level := 1
+	if m != nil {
+		level = m.level
+	}
 	t := r.set(es, ps, blockOpts{width: r.g.width, lead: ps.size * 1.2})
-	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line})
+	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line,
+		tag: r.sect.add(headingType(level))})
 	growLast(bs, after)
 	r.add(bs...)
 	r.noIndent = true
@@ -98,7 +104,7 @@ func (r *renderer) titleBlock() {
 	st.size, st.hyphenate, st.ragged, st.color = r.g.body, false, true, accent
 	es := r.elems(plain(dl), &st, doc.TitleLine)
 	t := r.set(es, &st, blockOpts{width: g.width, lead: g.body * 1.3})
-	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine})
+	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine, tag: r.sect.add("P")})
 	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
@@ -133,12 +139,13 @@ func (r *renderer) summaryBox() {
 	pad := 8 * g.scale
 	inner := g.width - 2*pad
 	var bs []*vbox
+	panel := r.sect.add("Div")
 	if doc.Summary != "" {
 		st := r.standfirst
 		st.ragged, st.hyphenate = true, false
 		es := r.elems(plain(doc.Summary), &st, doc.SummaryLine)
 		t := r.set(es, &st, blockOpts{width: inner, lead: st.size * 1.35})
-		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary"})...)
+		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary", tag: panel.add("P")})...)
 	}
 	if where != "" {
 		runs := []source.Inline{{Text: "Locale  ", Style: source.Bold}, {Text: where}}
@@ -146,7 +153,7 @@ func (r *renderer) summaryBox() {
 		ps.ragged = true
 		es := r.elems(runs, &ps, 0)
 		t := r.set(es, &ps, blockOpts{width: inner, lead: g.smallLead})
-		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale})
+		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale, tag: panel.add("P")})
 		bs = append(bs, lines...)
 	}
 	if len(bs) == 0 {
@@ -168,6 +175,7 @@ func (r *renderer) summaryBox() {
 				top -= b.before // shade the space between the panel's lines too
 				h += b.before
 			}
+			d.artifact(artLayout)
 			d.rect(g.left, top, g.width, h+0.2, rgb{0.95, 0.95, 0.95})
 			if isFirst {
 				d.rule(g.left, top, g.width, 0.8, accent)
@@ -235,7 +243,7 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 				r.paraIDs[b.ID] = true
 			}
 			t := r.set(es, &r.body, blockOpts{width: width, indent: indent, lead: g.lead, justify: true})
-			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line})...)
+			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line, tag: r.sect.add("P")})...)
 		case *source.Heading:
 			ps, before, after := &r.heading13, 12*g.scale, 4*g.scale
 			if b.Level >= 3 {
@@ -261,6 +269,7 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 		case *source.Rule:
 			w := width / 3
 			r.add(&vbox{h: 18 * g.scale, draw: func(d *drawer, y float64) {
+				d.artifact(artLayout)
 				d.rule(g.left+x+(width-w)/2, y+9*g.scale, w, 0.5, grey)
 			}})
 			r.noIndent = true
@@ -278,6 +287,8 @@ func (r *renderer) list(l *source.List, x, width float64) {
 	}
 	// markers are measured once, so that numbers line up on their right edge
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.body, color: black}
+	list, sect := r.sect.add("L"), r.sect
+	defer func() { r.sect = sect }()
 	for i, item := range l.Items {
 		marker := "•"
 		if l.Ordered {
@@ -286,6 +297,9 @@ func (r *renderer) list(l *source.List, x, width float64) {
 		n := len(r.boxes)
 		r.noIndent = true
 		cx, cw := r.nested(x, width, ind, 0, l.Line)
+		li := list.add("LI")
+		lbl := li.add("Lbl")
+		r.sect = li.add("LBody")
 		r.blocks(item, cx, cw)
 		if len(r.boxes) == n {
 			continue
@@ -296,6 +310,7 @@ func (r *renderer) list(l *source.List, x, width float64) {
 		mw := st.width(marker)
 		mx := g.left + cx - 5*g.scale - mw
 		first.draw = func(d *drawer, y float64) {
+			d.content(lbl)
 			d.text(st, marker, mx, y+g.lead/2+0.32*g.body)
 			if inner != nil {
 				inner(d, y)
@@ -312,7 +327,10 @@ func (r *renderer) quote(q *source.Quote, x, width float64) {
 	n := len(r.boxes)
 	r.noIndent = true
 	cx, cw := r.nested(x, width, ind, ind, q.Line)
+	sect := r.sect
+	r.sect = sect.add("BlockQuote")
 	r.blocks(q.Blocks, cx, cw)
+	r.sect = sect
 	if len(r.boxes) > n {
 		r.boxes[n].before = max(r.boxes[n].before, 6*g.scale)
 	}
@@ -321,6 +339,7 @@ func (r *renderer) quote(q *source.Quote, x, width float64) {
 		b := b
 		inner := b.draw
 		b.draw = func(d *drawer, y float64) {
+			d.artifact(artLayout)
 			d.rect(barX, y, 1.5*g.scale, b.h, grey)
 			if inner != nil {
 				inner(d, y)
@@ -371,6 +390,7 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 		rows = append(rows, string(rs))
 	}
 	n := len(rows)
+	code := r.sect.add("Code")
 	for i, row := range rows {
 		row := row
 		b := &vbox{h: lead, keep: i == 0 || i >= n-2}
@@ -382,14 +402,15 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 			b.h += pad
 			b.keep = false
 		}
-		first, last := i == 0, i == n-1
+		first := i == 0
 		b.draw = func(d *drawer, y float64) {
+			d.artifact(artLayout)
 			d.rect(g.left+x, y, width, b.h+0.2, rgb{0.95, 0.95, 0.95})
 			top := y
 			if first {
 				top += pad
 			}
-			_ = last
+			d.content(code)
 			d.text(st, row, g.left+x+pad, top+lead*0.5+0.32*st.size)
 		}
 		r.add(b)
@@ -413,6 +434,7 @@ func (r *renderer) bibliography() {
 	ps.size = 10 * g.scale
 	note := r.body
 	note.size = g.small
+	list := r.sect.add("L")
 	for _, e := range r.art.Bibliography(r.opt.Cite) {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
@@ -426,12 +448,13 @@ func (r *renderer) bibliography() {
 		if len(es) == 0 {
 			continue
 		}
+		body := list.add("LI").add("LBody")
 		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
-		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line})...)
+		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line, tag: body.add("BibEntry")})...)
 		if e.Annote != "" {
 			es := r.elems(plain(e.Annote), &note, e.Line)
 			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
-			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P")})
 			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
 			r.add(bs...)
 		}
@@ -446,5 +469,5 @@ func (r *renderer) seeAlso() {
 	r.partHeading(render.PartSeeAlso)
 	es := r.elems(plain(strings.Join(r.doc.SeeAlso, "; ")), &r.body, 0)
 	t := r.set(es, &r.body, blockOpts{width: r.g.width, lead: r.g.lead})
-	r.add(r.flow(t, flowOpts{})...)
+	r.add(r.flow(t, flowOpts{tag: r.sect.add("P")})...)
 }

@@ -34,6 +34,9 @@ type mark struct {
 type placed struct {
 	b *vbox
 	y float64
+	// repeat marks a box drawn again: a table's caption and header at the top of a page it
+	// continues on (an artifact there).
+	repeat bool
 }
 
 type page struct {
@@ -75,13 +78,13 @@ func (r *renderer) paginate() []*page {
 			if len(cur.items) > 0 && y+f.h > bottom+0.01 {
 				break
 			}
-			cur.items = append(cur.items, placed{f, y})
+			cur.items = append(cur.items, placed{f, y, false})
 			y += f.h
 			waiting = waiting[1:]
 		}
 		if i >= 0 && r.boxes[i].cont != nil {
 			for _, c := range r.boxes[i].cont {
-				cur.items = append(cur.items, placed{c, y})
+				cur.items = append(cur.items, placed{c, y, true})
 				y += c.h
 			}
 		}
@@ -139,7 +142,7 @@ func (r *renderer) paginate() []*page {
 			part = b.part
 		}
 		y += sp
-		cur.items = append(cur.items, placed{b, y})
+		cur.items = append(cur.items, placed{b, y, false})
 		y += b.h
 	}
 	for len(waiting) > 0 {

@@ -46,7 +46,7 @@ func Render(w io.Writer, a *render.Article, opt *render.Options) (pages int, err
 		return 0, err
 	}
 	var out bytes.Buffer
-	if err := finish(&out, raw, r.fonts, r.chunks); err != nil {
+	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
 		return 0, err
 	}
 	if _, err := w.Write(out.Bytes()); err != nil {
@@ -70,6 +70,8 @@ func newRenderer(a *render.Article, opt *render.Options) (*renderer, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	r := &renderer{art: a, doc: a.Typeset(), opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
+	r.tree = &tag{typ: "Document"}
+	r.sect = r.tree
 	r.styles()
 	return r, nil
 }
@@ -177,6 +179,12 @@ type renderer struct {
 	tb    *textBuilder // reused for every paragraph (see builder)
 	arena []elem       // where paragraphs' elements are kept (see keep)
 
+	// tree is the structure tree's root, the Document element; sect is the element the
+	// blocks being laid out go into (the root, a list item's body, a quotation); tagged is
+	// the structure with its content, once drawn (see tag.go).
+	tree, sect *tag
+	tagged     *structure
+
 	boxes []*vbox
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
 	anchors map[string]place
@@ -228,20 +236,15 @@ func (r *renderer) newPDF() *fpdf.Fpdf {
 	if mod.IsZero() {
 		mod = time.Now()
 	}
-	mod = mod.UTC().Truncate(time.Second)
-	p.SetCreationDate(mod)
-	p.SetModificationDate(mod)
 	doc := r.doc
-	p.SetTitle(doc.Title, true)
-	if doc.Summary != "" {
-		p.SetSubject(doc.Summary, true)
+	title := doc.Title
+	if title == "" {
+		title = "Untitled" // as the title block sets it: PDF/UA wants a title
 	}
-	if len(doc.Locales) > 0 {
-		p.SetKeywords(strings.Join(doc.Locales, "; "), true)
-	}
-	p.SetCreator(strings.TrimSpace("galley "+r.opt.Version), true)
-	p.SetProducer("galley (fpdf)", true)
-	// fpdf writes the tag as it is given, unescaped: only a well-formed one reaches it.
-	p.SetLang(render.Lang(doc, r.opt))
+	m := &meta{title: metaText(title), subject: metaText(doc.Summary),
+		keywords: metaText(strings.Join(doc.Locales, "; ")),
+		creator:  metaText(strings.TrimSpace("galley " + r.opt.Version)), producer: "galley (fpdf)",
+		lang: render.Lang(doc, r.opt), date: mod.UTC().Truncate(time.Second)}
+	m.set(p)
 	return p
 }
