@@ -197,19 +197,18 @@ func (fp *fontPack) pack(df *docFont) {
 }
 
 // write writes the font's five objects, numbered from ref: the Type 0 font, its CIDFont,
-// the descriptor, and the CIDToGIDMap and subset font program packed in fp. Character codes are the
-// runes, two bytes each (Identity-H); the map gives each its glyph in the subset.
+// the descriptor (the three dictionaries in an object stream), and the CIDToGIDMap and subset
+// font program packed in fp. Character codes are the runes, two bytes each (Identity-H); the
+// map gives each its glyph in the subset.
 func (df *docFont) write(w *objWriter, fp *fontPack, ref, toUni int) {
-	dst := w.dst
 	f := df.f
 	s := fp.s
 	name := s.tag() + "+" + f.name
 
-	w.begin(ref)
-	fmt.Fprintf(dst, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
-		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", name, ref+1, toUni)
+	fmt.Fprintf(w.pack(ref), "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
+		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, ref+1, toUni)
 
-	w.begin(ref + 1)
+	dst := w.pack(ref + 1)
 	fmt.Fprintf(dst, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s "+
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> "+
 		"/FontDescriptor %d 0 R /DW %d /CIDToGIDMap %d 0 R\n/W [", name, ref+2, f.desc.missingWidth, ref+3)
@@ -231,20 +230,19 @@ func (df *docFont) write(w *objWriter, fp *fontPack, ref, toUni int) {
 		dst.Write(b)
 		i = j
 	}
-	dst.WriteString("]>>\nendobj\n")
+	dst.WriteString("]>>")
 
 	d := f.desc
 	// Symbolic (4), not non-symbolic (32): the glyphs are addressed through the map.
 	flags := (d.flags | 4) &^ 32
-	w.begin(ref + 2)
-	fmt.Fprintf(dst, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
-		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>\nendobj\n",
+	fmt.Fprintf(w.pack(ref+2), "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
+		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], d.italicAngle, f.ascent, f.descent,
 		d.capHeight, d.stemV, d.missingWidth, ref+4)
 
 	w.begin(ref + 3)
-	fp.cidToGID.write(dst, "")
+	fp.cidToGID.write(w.dst, "")
 
 	w.begin(ref + 4)
-	fp.prog.write(dst, " /Length1 "+strconv.Itoa(fp.progLen))
+	fp.prog.write(w.dst, " /Length1 "+strconv.Itoa(fp.progLen))
 }

@@ -53,9 +53,11 @@ package pdf
 //   - New objects after fpdf's, numbered from S: the ToUnicode map the fonts share, then
 //     five per font (see docFont.write), then the structure tree's root, the parent tree,
 //     the output intent's profile, the structure elements and the link annotations (see
-//     tagObjects).
-//   - A new cross-reference table, and the trailer with the new /Size, fpdf's entries and an
-//     /ID.
+//     tagObjects); the dictionaries among them packed in object streams (objWriter.pack),
+//     numbered after them.
+//   - A cross-reference stream instead of fpdf's table (objects in object streams can only
+//     be found through one), whose dictionary is the trailer: the new /Size, fpdf's
+//     entries and an /ID.
 //
 // Adding objects. A new kind of object is added the way the fonts and the structure are:
 // numbers reserved with objWriter.reserve before fpdf's objects are copied, so that the
@@ -332,13 +334,27 @@ func withChunks(body []byte, chunks [][]byte, used []bool) ([][]byte, error) {
 	}
 }
 
-// An objWriter writes the finished document's objects and its cross-reference table.
+// An objWriter writes the finished document's objects and its cross-reference stream.
 type objWriter struct {
 	dst *bytes.Buffer
-	// offsets holds each object's offset in dst, by number (0 is the free entry); an object
-	// reserved and not yet written has none.
-	offsets []int
+	// xref holds each object's entry, by number (0 is the free entry); an object reserved and
+	// not yet written has none.
+	xref []xrefEntry
+	// stm is the body of the object stream being filled (see pack), and stmObjs the number
+	// and offset in it of each object it holds.
+	stm     bytes.Buffer
+	stmObjs []int
 }
+
+// An xrefEntry says where an object is: at an offset in the file, or in an object stream.
+type xrefEntry struct {
+	off      int // its offset, for an object of its own
+	stm, idx int // the object stream that holds it (0 if none), and its index there
+}
+
+// maxPacked is the most objects an object stream holds: a reader decompresses all of a
+// stream to read one of its objects.
+const maxPacked = 500
 
 // newObjWriter starts the document in dst with fpdf's header, its version made 1.7 (PDF/UA-1
 // is ISO 32000-1; a page's /Tabs is PDF 1.5); fpdf's objects keep their numbers, and reserve
@@ -346,13 +362,13 @@ type objWriter struct {
 func newObjWriter(dst *bytes.Buffer, doc *fpdfDoc) *objWriter {
 	dst.WriteString("%PDF-1.7")
 	dst.Write(doc.header[len("%PDF-1.x"):])
-	return &objWriter{dst: dst, offsets: make([]int, doc.size)}
+	return &objWriter{dst: dst, xref: make([]xrefEntry, doc.size)}
 }
 
-// reserve returns the number of a new object, to be written later with begin.
+// reserve returns the number of a new object, to be written later with begin or pack.
 func (w *objWriter) reserve() int {
-	w.offsets = append(w.offsets, 0)
-	return len(w.offsets) - 1
+	w.xref = append(w.xref, xrefEntry{})
+	return len(w.xref) - 1
 }
 
 // begin starts object num ("num 0 obj\n"); the caller writes the rest, to "endobj\n".
@@ -364,7 +380,7 @@ func (w *objWriter) begin(num int) {
 
 // at records that object num starts here; the caller writes all of it, from "num 0 obj\n"
 // (an fpdf object rewritten).
-func (w *objWriter) at(num int) { w.offsets[num] = w.dst.Len() }
+func (w *objWriter) at(num int) { w.xref[num] = xrefEntry{off: w.dst.Len()} }
 
 // copy writes one of fpdf's objects as fpdf wrote it.
 func (w *objWriter) copy(o pdfObject) {
@@ -372,28 +388,74 @@ func (w *objWriter) copy(o pdfObject) {
 	w.dst.Write(o.data)
 }
 
-// end writes the cross-reference table and the trailer (fpdf's entries, the new /Size, and
-// an /ID, which PDF/A requires: twice the MD5 of everything before the table, so that the
-// same document has the same identifier). Every object reserved must have been written.
+// pack starts object num in an object stream (PDF 1.5), compressed with the others there:
+// the caller writes its value, a dictionary, to the buffer returned, with no "num 0 obj" and
+// no "endobj". The structure's thousands of small dictionaries take a sixth of the room they
+// take as objects of their own.
+func (w *objWriter) pack(num int) *bytes.Buffer {
+	if len(w.stmObjs) == 2*maxPacked {
+		w.flushPacked()
+	}
+	if w.stm.Len() > 0 {
+		w.stm.WriteByte('\n')
+	}
+	w.xref[num] = xrefEntry{stm: -1, idx: len(w.stmObjs) / 2}
+	w.stmObjs = append(w.stmObjs, num, w.stm.Len())
+	return &w.stm
+}
+
+// flushPacked writes the object stream being filled, if any, as an object of its own.
+func (w *objWriter) flushPacked() {
+	if len(w.stmObjs) == 0 {
+		return
+	}
+	num := w.reserve()
+	var head []byte
+	for i := 0; i < len(w.stmObjs); i += 2 {
+		head = strconv.AppendInt(head, int64(w.stmObjs[i]), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(w.stmObjs[i+1]), 10)
+		head = append(head, ' ')
+		w.xref[w.stmObjs[i]].stm = num
+	}
+	var z packedStream
+	z.pack(head, w.stm.Bytes())
+	w.begin(num)
+	z.write(w.dst, " /Type /ObjStm /N "+strconv.Itoa(len(w.stmObjs)/2)+" /First "+strconv.Itoa(len(head)))
+	w.stm.Reset()
+	w.stmObjs = w.stmObjs[:0]
+}
+
+// end writes the cross-reference stream, whose dictionary is the trailer: fpdf's entries, the
+// new /Size, and an /ID, which PDF/A requires: twice the MD5 of everything before it, so that
+// the same document has the same identifier. Every object reserved must have been written.
 func (w *objWriter) end(trailer []byte) error {
-	for num, off := range w.offsets[1:] {
-		if off == 0 {
+	w.flushPacked()
+	for num, e := range w.xref[1:] {
+		if e.off == 0 && e.stm == 0 {
 			return fmt.Errorf("pdf: object %d reserved and not written", num+1)
 		}
 	}
 	sum := md5.Sum(w.dst.Bytes())
 	id := hex.EncodeToString(sum[:])
-	trailer = append(slices.Clip(trailer), "/ID [<"+id+"> <"+id+">]\n"...)
-	xref := w.dst.Len()
-	fmt.Fprintf(w.dst, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
-	var line [20]byte
-	for _, off := range w.offsets[1:] {
-		b := strconv.AppendInt(line[:0], int64(off), 10)
-		w.dst.WriteString("0000000000"[len(b):])
-		w.dst.Write(b)
-		w.dst.WriteString(" 00000 n \n")
+	num := w.reserve()
+	w.at(num)
+	// Each entry: a type (0 free, 1 an object of its own, 2 in an object stream), then four
+	// bytes (the offset, the stream) and two (the generation, the index).
+	data := make([]byte, 0, 7*len(w.xref))
+	data = append(data, 0, 0, 0, 0, 0, 0xff, 0xff)
+	for _, e := range w.xref[1:] {
+		typ, f2, f3 := byte(1), e.off, 0
+		if e.stm > 0 {
+			typ, f2, f3 = 2, e.stm, e.idx
+		}
+		data = append(data, typ, byte(f2>>24), byte(f2>>16), byte(f2>>8), byte(f2), byte(f3>>8), byte(f3))
 	}
-	fmt.Fprintf(w.dst, "trailer\n<<\n/Size %d\n%s>>\nstartxref\n%d\n%%%%EOF\n", len(w.offsets), trailer, xref)
+	var z packedStream
+	z.pack(data)
+	w.begin(num)
+	z.write(w.dst, " /Type /XRef /Size "+strconv.Itoa(len(w.xref))+" /W [1 4 2]\n"+string(trailer)+"/ID [<"+id+"> <"+id+">]")
+	fmt.Fprintf(w.dst, "startxref\n%d\n%%%%EOF\n", w.xref[num].off)
 	return nil
 }
 
@@ -484,13 +546,13 @@ func writeAnnot(w *objWriter, a *annot) error {
 			return changed("a /Rect of four numbers", d[i:i+j])
 		}
 	}
-	w.begin(a.num)
-	w.dst.Write(d[:i+len(rect)])
-	fmt.Fprintf(w.dst, "%.2f %.2f %.2f %.2f", min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3]))
-	w.dst.Write(d[i+j : len(d)-2])
-	fmt.Fprintf(w.dst, " /F 4 /StructParent %d /Contents ", a.key)
-	w.dst.Write(appendTextString(nil, a.contents))
-	w.dst.WriteString(">>\nendobj\n")
+	dst := w.pack(a.num)
+	dst.Write(d[:i+len(rect)])
+	fmt.Fprintf(dst, "%.2f %.2f %.2f %.2f", min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3]))
+	dst.Write(d[i+j : len(d)-2])
+	fmt.Fprintf(dst, " /F 4 /StructParent %d /Contents ", a.key)
+	dst.Write(appendTextString(nil, a.contents))
+	dst.WriteString(">>")
 	return nil
 }
 

@@ -104,27 +104,26 @@ func (t *tagObjects) catalog() string {
 		strconv.Itoa(t.profile) + " 0 R>>]\n"
 }
 
-// write writes the structure's objects; pages are the page objects' numbers.
+// write writes the structure's objects, its dictionaries packed in object streams; pages are
+// the page objects' numbers.
 func (t *tagObjects) write(w *objWriter, s *structure, pages []int) error {
-	dst := w.dst
 	var b []byte
 	ref := func(b []byte, n int) []byte {
 		b = strconv.AppendInt(b, int64(n), 10)
 		return append(b, " 0 R"...)
 	}
 
-	w.begin(t.treeRoot)
 	b = append(b[:0], "<</Type /StructTreeRoot /K "...)
 	b = ref(b, s.root.num)
 	b = append(b, " /ParentTree "...)
 	b = ref(b, t.parentTree)
 	b = append(b, " /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(len(pages)+len(t.annots)), 10)
-	b = append(b, ">>\nendobj\n"...)
-	dst.Write(b)
+	b = append(b, ">>"...)
+	w.pack(t.treeRoot).Write(b)
 
 	// The parent tree, one leaf: each page's MCIDs, then each annotation, to its element.
-	w.begin(t.parentTree)
+	dst := w.pack(t.parentTree)
 	dst.WriteString("<</Nums [")
 	for i, owners := range s.parents {
 		b = strconv.AppendInt(append(b[:0], '\n'), int64(i), 10)
@@ -143,19 +142,19 @@ func (t *tagObjects) write(w *objWriter, s *structure, pages []int) error {
 		b = append(b, ' ')
 		dst.Write(ref(b, a.link.num))
 	}
-	dst.WriteString("\n]>>\nendobj\n")
+	dst.WriteString("\n]>>")
 
 	w.begin(t.profile)
 	z := srgbStream()
-	dst.WriteString("<</N 3 /Length ")
-	dst.WriteString(strconv.Itoa(len(z)))
-	dst.WriteString(" /Filter /FlateDecode>>\nstream\n")
-	dst.Write(z)
-	dst.WriteString("\nendstream\nendobj\n")
+	w.dst.WriteString("<</N 3 /Length ")
+	w.dst.WriteString(strconv.Itoa(len(z)))
+	w.dst.WriteString(" /Filter /FlateDecode>>\nstream\n")
+	w.dst.Write(z)
+	w.dst.WriteString("\nendstream\nendobj\n")
 
 	for _, n := range t.elems {
-		w.begin(n.num)
-		dst.Write(elemDict(b[:0], n, t.treeRoot, pages))
+		b = elemDict(b[:0], n, t.treeRoot, pages)
+		w.pack(n.num).Write(b)
 	}
 	for _, a := range t.annots {
 		if err := writeAnnot(w, a); err != nil {
@@ -165,7 +164,7 @@ func (t *tagObjects) write(w *objWriter, s *structure, pages []int) error {
 	return nil
 }
 
-// elemDict appends element n's dictionary and the end of its object: /Pg is the page of its
+// elemDict appends element n's dictionary: /Pg is the page of its
 // first marked content, whose MCIDs are numbers in /K; marked content on another page is a
 // marked-content reference, an annotation an object reference.
 func elemDict(b []byte, n *tag, treeRoot int, pages []int) []byte {
@@ -229,5 +228,5 @@ func elemDict(b []byte, n *tag, treeRoot int, pages []int) []byte {
 		b = append(b, " /A "...)
 		b = append(b, n.attrs...)
 	}
-	return append(b, ">>\nendobj\n"...)
+	return append(b, ">>"...)
 }
