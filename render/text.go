@@ -70,3 +70,29 @@ func Invisible(c rune) bool {
 	}
 	return false
 }
+
+// Words returns the byte offsets in s of the words' starts: a word is a run of characters
+// that are not Space, with at least one that is not Invisible. The PDF counts the words of a
+// paragraph set on earlier pages, the EPUB finds where the next page begins, with it.
+func Words(s string) []int {
+	var starts []int
+	start, visible := -1, false
+	for i, c := range s {
+		switch {
+		case Space(c):
+			if start >= 0 && visible {
+				starts = append(starts, start)
+			}
+			start, visible = -1, false
+		default:
+			if start < 0 {
+				start = i
+			}
+			visible = visible || !Invisible(c)
+		}
+	}
+	if start >= 0 && visible {
+		starts = append(starts, start)
+	}
+	return starts
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"testing"
 
 	"galley/source"
@@ -57,6 +58,26 @@ func TestWordCharacters(t *testing.T) {
 	for _, c := range "a\u00a0\u200b\u00ad-\ufffd" {
 		if Space(c) || Invisible(c) {
 			t.Errorf("%U: part of a word", c)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []int
+	}{
+		{"", nil},
+		{"one", []int{0}},
+		{"  one two\tthree\n", []int{2, 6, 10}},
+		{"a\u200d b", []int{0, 5}},      // a joiner is part of a word
+		{"\u200d\u200c b", []int{7}},    // but alone is none
+		{"é à", []int{0, 3}},            // offsets in bytes
+		{"non\u00a0breaking", []int{0}}, // a no-break space joins
+		{"line\u2028next", []int{0, 7}}, // the line separator separates
+	} {
+		if got := Words(tc.s); !slices.Equal(got, tc.want) {
+			t.Errorf("Words(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
 }

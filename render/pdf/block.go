@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"strings"
+
+	"galley/render"
+)
+
 // A textBlock is a paragraph broken into lines at a given width: measured, ready to place.
 type textBlock struct {
 	es      []elem
@@ -157,6 +163,9 @@ type flowOpts struct {
 	part    string
 	// tag is the element whose content the lines are.
 	tag *tag
+	// at is what the lines set, for the EPUB's page breaks (see render.PageStart); each
+	// line's box says how many of its words earlier lines set.
+	at any
 }
 
 // flow turns a text block into one box per line, kept together so that no page ends after
@@ -176,6 +185,7 @@ func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 		}
 		breakAfter := i == n-1 || (i >= 1 && n-(i+1) >= 2 && !t.lines[i].flagged)
 		b.keep = !breakAfter || o.keepAll
+		b.at, b.word = o.at, t.wordsBefore(i)
 		out[i] = b
 	}
 	if n > 0 {
@@ -186,4 +196,27 @@ func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 		out[0].part = o.part
 	}
 	return out
+}
+
+// wordsBefore returns how many words the lines before line i set (all of them when i is the
+// number of lines), a word broken at a line end among them: counted as render.Words counts
+// them, so that the EPUB finds the same word.
+func (t *textBlock) wordsBefore(i int) int {
+	if i == 0 {
+		return 0
+	}
+	end := len(t.es)
+	if i < len(t.lines) {
+		end = t.lines[i].from
+	}
+	var b strings.Builder
+	for _, e := range t.es[:end] {
+		switch e.kind {
+		case kBox:
+			b.WriteString(e.text)
+		case kGlue:
+			b.WriteByte(' ')
+		}
+	}
+	return len(render.Words(b.String()))
 }

@@ -228,7 +228,7 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	if len(blocks) > 0 {
 		total += capGap + textH
 	}
-	r.add(&vbox{h: total, before: gapAbove, float: true, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+	r.add(&vbox{h: total, before: gapAbove, float: true, anchor: f.ID, line: f.Line, at: f, draw: func(d *drawer, y float64) {
 		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(px, y, w, h) + "]>>"
 		picture(d, px, y)
 		ty := y + h + capGap

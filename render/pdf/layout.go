@@ -41,7 +41,9 @@ func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
 
 // heading sets a heading kept with what follows, with space above and below: an element H1
 // to H6 one level below the outline entry m's parent, so that levels never skip one.
-func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int) {
+//
+// at is what the heading sets, for the EPUB's page breaks (see render.PageStart).
+func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int, at any) {
 	es := r.elems(runs, ps, line)
 	if len(es) == 0 {
 		return
@@ -52,7 +54,7 @@ func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after fl
 	}
 	t := r.set(es, ps, blockOpts{width: r.g.width, lead: ps.size * 1.2})
 	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line,
-		tag: r.sect.add(headingType(level))})
+		tag: r.sect.add(headingType(level)), at: at})
 	growLast(bs, after)
 	r.add(bs...)
 	r.noIndent = true
@@ -74,7 +76,7 @@ func (r *renderer) partHeading(p render.Part) string {
 	title := p.Title(r.opt.Cite)
 	n := len(r.boxes)
 	r.levels = r.levels[:0]
-	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0)
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0, p)
 	if len(r.boxes) > n {
 		r.boxes[n].barrier = true
 	}
@@ -93,7 +95,7 @@ func (r *renderer) titleBlock() {
 	if dl != "" {
 		after = 3 * g.scale
 	}
-	r.heading(plain(title), &r.title, 0, after, &mark{title: title, level: 0}, "", doc.TitleLine)
+	r.heading(plain(title), &r.title, 0, after, &mark{title: title, level: 0}, "", doc.TitleLine, render.PartTitle)
 	if dl == "" {
 		return
 	}
@@ -104,7 +106,7 @@ func (r *renderer) titleBlock() {
 	st.size, st.hyphenate, st.ragged, st.color = r.g.body, false, true, accent
 	es := r.elems(plain(dl), &st, doc.TitleLine)
 	t := r.set(es, &st, blockOpts{width: g.width, lead: g.body * 1.3})
-	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine, tag: r.sect.add("P")})
+	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine, tag: r.sect.add("P"), at: render.PartTitle})
 	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
@@ -145,7 +147,7 @@ func (r *renderer) summaryBox() {
 		st.ragged, st.hyphenate = true, false
 		es := r.elems(plain(doc.Summary), &st, doc.SummaryLine)
 		t := r.set(es, &st, blockOpts{width: inner, lead: st.size * 1.35})
-		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary", tag: panel.add("P")})...)
+		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary", tag: panel.add("P"), at: render.PartFacts})...)
 	}
 	if where != "" {
 		runs := []source.Inline{{Text: "Locale  ", Style: source.Bold}, {Text: where}}
@@ -153,7 +155,11 @@ func (r *renderer) summaryBox() {
 		ps.ragged = true
 		es := r.elems(runs, &ps, 0)
 		t := r.set(es, &ps, blockOpts{width: inner, lead: g.smallLead})
-		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale, tag: panel.add("P")})
+		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale, tag: panel.add("P"), at: render.PartFacts})
+		// The panel is one object for the page breaks: the words after the summary's.
+		for _, b := range lines {
+			b.word += len(render.Words(doc.Summary))
+		}
 		bs = append(bs, lines...)
 	}
 	if len(bs) == 0 {
@@ -208,7 +214,7 @@ func (r *renderer) section(s *source.Section) {
 		ps, before, after = &r.heading11, 12*g.scale, 3*g.scale
 	}
 	title := s.Title
-	r.heading(plain(title), ps, before, after, &mark{title: title, level: r.outlineLevel(level)}, title, s.Line)
+	r.heading(plain(title), ps, before, after, &mark{title: title, level: r.outlineLevel(level)}, title, s.Line, s)
 	r.blocks(s.Blocks, 0, g.width)
 }
 
@@ -243,14 +249,14 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 				r.paraIDs[b.ID] = true
 			}
 			t := r.set(es, &r.body, blockOpts{width: width, indent: indent, lead: g.lead, justify: true})
-			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line, tag: r.sect.add("P")})...)
+			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line, tag: r.sect.add("P"), at: b})...)
 		case *source.Heading:
 			ps, before, after := &r.heading13, 12*g.scale, 4*g.scale
 			if b.Level >= 3 {
 				ps, before, after = &r.heading11, 10*g.scale, 3*g.scale
 			}
 			title := source.PlainText(b.Inlines)
-			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line)
+			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line, b)
 		case *source.Figure:
 			// A float: the paragraph after it continues the text, indented.
 			r.figure(b, x, width)
@@ -268,7 +274,7 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 			r.noIndent = true
 		case *source.Rule:
 			w := width / 3
-			r.add(&vbox{h: 18 * g.scale, draw: func(d *drawer, y float64) {
+			r.add(&vbox{h: 18 * g.scale, at: b, draw: func(d *drawer, y float64) {
 				d.artifact(artLayout)
 				d.rule(g.left+x+(width-w)/2, y+9*g.scale, w, 0.5, grey)
 			}})
@@ -379,21 +385,27 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 	per := max(int((width-2*pad)/cw), 8)
 	lead := st.size * 1.25
 	var rows []string
+	var words []int // the words of the rows before each, for the EPUB's page breaks
+	var before strings.Builder
 	text := strings.TrimRight(strings.ReplaceAll(c.Text, "\t", "    "), "\n")
 	for _, ln := range strings.Split(text, "\n") {
 		ln = r.clean(ln, st.face, c.Line)
 		rs := []rune(ln)
 		for len(rs) > per {
+			words = append(words, len(render.Words(before.String())))
 			rows = append(rows, string(rs[:per]))
+			before.WriteString(string(rs[:per]))
 			rs = rs[per:]
 		}
+		words = append(words, len(render.Words(before.String())))
 		rows = append(rows, string(rs))
+		before.WriteString(string(rs) + "\n")
 	}
 	n := len(rows)
 	code := r.sect.add("Code")
 	for i, row := range rows {
 		row := row
-		b := &vbox{h: lead, keep: i == 0 || i >= n-2}
+		b := &vbox{h: lead, keep: i == 0 || i >= n-2, at: c, word: words[i]}
 		if i == 0 {
 			b.before = 6 * g.scale
 			b.h += pad
@@ -435,7 +447,7 @@ func (r *renderer) bibliography() {
 	note := r.body
 	note.size = g.small
 	list := r.sect.add("L")
-	for _, e := range r.art.Bibliography(r.opt.Cite) {
+	for i, e := range r.art.Bibliography(r.opt.Cite) {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
 			in := source.Inline{Text: run.Text}
@@ -450,11 +462,16 @@ func (r *renderer) bibliography() {
 		}
 		body := list.add("LI").add("LBody")
 		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
-		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line, tag: body.add("BibEntry")})...)
+		at := render.Row{Table: render.PartBibliography, Row: i}
+		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line, tag: body.add("BibEntry"), at: at})...)
 		if e.Annote != "" {
 			es := r.elems(plain(e.Annote), &note, e.Line)
 			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
-			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P")})
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})
+			// The entry and its annotation are one object for the page breaks.
+			for _, b := range bs {
+				b.word += len(render.Words(source.PlainText(runs)))
+			}
 			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
 			r.add(bs...)
 		}
@@ -469,5 +486,5 @@ func (r *renderer) seeAlso() {
 	r.partHeading(render.PartSeeAlso)
 	es := r.elems(plain(strings.Join(r.doc.SeeAlso, "; ")), &r.body, 0)
 	t := r.set(es, &r.body, blockOpts{width: r.g.width, lead: r.g.lead})
-	r.add(r.flow(t, flowOpts{tag: r.sect.add("P")})...)
+	r.add(r.flow(t, flowOpts{tag: r.sect.add("P"), at: render.Row{Table: render.PartSeeAlso}})...)
 }

@@ -1,5 +1,7 @@
 package pdf
 
+import "galley/render"
+
 // A vbox is one unbreakable piece of the vertical flow: a line of text, a table row, a
 // figure with its caption, a rule. Pages break only between vboxes, and not after one that
 // is kept with the next.
@@ -20,6 +22,10 @@ type vbox struct {
 	part   string // a part begins here (the running head names it)
 	anchor string // this box starts the paragraph with this ID
 	line   int    // source line of the paragraph it starts, 0 if none
+	// at and word say where in the document the box's content begins, as the EPUB finds it
+	// (see render.PageStart): a page that begins with this box begins there.
+	at   any
+	word int
 	// cont, for the boxes of a table's body, gives the boxes to repeat at the top of a page
 	// the table continues on (caption and header row).
 	cont []*vbox
@@ -200,4 +206,43 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// printEdition returns where each page begins (see render.PageStart): at its first box of
+// the text's flow, a table's repeated header and the figures floated to it left out. A page
+// of figures alone begins where the next page does (or at the end of the document).
+func (r *renderer) printEdition(pages []*page) *render.Print {
+	version := r.opt.Version
+	if version == "" {
+		version = "devel"
+	}
+	p := &render.Print{
+		Source: "galley " + version + ", PDF, " + paperName(r.g.paper),
+		Pages:  make([]render.PageStart, len(pages)),
+	}
+	for i := len(pages) - 1; i >= 0; i-- {
+		found := false
+		for _, it := range pages[i].items {
+			if !it.repeat && !it.b.float && it.b.at != nil {
+				p.Pages[i] = render.PageStart{At: it.b.at, Word: it.b.word}
+				found = true
+				break
+			}
+		}
+		if !found && i+1 < len(pages) {
+			p.Pages[i] = p.Pages[i+1]
+		}
+	}
+	return p
+}
+
+// paperName is a paper's name as a reader knows it.
+func paperName(paper string) string {
+	switch paper {
+	case "a4":
+		return "A4"
+	case "a5":
+		return "A5"
+	}
+	return "US Letter"
 }

@@ -87,7 +87,7 @@ func (t *table) total() float64 {
 // box, never split, unless it is taller than a page, when it is cut between its lines.
 //
 // The table is a Table element in the current one, each row a TR.
-func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) []*vbox {
+func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell, at any) []*vbox {
 	g := &r.g
 	var out []*vbox
 	var cont []*vbox
@@ -102,11 +102,11 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 	}
 	if header != nil {
 		hb := r.row(t, header, t.rowTags(tbl, len(header), true), -1, 0, -1)
-		hb.keep = true
+		hb.keep, hb.at = true, render.Row{Table: at}
 		out = append(out, hb)
 		cont = append(cont, hb)
 	} else {
-		out = append(out, &vbox{h: 1, keep: true, draw: func(d *drawer, y float64) {
+		out = append(out, &vbox{h: 1, keep: true, at: render.Row{Table: at}, draw: func(d *drawer, y float64) {
 			d.artifact(artLayout)
 			d.rule(g.left+t.x, y, t.total(), 0.8, black)
 		}})
@@ -137,6 +137,7 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 				}
 				b.cont = cont
 				b.keep = to < edges[k]
+				b.at, b.word = render.Row{Table: at, Row: i + 1}, wordsAbove(t, row, from)
 				out = append(out, b)
 				from = to
 			}
@@ -155,6 +156,24 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 		out[0].keep = true
 	}
 	return out
+}
+
+// wordsAbove returns how many words the cells of a row set above y (from the row's top), cell
+// after cell, as the EPUB reads the row: where a page begins in a row cut across pages.
+func wordsAbove(t *table, row []cell, y float64) int {
+	n := 0
+	for _, c := range row {
+		top := t.pad
+		for _, b := range c.blocks {
+			k := 0
+			for k < len(b.lines) && top+float64(k+1)*b.lead <= y+0.01 {
+				k++
+			}
+			n += b.wordsBefore(k)
+			top += float64(len(b.lines)) * b.lead
+		}
+	}
+	return n
 }
 
 func rowHeight(t *table, row []cell) float64 {
@@ -361,7 +380,7 @@ func (r *renderer) keyFigures() {
 		role := cell{blocks: []*textBlock{r.cellText(plain(f.Role), &ps, t.widths[2], 0, f.Line)}}
 		body = append(body, []cell{name, life, role})
 	}
-	bs := r.rows(t, title, hdr, body)
+	bs := r.rows(t, title, hdr, body, render.PartKeyFigures)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 	r.noIndent = true
@@ -441,7 +460,7 @@ func (r *renderer) timeline() {
 		}}
 		body = append(body, []cell{date, ev, pg})
 	}
-	bs := r.rows(t, title, hdr, body)
+	bs := r.rows(t, title, hdr, body, render.PartTimeline)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 }
@@ -520,7 +539,7 @@ func (r *renderer) gfmTable(tb *source.Table, x, width float64) {
 		}
 		body = append(body, cs)
 	}
-	bs := r.rows(t, "", hdr, body)
+	bs := r.rows(t, "", hdr, body, tb)
 	bs[0].before = 6 * g.scale
 	bs[len(bs)-1].h += 6 * g.scale
 	r.add(bs...)
