@@ -185,7 +185,7 @@ func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 		}
 		breakAfter := i == n-1 || (i >= 1 && n-(i+1) >= 2 && !t.lines[i].flagged)
 		b.keep = !breakAfter || o.keepAll
-		b.at, b.word = o.at, t.wordsBefore(i)
+		b.at, b.words = o.at, func() int { return t.wordsBefore(i) }
 		out[i] = b
 	}
 	if n > 0 {

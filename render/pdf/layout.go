@@ -157,9 +157,7 @@ func (r *renderer) summaryBox() {
 		t := r.set(es, &ps, blockOpts{width: inner, lead: g.smallLead})
 		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale, tag: panel.add("P"), at: render.PartFacts})
 		// The panel is one object for the page breaks: the words after the summary's.
-		for _, b := range lines {
-			b.word += len(render.Words(doc.Summary))
-		}
+		addWords(lines, func() int { return len(render.Words(doc.Summary)) })
 		bs = append(bs, lines...)
 	}
 	if len(bs) == 0 {
@@ -385,27 +383,35 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 	per := max(int((width-2*pad)/cw), 8)
 	lead := st.size * 1.25
 	var rows []string
-	var words []int // the words of the rows before each, for the EPUB's page breaks
-	var before strings.Builder
+	var ends []bool // whether a row ends its line of the text (else the text wraps)
 	text := strings.TrimRight(strings.ReplaceAll(c.Text, "\t", "    "), "\n")
 	for _, ln := range strings.Split(text, "\n") {
 		ln = r.clean(ln, st.face, c.Line)
 		rs := []rune(ln)
 		for len(rs) > per {
-			words = append(words, len(render.Words(before.String())))
 			rows = append(rows, string(rs[:per]))
-			before.WriteString(string(rs[:per]))
+			ends = append(ends, false)
 			rs = rs[per:]
 		}
-		words = append(words, len(render.Words(before.String())))
 		rows = append(rows, string(rs))
-		before.WriteString(string(rs) + "\n")
+		ends = append(ends, true)
+	}
+	// wordsBefore counts the words of the rows before row i, for the EPUB's page breaks.
+	wordsBefore := func(i int) int {
+		var b strings.Builder
+		for k, row := range rows[:i] {
+			b.WriteString(row)
+			if ends[k] {
+				b.WriteByte('\n')
+			}
+		}
+		return len(render.Words(b.String()))
 	}
 	n := len(rows)
 	code := r.sect.add("Code")
 	for i, row := range rows {
 		row := row
-		b := &vbox{h: lead, keep: i == 0 || i >= n-2, at: c, word: words[i]}
+		b := &vbox{h: lead, keep: i == 0 || i >= n-2, at: c, words: func() int { return wordsBefore(i) }}
 		if i == 0 {
 			b.before = 6 * g.scale
 			b.h += pad
@@ -469,9 +475,7 @@ func (r *renderer) bibliography() {
 			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
 			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})
 			// The entry and its annotation are one object for the page breaks.
-			for _, b := range bs {
-				b.word += len(render.Words(source.PlainText(runs)))
-			}
+			addWords(bs, func() int { return len(render.Words(source.PlainText(runs))) })
 			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
 			r.add(bs...)
 		}

@@ -22,10 +22,11 @@ type vbox struct {
 	part   string // a part begins here (the running head names it)
 	anchor string // this box starts the paragraph with this ID
 	line   int    // source line of the paragraph it starts, 0 if none
-	// at and word say where in the document the box's content begins, as the EPUB finds it
-	// (see render.PageStart): a page that begins with this box begins there.
-	at   any
-	word int
+	// at and words say where in the document the box's content begins, as the EPUB finds
+	// it (see render.PageStart): a page that begins with this box begins there, words (nil:
+	// none) words into at. Words are counted only for the boxes that begin a page.
+	at    any
+	words func() int
 	// cont, for the boxes of a table's body, gives the boxes to repeat at the top of a page
 	// the table continues on (caption and header row).
 	cont []*vbox
@@ -224,7 +225,10 @@ func (r *renderer) printEdition(pages []*page) *render.Print {
 		found := false
 		for _, it := range pages[i].items {
 			if !it.repeat && !it.b.float && it.b.at != nil {
-				p.Pages[i] = render.PageStart{At: it.b.at, Word: it.b.word}
+				p.Pages[i] = render.PageStart{At: it.b.at}
+				if it.b.words != nil {
+					p.Pages[i].Word = it.b.words()
+				}
 				found = true
 				break
 			}
@@ -245,4 +249,18 @@ func paperName(paper string) string {
 		return "A5"
 	}
 	return "US Letter"
+}
+
+// addWords adds n to the words before each box of bs, which set an object that began with n
+// words set before them (a bibliography entry's annotation, after the entry).
+func addWords(bs []*vbox, n func() int) {
+	for _, b := range bs {
+		w := b.words
+		b.words = func() int {
+			if w == nil {
+				return n()
+			}
+			return w() + n()
+		}
+	}
 }

@@ -137,7 +137,8 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell, 
 				}
 				b.cont = cont
 				b.keep = to < edges[k]
-				b.at, b.word = render.Row{Table: at, Row: i + 1}, wordsAbove(t, row, from)
+				top := from
+				b.at, b.words = render.Row{Table: at, Row: i + 1}, func() int { return wordsAbove(t, row, top) }
 				out = append(out, b)
 				from = to
 			}
