@@ -2,16 +2,22 @@
 
 GO        ?= go
 BIN       := bin/galley
-EXAMPLE   := examples/us-recognizes-soviet-union.txt
+EXAMPLE   := examples/erie-canal-opens.txt
 FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: build demo lint test race check fuzz bench pictures clean
+.PHONY: build install demo lint test race check fuzz bench pictures clean
 
 # A static binary (no cgo): it runs on any Linux of the architecture, and starts faster.
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/galley
+
+# galley in $(go env GOPATH)/bin (or GOBIN), where go install puts commands: put that
+# directory on PATH to run it as the README does.
+install:
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/galley
+	@d=$$($(GO) env GOBIN); echo "installed $${d:-$$($(GO) env GOPATH)/bin}/galley"
 
 demo: build
 	$(BIN) build -o dist $(EXAMPLE)
@@ -28,7 +34,7 @@ test:
 
 # The race detector on the packages that run goroutines or share state between them (-short
 # leaves out the tests that build a binary or run hundreds of documents).
-RACE_PKGS := ./cmd/galley ./render ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output ./internal/budget
+RACE_PKGS := ./cmd/galley ./render ./render/cover ./render/pdf ./render/pdf/hyph ./render/epub ./fonts ./output ./internal/budget
 race:
 	$(GO) test -race -short -count=1 -timeout 10m $(RACE_PKGS)
 
@@ -47,12 +53,14 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
 
 # The README's pictures, made from the PDFs of two examples (Letter) by docs/pictures.sh: page 1
-# of the seed article, its key-figures table cropped from the page it starts on, and the page
-# of the Hastings example that a floated figure opens (the example has a real image, the
-# seed only a placeholder). Needs poppler-utils.
+# of the demo article, its key-figures table cropped from the page it starts on, and the page
+# of the Hastings example that a floated figure opens; and the cover of the demo article's
+# EPUB as examples/galley.toml's house issues it. Needs poppler-utils and unzip.
 pictures: build
 	$(BIN) build -q -o dist $(EXAMPLE) examples/battle-of-hastings.txt
-	docs/pictures.sh dist/us-recognizes-soviet-union.pdf dist/battle-of-hastings.pdf docs
+	docs/pictures.sh dist/erie-canal-opens.pdf dist/battle-of-hastings.pdf docs
+	$(BIN) build -q --config examples/galley.toml -f epub -o dist/house $(EXAMPLE)
+	unzip -p dist/house/erie-canal-opens.epub EPUB/images/cover.png > docs/cover.png
 
 clean:
 	rm -rf bin dist

@@ -12,7 +12,7 @@
 # Needs hyperfine, GNU time and python3; pandoc, weasyprint and xelatex are optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SEED=examples/us-recognizes-soviet-union.txt
+SEED=internal/testkit/corpus/articles/000_89182373f193f4a0.txt
 RUNS=${RUNS:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -8,7 +8,7 @@
 #   bench/latex.sh [OUT]     default OUT: dist/latex
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SEED=examples/us-recognizes-soviet-union.txt
+SEED=internal/testkit/corpus/articles/000_89182373f193f4a0.txt
 OUT=${1:-dist/latex}
 command -v pandoc >/dev/null && command -v xelatex >/dev/null ||
   { echo "latex.sh: pandoc and xelatex are needed (apt-get install pandoc texlive-xetex texlive-fonts-recommended lmodern)" >&2; exit 1; }

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -80,9 +81,12 @@ type Manifest struct {
 	Failed    []string   `json:"failed"`
 }
 
-// WriteManifest writes m as JSON to path atomically. JSON holds UTF-8 text only: a name
-// that is not UTF-8 (galley refuses to build such inputs) is listed with each byte that is
-// not written \xHH, where encoding/json would put U+FFFD and lose which file it was.
+// WriteManifest writes m as JSON to path atomically. Its paths, inputs' and artifacts', are
+// written relative to the manifest's directory, with forward slashes, so that the folder can
+// be moved or uploaded and still be verified ("-", standard input, stays as it is). JSON holds
+// UTF-8 text only: a name that is not UTF-8 (galley refuses to build such inputs) is listed
+// with each byte that is not written \xHH, where encoding/json would put U+FFFD and lose
+// which file it was.
 func WriteManifest(path string, m *Manifest) error {
 	if m.Artifacts == nil {
 		m.Artifacts = []Artifact{}
@@ -90,12 +94,13 @@ func WriteManifest(path string, m *Manifest) error {
 	if m.Failed == nil {
 		m.Failed = []string{}
 	}
+	dir := filepath.Dir(path)
 	for i := range m.Artifacts {
 		a := &m.Artifacts[i]
-		a.Input, a.Output = listed(a.Input), listed(a.Output)
+		a.Input, a.Output = listed(relativeTo(dir, a.Input)), listed(relativeTo(dir, a.Output))
 	}
 	for i, f := range m.Failed {
-		m.Failed[i] = listed(f)
+		m.Failed[i] = listed(relativeTo(dir, f))
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -105,6 +110,24 @@ func WriteManifest(path string, m *Manifest) error {
 		return err
 	}
 	return WriteFile(path, b.Bytes())
+}
+
+// relativeTo returns path relative to dir, with forward slashes; standard input ("-"), and a
+// path that has no relative form (on another volume), as they are.
+func relativeTo(dir, path string) string {
+	if path == "-" {
+		return path
+	}
+	absDir, err1 := filepath.Abs(dir)
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(absDir, absPath)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // listed returns a name as the manifest lists it: itself when it is UTF-8, otherwise with

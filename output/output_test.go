@@ -178,8 +178,10 @@ func TestDescribe(t *testing.T) {
 // TestManifestNames lists names that are not UTF-8 with their bad bytes written \xHH, which
 // JSON can hold, and every other name as it is.
 func TestManifestNames(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "manifest.json")
-	m := &Manifest{Artifacts: []Artifact{{Input: "in/caf\xe9.txt", Output: "out/é \x1b.pdf"}}, Failed: []string{"a\xff\xfeb.txt", "ok.txt"}}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "manifest.json")
+	m := &Manifest{Artifacts: []Artifact{{Input: filepath.Join(dir, "in/caf\xe9.txt"), Output: filepath.Join(dir, "out/é \x1b.pdf")}},
+		Failed: []string{filepath.Join(dir, "a\xff\xfeb.txt"), filepath.Join(dir, "ok.txt")}}
 	if err := WriteManifest(path, m); err != nil {
 		t.Fatal(err)
 	}
@@ -191,5 +193,36 @@ func TestManifestNames(t *testing.T) {
 	if got.Artifacts[0].Input != `in/caf\xe9.txt` || got.Artifacts[0].Output != "out/é \x1b.pdf" ||
 		strings.Join(got.Failed, "|") != `a\xff\xfeb.txt|ok.txt` {
 		t.Errorf("names listed as %q %q %q", got.Artifacts[0].Input, got.Artifacts[0].Output, got.Failed)
+	}
+}
+
+// TestManifestRelative: the manifest's paths are relative to its directory, however the
+// output directory was written on the command line, so that the folder can be moved and
+// still be verified.
+func TestManifestRelative(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, out := range []string{"dist", "./dist/", "dist/../dist"} {
+		abs, _ := filepath.Abs("dist")
+		for _, dir := range []string{out, abs} {
+			m := &Manifest{Artifacts: []Artifact{
+				{Input: "articles/a.txt", Output: filepath.Join(dir, "a.pdf")},
+				{Input: "-", Output: filepath.Join(dir, "article.epub")},
+			}, Failed: []string{"articles/b.txt"}}
+			path := filepath.Join(dir, "manifest.json")
+			os.MkdirAll(dir, 0o755)
+			if err := WriteManifest(path, m); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(path)
+			var got Manifest
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatal(err)
+			}
+			a := got.Artifacts
+			if a[0].Input != "../articles/a.txt" || a[0].Output != "a.pdf" || a[1].Input != "-" ||
+				a[1].Output != "article.epub" || got.Failed[0] != "../articles/b.txt" {
+				t.Errorf("-o %s: %+v %v", dir, a, got.Failed)
+			}
+		}
 	}
 }

@@ -74,6 +74,12 @@ var ErrNoImage = errors.New("image not found")
 // errNoSource is an Article's answer for every figure when it has no Images.
 var errNoSource = fmt.Errorf("%w: no image source", ErrNoImage)
 
+// ErrNotFetched is returned (wrapped) for a figure whose image is only at a remote address
+// when nothing asked for it: no download (Fetch) and no image directory chosen (Explicit).
+// Every export of a research database names its images so, and ships none: the renderers
+// report it as a note, not a warning (see Options.MissingImage). It wraps ErrNoImage.
+var ErrNotFetched = fmt.Errorf("%w: at a remote address, not fetched", ErrNoImage)
+
 // DirImages finds images by file name under one directory, never outside it: the name comes
 // from the URL's path or the caption's file name, and a path that climbs out with "..", is
 // absolute, or resolves through a symlink to a place outside the directory is refused. Each
@@ -81,6 +87,10 @@ var errNoSource = fmt.Errorf("%w: no image source", ErrNoImage)
 // figures share one Image. It is safe for concurrent use.
 type DirImages struct {
 	Dir string
+	// Explicit says that Dir was chosen for the images (galley's --images) rather than
+	// assumed (the input's directory): an image it lacks is then missing, whatever its
+	// address, and never ErrNotFetched.
+	Explicit bool
 	// Fetch, when set, is asked for http(s) images that are not found locally.
 	Fetch func(rawURL string) ([]byte, error)
 
@@ -125,10 +135,23 @@ func (d *DirImages) Find(f *source.Figure) (*Image, error) {
 			return Decode(data, name)
 		})
 	}
+	if d.Fetch == nil && !d.Explicit && isRemote(f.Src) {
+		hint := "--images DIR looks for it in DIR"
+		if f.File != "" {
+			hint = "--images DIR looks for " + f.File + " in DIR"
+		}
+		return nil, fmt.Errorf("%w: %s (--fetch-images downloads it; %s)", ErrNotFetched, f.Src, hint)
+	}
 	if len(tried) == 0 {
 		return nil, fmt.Errorf("%w: no file name", ErrNoImage)
 	}
 	return nil, fmt.Errorf("%w: no %s under the image directory", ErrNoImage, strings.Join(tried, " or "))
+}
+
+// isRemote reports whether src is an http(s) address.
+func isRemote(src string) bool {
+	u, err := url.Parse(src)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // once returns what find gives for key, calling it the first time only.
@@ -266,8 +289,16 @@ func safeName(s string) string {
 	return n
 }
 
-// MissingImage is the warning both renderers give for a figure whose image is not embedded,
-// worded alike so that a build reports it once.
-func MissingImage(err error) string {
-	return fmt.Sprintf("image not embedded, a placeholder is shown instead: %v", err)
+// MissingImage reports, through o, a figure at line whose image is not embedded, worded alike
+// by both renderers so that a build reports it once: a note when the image was not asked for
+// (ErrNotFetched), a warning otherwise.
+func (o *Options) MissingImage(line int, err error) {
+	msg := fmt.Sprintf("image not embedded, a placeholder is shown instead: %v", err)
+	if errors.Is(err, ErrNotFetched) {
+		if o.Note != nil {
+			o.Note(line, msg)
+		}
+		return
+	}
+	o.Warnf(line, msg)
 }

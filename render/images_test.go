@@ -113,7 +113,8 @@ func TestDirImages(t *testing.T) {
 		{source.Figure{Src: "javascript:alert(1)"}, false, "refused"},
 		{source.Figure{Src: "link.png"}, false, ""},
 		{source.Figure{Src: "up/secret.png"}, false, ""},
-		{source.Figure{Src: "https://example.org/missing.png", File: "missing.png"}, false, "no missing.png"},
+		{source.Figure{Src: "https://example.org/missing.png", File: "missing.png"}, false, "not fetched"},
+		{source.Figure{Src: "missing-local.png"}, false, "no missing-local.png"},
 	}
 	for _, tt := range tests {
 		img, err := d.Find(&tt.fig)
@@ -132,6 +133,37 @@ func TestDirImages(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), tt.errPart) {
 			t.Errorf("%s: error %q lacks %q", tt.fig.Src, err, tt.errPart)
+		}
+	}
+}
+
+// TestNotFetched: an image at a remote address only is ErrNotFetched, worth a note, when
+// nothing asked for it; when the directory was chosen for the images, or downloads are
+// allowed, its absence is a plain ErrNoImage, worth a warning.
+func TestNotFetched(t *testing.T) {
+	remote := &source.Figure{Src: "https://example.org/a/pic.jpg?x=1", File: "pic.jpg"}
+	local := &source.Figure{Src: "pic.jpg"}
+	refuse := func(string) ([]byte, error) { return nil, errors.New("offline") }
+	for _, tc := range []struct {
+		name    string
+		d       *DirImages
+		fig     *source.Figure
+		fetched bool // the error is ErrNotFetched
+	}{
+		{"remote, no directory chosen", &DirImages{Dir: t.TempDir()}, remote, true},
+		{"remote, directory chosen", &DirImages{Dir: t.TempDir(), Explicit: true}, remote, false},
+		{"remote, downloads allowed", &DirImages{Dir: t.TempDir(), Fetch: refuse}, remote, false},
+		{"local name", &DirImages{Dir: t.TempDir()}, local, false},
+	} {
+		_, err := tc.d.Find(tc.fig)
+		if !errors.Is(err, ErrNoImage) || errors.Is(err, ErrNotFetched) != tc.fetched {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		var warned, noted []string
+		o := &Options{Warn: func(_ int, m string) { warned = append(warned, m) }, Note: func(_ int, m string) { noted = append(noted, m) }}
+		o.MissingImage(7, err)
+		if tc.fetched != (len(noted) == 1 && len(warned) == 0) || !tc.fetched && len(warned) != 1 {
+			t.Errorf("%s: warnings %q, notes %q", tc.name, warned, noted)
 		}
 	}
 }

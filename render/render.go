@@ -33,9 +33,18 @@ type Options struct {
 	// where each printed page begins and lists the pages; nil, it has no page list. The PDF
 	// renderer returns it (pdf.RenderPrint).
 	Print *Print
+	// House names the school, library or publisher that issues the document (a house-style
+	// file's): the PDF's footer, the EPUB's publisher and its cover carry it. "" for none.
+	House string
+	// Logo is the house's logo, a PNG or JPEG image, for the PDF's title block and the
+	// EPUB's cover; nil for none.
+	Logo *Image
 	// Warn receives problems that do not stop the rendering (a missing image, a character the
 	// font lacks), with the source line they concern.
 	Warn func(line int, msg string)
+	// Note receives what is worth knowing but asks for no change (an image at a remote
+	// address that was not asked for: see ErrNotFetched), with its source line.
+	Note func(line int, msg string)
 }
 
 // Warnf reports a warning through o.Warn, if set.

@@ -255,6 +255,9 @@ type Severity string
 const (
 	SevError   Severity = "error"
 	SevWarning Severity = "warning"
+	// SevNote is information that asks for no change to the input (an image the build was
+	// not asked to look for): --strict does not count it.
+	SevNote Severity = "note"
 )
 
 // Diagnostic is a problem found in the input, with its position.

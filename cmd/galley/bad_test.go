@@ -87,7 +87,7 @@ func TestBadCorpus(t *testing.T) {
 	}
 }
 
-var diagRE = regexp.MustCompile(`^` + regexp.QuoteMeta(testkit.Path(testkit.BadDir)) + `/bad\d\d\.txt:\d+:\d+: (error|warning): \S`)
+var diagRE = regexp.MustCompile(`^` + regexp.QuoteMeta(testkit.Path(testkit.BadDir)) + `/bad\d\d\.txt:\d+:\d+: (error|warning|note): \S`)
 
 // checkEPUBSafe fails when an EPUB holds a script element, an event-handler attribute, or a
 // reference that points outside the book (file:, javascript:, an absolute path, or a '../'

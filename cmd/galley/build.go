@@ -61,8 +61,11 @@ type buildConfig struct {
 	formats []string
 	// render holds the options every input is rendered with (the identifier and the warnings
 	// are each input's own).
-	render      render.Options
-	images      string
+	render render.Options
+	images string
+	// imagesGiven says --images was given (or the house-style file set it): an image missing
+	// there is a warning even when the figure names a remote address.
+	imagesGiven bool
 	fetchImages bool
 	// fetchPrivate lets image downloads reach loopback, private and link-local addresses.
 	fetchPrivate bool
@@ -82,72 +85,168 @@ type buildConfig struct {
 	mem *memoryPlan
 	// memory is what the inputs being built at once share (see inputWeight).
 	memory *budget.Budget
+	// dryRun (galley check) reads, looks up and renders every input as a build does, and
+	// writes nothing.
+	dryRun bool
 }
 
 const buildUsage = `usage: galley build [flags] INPUT...
 
 Typeset each input (a file, a directory of *.txt and *.md, or - for standard input) to PDF and
 EPUB in the output directory, as DIR/<stem>.pdf, DIR/<stem>.epub (and .json, .csl.json).
+Defaults come from the house-style file (--config FILE, else ./galley.toml when there is one);
+flags override it.
+
+An image not found is a warning (--strict fails on it), unless the figure names only a remote
+address and neither --images nor --fetch-images was given: that is a note, which --strict does
+not count.
 
 Examples:
-  galley build examples/us-recognizes-soviet-union.txt
-  galley build -o out --paper a4 --cite apa articles/
-  galley build -f pdf,csl -j 4 --strict articles/
+  galley build examples/erie-canal-opens.txt
+  galley build -o out --paper a4 --cite apa examples/
+  galley build -f pdf,csl -j 4 --strict examples/
   galley build --shard 2/8 -q corpus/        # the 2nd of 8 slices, for a CI matrix
   cat article.txt | galley build -o out -     # writes out/article.pdf and out/article.epub
 
 Flags:
 `
 
-func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
-	fs := pflag.NewFlagSet("build", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+const checkUsage = `usage: galley check [flags] INPUT...
+
+Read each input as galley build would, looking up its images and rendering every format, and
+print exactly the diagnostics build would print, in input order; write nothing. The exit status
+is build's: 1 when an input fails (with --strict, when it has a warning; notes do not count).
+check takes build's flags except those about writing files (--out, --embed-fonts, --watch).
+
+Flags:
+`
+
+// buildFlags are the flags of galley build; galley check defines those that do not concern
+// writing files (writes false).
+type buildFlags struct {
+	fs                                           *pflag.FlagSet
+	out, paper, cite, font, images, shard, limit *string
+	formats                                      *[]string
+	config                                       *string
+	fetch, fetchPrivate, strict, quiet           *bool
+	progress, watch, lossy, embed                *bool
+	jobs                                         *int
+}
+
+// newBuildFlags returns the flags of the command name; --help prints usage and the flags to
+// help.
+func newBuildFlags(name string, writes bool, help io.Writer, usage string) *buildFlags {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(help)
 	fs.SortFlags = false
-	out := fs.StringP("out", "o", "dist", "output `DIR`, created if missing")
-	formatList := fs.StringP("format", "f", "pdf,epub", "artifacts to write: any of pdf, epub, json, csl")
-	paper := fs.String("paper", "letter", "paper size: letter, a4, a5")
-	citeStyle := fs.String("cite", "chicago", "bibliography style: chicago, mla, apa")
-	font := fs.String("font", "serif", "embedded family: serif, sans, or a directory of TTF files")
-	images := fs.String("images", "", "where local image files are looked up (default: each input's directory)")
-	fetch := fs.Bool("fetch-images", false, "allow http(s) image download (10 s a request, 60 s an input, 20 MiB an image, public addresses only)")
-	fetchPrivate := fs.Bool("fetch-allow-private", false, "let --fetch-images reach loopback, private and link-local addresses (and use HTTP_PROXY)")
-	jobs := fs.IntP("jobs", "j", runtime.NumCPU(), "inputs built in parallel")
-	strict := fs.Bool("strict", false, "warnings fail the build")
-	quiet := fs.BoolP("quiet", "q", false, "no progress, only errors")
-	progress := fs.Bool("progress", false, "show progress even when standard error is not a terminal")
-	shard := fs.String("shard", "", "build only the K-th of N deterministic slices of the inputs (`K/N`)")
-	watch := fs.Bool("watch", false, "rebuild an input whenever it changes")
-	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
-	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
-	embed := fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
+	f := &buildFlags{fs: fs, out: new(string), watch: new(bool), embed: new(bool)}
+	if writes {
+		f.out = fs.StringP("out", "o", "dist", "output `DIR`, created if missing")
+	}
+	f.formats = fs.StringSliceP("format", "f", []string{"pdf", "epub"}, "artifacts, a `LIST` of pdf, epub, json, csl")
+	f.paper = fs.String("paper", "letter", "paper size (`NAME`): letter, a4, a5")
+	f.cite = fs.String("cite", "chicago", "bibliography `STYLE`: chicago, mla, apa")
+	f.font = fs.String("font", "serif", "embedded `FAMILY`: serif, sans, or a directory of TTF files")
+	f.images = fs.String("images", "", "the `DIR` where image files are looked up (default: each input's own); an image missing there is a warning")
+	f.fetch = fs.Bool("fetch-images", false, "allow http(s) image download (10 s a request, 60 s an input, 20 MiB an image, public addresses only)")
+	f.fetchPrivate = fs.Bool("fetch-allow-private", false, "let --fetch-images reach loopback, private and link-local addresses (and use HTTP_PROXY)")
+	f.jobs = fs.IntP("jobs", "j", runtime.NumCPU(), "`N` inputs built in parallel")
+	f.strict = fs.Bool("strict", false, "warnings fail an input (notes do not)")
+	f.quiet = fs.BoolP("quiet", "q", false, "no progress, only errors (and, with --strict, the warnings that fail an input)")
+	f.progress = fs.Bool("progress", false, "show progress even when standard error is not a terminal")
+	f.shard = fs.String("shard", "", "only the K-th of N deterministic slices of the inputs (`K/N`)")
+	if writes {
+		f.watch = fs.Bool("watch", false, "rebuild an input whenever it changes")
+	}
+	f.limit = fs.String("max-input", defaultMaxInput, "refuse inputs larger than `SIZE` (at most 1GiB)")
+	f.lossy = fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
+	if writes {
+		f.embed = fs.Bool("embed-fonts", false, "also embed the fonts in the EPUB")
+	}
+	f.config = fs.String("config", "", "the house-style `FILE` (default: ./galley.toml if there is one; '' for none)")
+	for _, name := range []string{"out", "images"} {
+		if fs.Lookup(name) != nil {
+			_ = fs.SetAnnotation(name, pathAnnotation, nil) // the flag exists: no error
+		}
+	}
+	_ = fs.SetAnnotation("font", pathAnnotation, []string{"serif", "sans"})
 	fs.Usage = func() {
-		fmt.Fprint(stderr, buildUsage)
-		fs.PrintDefaults()
+		fmt.Fprint(help, usage)
+		printFlags(help, fs)
 	}
+	return f
+}
+
+// parseBuildFlags reads galley build's command line (--help prints to help).
+func parseBuildFlags(args []string, help io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
+	return parseFlags(newBuildFlags("build", true, help, buildUsage), args, getenv, isTerminal)
+}
+
+// parseCheckFlags reads galley check's command line (--help prints to help).
+func parseCheckFlags(args []string, help io.Writer, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
+	c, err := parseFlags(newBuildFlags("check", false, help, checkUsage), args, getenv, isTerminal)
+	if c != nil {
+		c.dryRun = true
+	}
+	return c, err
+}
+
+// parseFlags reads the command line, then the house-style file for what it left at its
+// default, and checks the result. A problem with a value the file gave is reported where the
+// file gives it (a *configError).
+func parseFlags(f *buildFlags, args []string, getenv func(string) string, isTerminal bool) (*buildConfig, error) {
+	fs := f.fs
 	if err := fs.Parse(args); err != nil {
-		return nil, err
+		if errors.Is(err, pflag.ErrHelp) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w ('galley %s --help' lists the flags)", err, fs.Name())
 	}
-	c := &buildConfig{out: *out, images: *images, fetchImages: *fetch, fetchPrivate: *fetchPrivate, jobs: *jobs, strict: *strict,
-		quiet: *quiet, watch: *watch, lossy: *lossy,
-		render: render.Options{Paper: strings.ToLower(*paper), Font: *font, EmbedFonts: *embed, Version: galleyVersion()}}
-	c.progress = !c.quiet && (*progress || isTerminal)
+	var house *houseStyle
+	if path := findHouseStyle(*f.config, fs.Changed("config")); path != "" {
+		var err error
+		// The file is checked against build's flags whatever the command, so that check
+		// and build take the same files.
+		if house, err = loadHouseStyle(path, newBuildFlags("build", true, io.Discard, "").fs); err != nil {
+			return nil, err
+		}
+		if err := house.apply(fs); err != nil {
+			return nil, err
+		}
+	}
+	// flagErr names the flag a bad value came from: the command line, or the file.
+	flagErr := func(name string, err error) error {
+		if at, ok := house.positionOf(name); ok && house.applied[name] {
+			e := &configError{file: house.File}
+			e.add(at, "build.%s: %v", name, err)
+			return e
+		}
+		return fmt.Errorf("--%s: %w", name, err)
+	}
+	c := &buildConfig{out: *f.out, images: *f.images, imagesGiven: fs.Changed("images"), fetchImages: *f.fetch,
+		fetchPrivate: *f.fetchPrivate, jobs: *f.jobs, strict: *f.strict, quiet: *f.quiet, watch: *f.watch, lossy: *f.lossy,
+		render: render.Options{Paper: strings.ToLower(*f.paper), Font: *f.font, EmbedFonts: *f.embed, Version: galleyVersion()}}
+	if house != nil {
+		c.render.House, c.render.Logo = house.Name, house.Logo
+	}
+	c.progress = !c.quiet && (*f.progress || isTerminal)
 	if fs.NArg() == 0 {
 		return nil, fmt.Errorf("no input (a file, a directory, or - for standard input)")
 	}
 	seen := map[string]bool{}
-	for _, f := range strings.Split(*formatList, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" || seen[f] {
+	for _, name := range *f.formats {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" || seen[name] {
 			continue
 		}
 		ok := false
 		for _, k := range formats {
-			ok = ok || k.name == f
+			ok = ok || k.name == name
 		}
 		if !ok {
-			return nil, fmt.Errorf("--format: unknown format %q (pdf, epub, json, csl)", f)
+			return nil, flagErr("format", fmt.Errorf("unknown format %q (pdf, epub, json, csl)", name))
 		}
-		seen[f] = true
+		seen[name] = true
 	}
 	for _, k := range formats {
 		if seen[k.name] {
@@ -155,29 +254,29 @@ func parseBuildFlags(args []string, stderr io.Writer, getenv func(string) string
 		}
 	}
 	if len(c.formats) == 0 {
-		return nil, fmt.Errorf("--format: no format given")
+		return nil, flagErr("format", errors.New("no format given"))
 	}
 	switch c.render.Paper {
 	case "letter", "a4", "a5":
 	default:
-		return nil, fmt.Errorf("--paper: unknown paper %q (letter, a4, a5)", *paper)
+		return nil, flagErr("paper", fmt.Errorf("unknown paper %q (letter, a4, a5)", *f.paper))
 	}
 	var err error
-	if c.render.Cite, err = cite.ParseStyle(*citeStyle); err != nil {
-		return nil, fmt.Errorf("--cite: %w", err)
+	if c.render.Cite, err = cite.ParseStyle(*f.cite); err != nil {
+		return nil, flagErr("cite", err)
 	}
 	if _, err = c.render.Family(); err != nil {
-		return nil, fmt.Errorf("--font: %w", err)
+		return nil, flagErr("font", err)
 	}
 	if c.jobs < 1 {
-		return nil, fmt.Errorf("--jobs: must be at least 1")
+		return nil, flagErr("jobs", errors.New("must be at least 1"))
 	}
-	if c.maxInput, err = parseSize(*maxInput); err != nil {
-		return nil, fmt.Errorf("--max-input: %w", err)
+	if c.maxInput, err = parseSize(*f.limit); err != nil {
+		return nil, flagErr("max-input", err)
 	}
-	if *shard != "" {
-		if c.shardK, c.shardN, err = parseShard(*shard); err != nil {
-			return nil, fmt.Errorf("--shard: %w", err)
+	if *f.shard != "" {
+		if c.shardK, c.shardN, err = parseShard(*f.shard); err != nil {
+			return nil, flagErr("shard", err)
 		}
 	}
 	if c.render.Modified, err = output.BuildTime(getenv); err != nil {
@@ -230,19 +329,77 @@ func stem(input string) string {
 // result is what building one input produced.
 type result struct {
 	input     string
-	messages  []string
+	messages  []message
 	artifacts []output.Artifact
 	failed    bool
 }
 
-func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
-	c, err := parseBuildFlags(args, stderr, env.getenv, env.stderrIsTerminal)
-	if err == pflag.ErrHelp {
-		return exitOK
+// message is a diagnostic about an input, as printed, and its severity; the stack of an
+// internal error (GALLEY_DEBUG=1) is an error's message of several lines.
+type message struct {
+	sev  source.Severity
+	text string
+}
+
+// shows reports whether the build prints m: with -q only errors, and with --strict the
+// warnings too, since they fail the input.
+func (c *buildConfig) shows(m message) bool {
+	return !c.quiet || m.sev == source.SevError || c.strict && m.sev == source.SevWarning
+}
+
+// displayName is an input's name in diagnostics: standard input is <stdin>, as compilers
+// name it.
+func displayName(input string) string {
+	if input == "-" {
+		return "<stdin>"
 	}
-	if err != nil {
-		say(stderr, "galley build: %v", err)
-		return exitUsage
+	return input
+}
+
+// flagsFailed reports what parsing a command's flags gave: the exit status, and whether to
+// stop (help was asked for, or the command line or the house-style file is wrong).
+func flagsFailed(cmd string, err error, stderr io.Writer) (int, bool) {
+	var ce *configError
+	switch {
+	case err == nil:
+		return exitOK, false
+	case errors.Is(err, pflag.ErrHelp):
+		return exitOK, true
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, ce.Error()) // diagnostics, made printable
+	default:
+		say(stderr, "galley %s: %v", cmd, err)
+	}
+	return exitUsage, true
+}
+
+func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
+	c, err := parseCheckFlags(args, stdout, env.getenv, env.stderrIsTerminal)
+	if code, stop := flagsFailed("check", err, stderr); stop {
+		return code
+	}
+	go prepare(c)
+	return buildAll(c, stdin, stderr)
+}
+
+// prepare makes what a process's first PDF and EPUB need whatever the input (fonts,
+// hyphenation patterns, go-epub's frame, the compressors), meant to run in one goroutine
+// while the first input is read and parsed; one, so that the parse keeps a core of a two-core
+// machine to itself.
+func prepare(c *buildConfig) {
+	if slices.Contains(c.formats, "pdf") {
+		pdf.Prepare(c.render.Font)
+	}
+	if slices.Contains(c.formats, "epub") {
+		epub.Prepare()
+	}
+	render.Prepare()
+}
+
+func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
+	c, err := parseBuildFlags(args, stdout, env.getenv, env.stderrIsTerminal)
+	if code, stop := flagsFailed("build", err, stderr); stop {
+		return code
 	}
 	if !utf8.ValidString(c.out) {
 		say(stderr, "galley build: --out %s: the directory name is not UTF-8 text", c.out)
@@ -255,19 +412,9 @@ func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env envi
 	output.CleanStale(c.out)
 	stop := handleSignals(stderr)
 	defer stop()
-	// What a process's first PDF and EPUB need whatever the input (fonts, hyphenation
-	// patterns, go-epub's frame, the compressors) is made in one goroutine while the first input is read and
-	// parsed; one, so that the parse keeps a core of a two-core machine to itself. It starts
-	// after the signal handler, whose set-up waits for a goroutine of its own to run.
-	go func() {
-		if slices.Contains(c.formats, "pdf") {
-			pdf.Prepare(c.render.Font)
-		}
-		if slices.Contains(c.formats, "epub") {
-			epub.Prepare()
-		}
-		render.Prepare()
-	}()
+	// The warm-up starts after the signal handler, whose set-up waits for a goroutine of its
+	// own to run.
+	go prepare(c)
 	if c.watch {
 		return watchInputs(c, stdin, stderr)
 	}
@@ -387,7 +534,8 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		defer c.mem.apply()()
 	}
 	results := make([]result, len(c.inputs))
-	clash := claimOutputs(c.inputs, c.formats, len(c.inputs) > 1, output.FoldsCase(c.out))
+	// A check writes nothing, not even the file that tells whether names fold case.
+	clash := claimOutputs(c.inputs, c.formats, len(c.inputs) > 1, !c.dryRun && output.FoldsCase(c.out))
 
 	prog := newProgress(c, len(c.inputs), stderr)
 	var mu sync.Mutex
@@ -402,7 +550,9 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		prog.clear()
 		for ; next < len(done) && done[next]; next++ {
 			for _, m := range results[next].messages {
-				fmt.Fprintln(stderr, m)
+				if c.shows(m) {
+					fmt.Fprintln(stderr, m.text)
+				}
 			}
 		}
 		prog.step(results[i].input)
@@ -417,7 +567,8 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for i := range work {
 				in := c.inputs[i]
 				if clash[i] != "" {
-					results[i] = result{input: in, failed: true, messages: []string{source.InputError(clash[i]).Format(in)}}
+					results[i] = result{input: in, failed: true,
+						messages: []message{{source.SevError, source.InputError(clash[i]).Format(displayName(in))}}}
 				} else {
 					prog.current(in)
 					results[i] = buildCaught(c, in, stdin)
@@ -442,7 +593,7 @@ func buildAll(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 		}
 		m.Artifacts = append(m.Artifacts, r.artifacts...)
 	}
-	if len(c.inputs) > 1 {
+	if len(c.inputs) > 1 && !c.dryRun {
 		if err := output.WriteManifest(filepath.Join(c.out, manifestName), m); err != nil {
 			say(stderr, "galley build: manifest: %v", err)
 			code = exitFailed
@@ -502,14 +653,15 @@ func claimOutputs(inputs, formats []string, manifest, fold bool) []string {
 // was worth a warning).
 func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	r := result{input: input}
+	name := displayName(input)
 	fail := func(msg string) result {
-		r.messages = append(r.messages, msg)
+		r.messages = append(r.messages, message{source.SevError, msg})
 		r.failed = true
 		r.artifacts = nil // a failed input has none
 		return r
 	}
 	failInput := func(format string, a ...any) result {
-		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(input))
+		return fail(source.InputError(fmt.Sprintf(format, a...)).Format(name))
 	}
 	if !utf8.ValidString(input) {
 		// The manifest, JSON, could not name the input or its artifacts.
@@ -527,14 +679,14 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 		testHook(input, "")
 		defer testHook(input, "built")
 	}
-	doc, err := source.Parse(data, source.Options{File: input, Markdown: source.IsMarkdownName(input),
+	doc, err := source.Parse(data, source.Options{File: name, Markdown: source.IsMarkdownName(input),
 		MaxInput: c.maxInput, Lossy: c.lossy})
 	if err != nil {
 		return fail(err.Error()) // a *source.Error, positioned
 	}
 	warnings := 0
 	for _, d := range doc.Diagnostics {
-		r.messages = append(r.messages, d.Format(input))
+		r.messages = append(r.messages, message{d.Severity, d.Format(name)})
 		if d.Severity == source.SevWarning {
 			warnings++
 		}
@@ -546,7 +698,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			imgDir = "."
 		}
 	}
-	images := &render.DirImages{Dir: imgDir}
+	images := &render.DirImages{Dir: imgDir, Explicit: c.imagesGiven}
 	if c.fetchImages {
 		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
 	}
@@ -568,14 +720,16 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			t.Abort()
 		}
 	}()
-	seenWarn := map[string]bool{}
+	seen := map[string]bool{}
 	for i, k := range kinds {
 		for _, w := range outs[i].warnings {
-			m := source.LineWarning(w.line, w.msg).Format(input)
-			if !seenWarn[m] {
-				seenWarn[m] = true
-				warnings++
-				r.messages = append(r.messages, m)
+			m := source.Diagnostic{Line: max(w.line, 1), Col: 1, Severity: w.sev, Message: w.msg}.Format(name)
+			if !seen[m] {
+				seen[m] = true
+				if w.sev == source.SevWarning {
+					warnings++
+				}
+				r.messages = append(r.messages, message{w.sev, m})
 			}
 		}
 		if err := outs[i].err; err != nil {
@@ -590,6 +744,9 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 				msg = k.name + ": " + msg
 			}
 			return failInput("%s", msg)
+		}
+		if c.dryRun {
+			continue
 		}
 		buf := outs[i].buf.Bytes()
 		path := filepath.Join(c.out, stem(input)+k.suffix)
@@ -644,9 +801,11 @@ type rendered struct {
 	warnings []warning
 }
 
+// warning is a renderer's warning or note.
 type warning struct {
 	line int
 	msg  string
+	sev  source.Severity
 }
 
 // renderAll renders the article in every format of kinds, all at once if parallel (a build
@@ -672,7 +831,10 @@ func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, paral
 		}
 		o := *opt
 		o.Warn = func(line int, msg string) {
-			outs[i].warnings = append(outs[i].warnings, warning{line, msg})
+			outs[i].warnings = append(outs[i].warnings, warning{line, msg, source.SevWarning})
+		}
+		o.Note = func(line int, msg string) {
+			outs[i].warnings = append(outs[i].warnings, warning{line, msg, source.SevNote})
 		}
 		if k := kinds[i]; k.print != nil {
 			outs[i].print, outs[i].err = k.print(&outs[i].buf, a, &o)

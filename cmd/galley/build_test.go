@@ -132,14 +132,14 @@ func TestBuildOneInputFormatsAtOnce(t *testing.T) {
 			var logs []string
 			for _, j := range []string{"1", "2", "4"} {
 				out := t.TempDir()
-				args := append([]string{"build", "-q", "-j", j, "-f", allFormats(), "-o", out}, tc.extra...)
+				args := append([]string{"build", "-j", j, "-f", allFormats(), "-o", out}, tc.extra...)
 				code, _, stderr := galley(t, "", append(args, in)...)
 				if code != tc.code {
 					t.Fatalf("-j%s: exit %d, want %d: %s", j, code, tc.code, stderr)
 				}
 				trees, logs = append(trees, tree(t, out)), append(logs, stderr)
 			}
-			if n := strings.Count(logs[0], "warning: image not embedded"); tc.code == exitOK && n != 1 {
+			if n := strings.Count(logs[0], "note: image not embedded"); tc.code == exitOK && n != 1 {
 				t.Errorf("the missing image is reported %d times:\n%s", n, logs[0])
 			}
 			if tc.code != exitOK && len(trees[0]) != 0 {
@@ -191,7 +191,7 @@ func TestBuildBatchWithBadInput(t *testing.T) {
 		t.Errorf("manifest failed = %v", m.Failed)
 	}
 	for _, a := range m.Artifacts {
-		b, err := os.ReadFile(a.Output)
+		b, err := os.ReadFile(filepath.Join(out, a.Output))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +206,7 @@ func TestBuildBatchWithBadInput(t *testing.T) {
 			continue
 		}
 		testkit.NeedTool(t, "pdfinfo")
-		info, err := exec.Command("pdfinfo", a.Output).Output()
+		info, err := exec.Command("pdfinfo", filepath.Join(out, a.Output)).Output()
 		if err != nil {
 			t.Fatal(err)
 		}

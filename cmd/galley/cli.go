@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"galley/source"
 )
 
@@ -25,12 +27,13 @@ const usage = `galley typesets history-encyclopedia articles as print-ready PDF 
 
 Usage:
   galley build [flags] INPUT...   typeset each input to PDF and EPUB
-  galley parse [--pretty] INPUT   print the document model as JSON on stdout
-  galley check INPUT...           read inputs, print diagnostics, write nothing
+  galley parse [flags] INPUT      print the document model as JSON on stdout
+  galley check [flags] INPUT...   print the diagnostics build would print, write nothing
   galley version                  print the version and the versions of fpdf, go-epub, goldmark
 
 INPUT is a file, a directory (every *.txt and *.md in it, sorted), or - for standard input.
-Run 'galley build --help' for the build flags.
+Run 'galley COMMAND --help' for a command's flags. Defaults for build and check come from
+the house-style file galley.toml (see --config).
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
@@ -44,7 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environme
 	case "parse":
 		return cmdParse(args[1:], stdin, stdout, stderr)
 	case "check":
-		return cmdCheck(args[1:], stdin, stdout, stderr)
+		return cmdCheck(args[1:], stdin, stdout, stderr, env)
 	case "version", "--version":
 		return cmdVersion(stdout)
 	case "help", "-h", "--help":
@@ -122,6 +125,36 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is over the largest size allowed, 1GiB", s)
 	}
 	return n * mult, nil
+}
+
+// printFlags lists the flags of fs as GNU tools do, one a line: its short and long forms,
+// its value's name (a bool takes none), what it does and its default when it has one.
+func printFlags(w io.Writer, fs *pflag.FlagSet) {
+	type row struct{ left, right string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		if f.Value.Type() != "bool" && name != "" {
+			left += " " + name
+		}
+		switch def := f.DefValue; {
+		case f.Value.Type() == "bool" || def == "" || def == "[]" || def == "0":
+		case f.Value.Type() == "stringSlice":
+			usage += " (default " + strings.Trim(def, "[]") + ")"
+		default:
+			usage += " (default " + def + ")"
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, len(left))
+	})
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-*s   %s\n", width, r.left, r.right)
+	}
 }
 
 // say writes one line about the command (not about an input: those are diagnostics) to w,

@@ -52,7 +52,7 @@ func TestFIFOsAreRefused(t *testing.T) {
 	fifo(t, filepath.Join(in, "a-pipe.txt"))
 	fifo(t, filepath.Join(in, "pipe.png"))
 	out := t.TempDir()
-	code, _, stderr := galley(t, "", "build", "-q", "-o", out, in)
+	code, _, stderr := galley(t, "", "build", "-o", out, in)
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}

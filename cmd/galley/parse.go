@@ -2,10 +2,11 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/spf13/pflag"
 
 	"galley/internal/regfile"
 	"galley/render/data"
@@ -38,14 +39,15 @@ func readInput(name string, stdin io.Reader, limit int64) ([]byte, error) {
 }
 
 // parseFile reads and parses one input, printing its diagnostics to stderr.
-func parseFile(name string, stdin io.Reader, stderr io.Writer, opt source.Options) (*source.Document, error) {
-	data, err := readInput(name, stdin, opt.MaxInput)
+func parseFile(input string, stdin io.Reader, stderr io.Writer, opt source.Options) (*source.Document, error) {
+	name := displayName(input)
+	data, err := readInput(input, stdin, opt.MaxInput)
 	if err != nil {
 		fmt.Fprintln(stderr, source.InputError(unwrapPath(err).Error()).Format(name))
 		return nil, err
 	}
 	opt.File = name
-	opt.Markdown = source.IsMarkdownName(name)
+	opt.Markdown = source.IsMarkdownName(input)
 	doc, err := source.Parse(data, opt)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -70,17 +72,34 @@ func printDiagnostics(w io.Writer, name string, ds []source.Diagnostic) {
 	}
 }
 
+const parseUsage = `usage: galley parse [flags] INPUT
+
+Print the document model of one input (a file, or - for standard input) as JSON on standard
+output, and its diagnostics on standard error.
+
+Flags:
+`
+
 func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := pflag.NewFlagSet("parse", pflag.ContinueOnError)
+	fs.SetOutput(stdout)
+	fs.SortFlags = false
 	pretty := fs.Bool("pretty", false, "indent the JSON")
-	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
-	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
+	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn, instead of failing")
+	maxInput := fs.String("max-input", defaultMaxInput, "refuse inputs larger than `SIZE` (at most 1GiB)")
+	fs.Usage = func() {
+		fmt.Fprint(stdout, parseUsage)
+		printFlags(stdout, fs)
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		say(stderr, "galley parse: %v ('galley parse --help' lists the flags)", err)
 		return exitUsage
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: galley parse [--pretty] INPUT")
+		fmt.Fprintln(stderr, "usage: galley parse [flags] INPUT (galley parse --help lists the flags)")
 		return exitUsage
 	}
 	limit, err := parseSize(*maxInput)
@@ -97,41 +116,8 @@ func cmdParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		write = data.WriteJSONIndent
 	}
 	if err := write(stdout, doc); err != nil {
-		fmt.Fprintln(stderr, source.InputError(err.Error()).Format(fs.Arg(0)))
+		fmt.Fprintln(stderr, source.InputError(err.Error()).Format(displayName(fs.Arg(0))))
 		return exitFailed
 	}
 	return exitOK
-}
-
-func cmdCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	lossy := fs.Bool("lossy", false, "replace invalid UTF-8 with U+FFFD and warn")
-	strict := fs.Bool("strict", false, "warnings fail the check")
-	maxInput := fs.String("max-input", defaultMaxInput, "refuse larger inputs (the largest allowed is 1GiB)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: galley check INPUT...")
-		return exitUsage
-	}
-	limit, err := parseSize(*maxInput)
-	if err != nil {
-		say(stderr, "galley check: --max-input: %v", err)
-		return exitUsage
-	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		say(stderr, "galley check: %v", err)
-		return exitUsage
-	}
-	code := exitOK
-	for _, in := range inputs {
-		doc, err := parseFile(in, stdin, stderr, source.Options{Lossy: *lossy, MaxInput: limit})
-		if err != nil || (*strict && len(doc.Diagnostics) > 0) {
-			code = exitFailed
-		}
-	}
-	return code
 }

@@ -51,11 +51,11 @@ func buildCaught(c *buildConfig, input string, stdin io.Reader) (r result) {
 
 // internalMessages are the diagnostics of an internal error: the error, and with
 // GALLEY_DEBUG=1 the stack where it happened.
-func internalMessages(c *buildConfig, input string, err error) []string {
-	out := []string{source.InputError(err.Error()).Format(input)}
+func internalMessages(c *buildConfig, input string, err error) []message {
+	out := []message{{source.SevError, source.InputError(err.Error()).Format(displayName(input))}}
 	var ie *internalError
 	if errors.As(err, &ie) && c.debug {
-		out = append(out, strings.TrimRight(string(ie.stack), "\n"))
+		out = append(out, message{source.SevError, strings.TrimRight(string(ie.stack), "\n")})
 	}
 	return out
 }

@@ -63,7 +63,9 @@ func watchInputs(c *buildConfig, stdin io.Reader, stderr io.Writer) int {
 			for in := range pending {
 				r := buildCaught(c, in, stdin)
 				for _, m := range r.messages {
-					fmt.Fprintln(stderr, m)
+					if c.shows(m) {
+						fmt.Fprintln(stderr, m.text)
+					}
 				}
 				if !c.quiet && !r.failed {
 					say(stderr, "galley: rebuilt %s", in)

@@ -53,6 +53,7 @@ func Render(w io.Writer, a *render.Article, opt *render.Options) error {
 
 // Landmark types (EPUB Structural Semantics) used in the navigation document.
 const (
+	lmCover        = "cover"
 	lmTitle        = "titlepage"
 	lmToc          = "toc"
 	lmBody         = "bodymatter"
@@ -95,6 +96,11 @@ type book struct {
 	// edition.
 	pages      []string
 	pageSource string
+
+	// publisher is the house that issues the book, "" for none.
+	publisher string
+	// cover is the cover image (see cover.go), which the first page shows.
+	cover media
 }
 
 // renderer turns the document model into the parts of a book.
@@ -125,6 +131,7 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 		lang:      render.Lang(doc, opt),
 		ident:     identifier(a.Doc, opt),
 		desc:      clean(doc.Summary),
+		publisher: clean(strings.TrimSpace(opt.House)),
 		modified:  opt.Modified,
 		generator: "galley",
 	}
@@ -167,9 +174,12 @@ func identifier(doc *source.Document, opt *render.Options) string {
 	return "urn:uuid:" + uuid.NewSHA1(uuid.NameSpaceURL, append([]byte("galley:"), data...)).String()
 }
 
-// book renders every part, in the order of render.Parts.
+// book renders the cover and every part, in the order of render.Parts.
 func (r *renderer) book() (*book, error) {
 	w := &xw{pb: r.pb}
+	// The cover image is drawn meanwhile, on a core the parts may leave free.
+	cover := r.startCover()
+	r.coverPage(w)
 	for _, p := range render.Parts {
 		switch p {
 		case render.PartTitle:
@@ -196,6 +206,9 @@ func (r *renderer) book() (*book, error) {
 	r.close(w)
 	if r.pb != nil {
 		r.b.pages = r.pb.files
+	}
+	if err := cover(); err != nil {
+		return nil, err
 	}
 	css, err := r.styleSheet()
 	if err != nil {
@@ -569,7 +582,7 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 		if err == nil {
 			err = render.ErrNoImage
 		}
-		r.opt.Warnf(f.Line, render.MissingImage(err))
+		r.opt.MissingImage(f.Line, err)
 		w.WriteString(`<p class="missing">Image not available</p>` + "\n")
 	}
 	label := r.art.FigureLabel(f)

@@ -55,6 +55,9 @@ func (b *book) finish(w io.Writer, fr *frame) error {
 	for _, f := range b.fonts {
 		z.precompressed(fontDir+f.name, fontEntry(f.data))
 	}
+	if b.cover.data != nil {
+		z.store(imageDir+b.cover.name, b.cover.data)
+	}
 	for _, im := range b.images {
 		// JPEG, PNG and GIF are compressed already.
 		z.store(imageDir+im.name, im.data)
@@ -232,6 +235,9 @@ func (b *book) packageDocument() []byte {
 	elem("dc:identifier", ` id="pub-id"`, b.ident)
 	elem("dc:title", "", b.title)
 	elem("dc:language", "", b.lang)
+	if b.publisher != "" {
+		elem("dc:publisher", "", b.publisher)
+	}
 	if b.desc != "" {
 		elem("dc:description", "", b.desc)
 	}
@@ -246,6 +252,10 @@ func (b *book) packageDocument() []byte {
 	x.WriteString(`<meta name="generator" content="`)
 	x.attr(b.generator)
 	x.WriteString("\"/>\n")
+	if b.cover.data != nil {
+		// EPUB 2's way of naming the cover, which older reading systems read.
+		x.WriteString("<meta name=\"cover\" content=\"cover-image\"/>\n")
+	}
 	for _, m := range b.accessibility() {
 		elem("meta", ` property="`+m[0]+`"`, m[1])
 	}
@@ -277,13 +287,16 @@ func (b *book) packageDocument() []byte {
 	for i, f := range b.fonts {
 		item(fmt.Sprintf("font-%d", i+1), "fonts/"+f.name, f.mediaType, "")
 	}
+	if b.cover.data != nil {
+		item("cover-image", "images/"+b.cover.name, b.cover.mediaType, "cover-image")
+	}
 	for i, im := range b.images {
 		item(fmt.Sprintf("image-%d", i+1), "images/"+im.name, im.mediaType, "")
 	}
 	x.WriteString("</manifest>\n<spine toc=\"ncx\">\n")
-	for i := range b.parts {
+	for i, p := range b.parts {
 		x.WriteString(`<itemref idref="` + partID(i) + "\"/>\n")
-		if i == 0 {
+		if p.landmark == lmTitle {
 			// The contents page follows the title page, for readers that show it.
 			x.WriteString("<itemref idref=\"nav\"/>\n")
 		}
@@ -297,8 +310,9 @@ func partID(i int) string { return fmt.Sprintf("part-%02d", i+1) }
 // accessibility returns the schema.org accessibility metadata (EPUB Accessibility 1.1,
 // DAISY's guide) that describes this book.
 func (b *book) accessibility() [][2]string {
+	pictures := len(b.images) > 0 || b.cover.data != nil
 	m := [][2]string{{"schema:accessMode", "textual"}}
-	if len(b.images) > 0 {
+	if pictures {
 		m = append(m, [2]string{"schema:accessMode", "visual"})
 	}
 	m = append(m,
@@ -307,7 +321,7 @@ func (b *book) accessibility() [][2]string {
 		[2]string{"schema:accessibilityFeature", "tableOfContents"},
 		[2]string{"schema:accessibilityFeature", "readingOrder"},
 		[2]string{"schema:accessibilityFeature", "displayTransformability"})
-	if len(b.images) > 0 {
+	if pictures {
 		m = append(m, [2]string{"schema:accessibilityFeature", "alternativeText"})
 	}
 	if len(b.pages) > 0 {
@@ -316,8 +330,11 @@ func (b *book) accessibility() [][2]string {
 	}
 	summary := "Every part is a page with a heading, listed in the table of contents, with landmarks; " +
 		"tables have header cells; the text reflows, and the style sheet sets no colours and no fixed sizes."
-	if len(b.images) > 0 {
-		summary += " Images have text alternatives and captions."
+	switch {
+	case len(b.images) > 0:
+		summary += " Images have text alternatives and captions; the cover's text alternative gives what it shows."
+	case pictures:
+		summary += " The cover's text alternative gives what it shows."
 	}
 	if len(b.pages) > 0 {
 		summary += " The pages of the print edition are marked and listed."
@@ -334,11 +351,14 @@ type navEntry struct {
 	children    []*navEntry
 }
 
-// toc returns the table of contents: every part, sections of a lower level nested under the
-// part before them.
+// toc returns the table of contents: every part but the cover, sections of a lower level
+// nested under the part before them.
 func (b *book) toc() []*navEntry {
 	var top []*navEntry
 	for _, p := range b.parts {
+		if p.landmark == lmCover {
+			continue
+		}
 		e := &navEntry{label: p.label, href: "xhtml/" + p.file}
 		if p.level > 1 && len(top) > 0 {
 			parent := top[len(top)-1]
@@ -397,6 +417,8 @@ func (b *book) navDocument() []byte {
 	}
 	for _, p := range b.parts {
 		switch p.landmark {
+		case lmCover:
+			landmark(p.landmark, "xhtml/"+p.file, "Cover")
 		case lmTitle:
 			landmark(p.landmark, "xhtml/"+p.file, "Title page")
 		case lmBody:

@@ -49,6 +49,9 @@ table.md th, table.md td { padding-right: 0.8em; }
 .center { text-align: center; }
 .right { text-align: right; }
 
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { display: block; max-width: 100%; max-height: 95vh; height: auto; margin: 0 auto; }
+
 figure { margin: 1.2em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; text-align: left; }

@@ -158,7 +158,20 @@ func (d *drawer) furniture(pg *page) {
 	}
 	d.artifact(artFooter)
 	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)
-	d.text(st, foot, g.left+(g.width-st.width(foot))/2, g.footY)
+	fw := st.width(foot)
+	d.text(st, foot, g.left+(g.width-fw)/2, g.footY)
+	// The house that issues the handout, flush left, in what the page number leaves.
+	if r.opt.House != "" {
+		if d.heads == nil {
+			d.heads = map[string]string{}
+		}
+		house, ok := d.heads["house:"]
+		if !ok {
+			house = shortTitle(r.opt.House, st, (g.width-fw)/2-2*g.script)
+			d.heads["house:"] = house
+		}
+		d.text(st, house, g.left, g.footY)
+	}
 }
 
 // shortTitle fits a title into width, cutting after the last word that fits and adding an

@@ -137,7 +137,7 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	g := &r.g
 	var emb *embedded
 	if img, err := r.art.Image(f); err != nil {
-		r.opt.Warnf(f.Line, render.MissingImage(err))
+		r.opt.MissingImage(f.Line, err)
 	} else if emb, err = r.images.register(r.p, img); err != nil {
 		r.opt.Warnf(f.Line, fmt.Sprintf("image %s not embedded, placeholder set instead: %v", img.Name, err))
 		emb = nil

@@ -90,6 +90,7 @@ func (r *renderer) titleBlock() {
 		title = "Untitled"
 	}
 	g := &r.g
+	r.logo()
 	dl := render.Dateline(doc)
 	after := 10 * g.scale
 	if dl != "" {
@@ -110,6 +111,38 @@ func (r *renderer) titleBlock() {
 	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
+}
+
+// logo sets the house's logo above the title, flush left: at most 40 pt high (scaled with
+// the paper) and a third of the measure wide, never past its own resolution.
+func (r *renderer) logo() {
+	if r.opt.Logo == nil {
+		return
+	}
+	emb, err := r.images.register(r.p, r.opt.Logo)
+	if err != nil {
+		r.opt.Warnf(1, fmt.Sprintf("the house's logo is not set: %v", err))
+		return
+	}
+	g := &r.g
+	h := min(40*g.scale, float64(emb.h)*0.75)
+	w := h * float64(emb.w) / float64(emb.h)
+	if w > g.width/3 {
+		w = g.width / 3
+		h = w * float64(emb.h) / float64(emb.w)
+	}
+	pw := w * float64(emb.pw) / float64(emb.w)
+	// A Figure before the title, which says whose logo it is.
+	fig := r.sect.add("Figure")
+	fig.alt = "Logo"
+	if house := strings.TrimSpace(r.opt.House); house != "" {
+		fig.alt = "Logo of " + house
+	}
+	r.add(&vbox{h: h + 12*g.scale, keep: true, draw: func(d *drawer, y float64) {
+		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(g.left, y, pw, h) + "]>>"
+		d.content(fig)
+		d.image(emb, g.left, y, pw, h)
+	}})
 }
 
 // abstract sets the editorial overview, as the article's opening.
