@@ -1,6 +1,7 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
 // article and three more with their answer keys, the articles invented for the tests, three
-// articles for the page layout, the malformed inputs, the CommonMark spec and its examples),
+// articles for the page layout, a Markdown handout, the malformed inputs, the CommonMark spec
+// and its examples),
 // the rule for tests that need an outside validator, and the one that every format's tests
 // use, W3C epubcheck.
 //
@@ -29,6 +30,11 @@ var Layout = []string{"l1", "l2", "l3"}
 
 // LayoutArticle is the path of a layout article's text by name ("l1").
 func LayoutArticle(name string) string { return Path("layout/" + name + ".txt") }
+
+// Handout is the path of a Markdown document written to try what the articles do not have:
+// headings of every level, ordered and nested lists, a table with aligned columns, a code
+// block, a quotation, a link, a thematic break, front matter with a language.
+func Handout() string { return Path("markdown/handout.md") }
 
 // Seed is the name of the reference article.
 const Seed = "000_89182373f193f4a0"
@@ -103,6 +109,25 @@ func NeedTool(t testing.TB, name string) string {
 		Missing(t, name)
 	}
 	return p
+}
+
+// TagCheck runs the tagged-PDF checker tagcheck (pdf.js and qpdf, under node) on the PDF at
+// path and returns its report, whose last line reads "tagged: marked=yes lang=… title=…
+// headings=N tables=N th=N figures=N figures_without_alt=N untagged_text_share=P%". It is
+// found in the directory GALLEY_TAGCHECK names; when that is not set, t is skipped, whatever
+// GALLEY_REQUIRE_TOOLS says, since tagcheck is no package a machine installs.
+func TagCheck(t testing.TB, path string) string {
+	t.Helper()
+	dir := os.Getenv("GALLEY_TAGCHECK")
+	if dir == "" {
+		t.Skip("GALLEY_TAGCHECK does not name tagcheck's directory; skipping")
+	}
+	node := NeedTool(t, "node")
+	out, err := exec.Command(node, filepath.Join(dir, "tagcheck.mjs"), "--quiet", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("tagcheck %s: %v\n%s", filepath.Base(path), err, out)
+	}
+	return string(out)
 }
 
 // EPUBCheckJar is the epubcheck to run: the jar EPUBCHECK_JAR names, or Debian's. The
