@@ -5,8 +5,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -580,4 +583,68 @@ func TestLanguage(t *testing.T) {
 			t.Errorf("lang %q: warnings %q", tc.lang, warned)
 		}
 	}
+}
+
+// TestTagCheck reads the same documents with tagcheck, an outside checker built on pdf.js
+// (the structure tree a browser's reader gets, the text it finds outside it) and qpdf, when
+// GALLEY_TAGCHECK names its directory: marked, the language and the title shown, every table
+// with header cells, every figure with its text alternative, and at most 1 % of the text
+// outside the structure tree; and its pdfa.sh: the XMP's PDF/A part, the output intent, the
+// fonts embedded.
+func TestTagCheck(t *testing.T) {
+	if os.Getenv("GALLEY_TAGCHECK") == "" {
+		t.Skip("GALLEY_TAGCHECK does not name tagcheck's directory; skipping")
+	}
+	for _, td := range taggedDocs(t) {
+		t.Run(td.name, func(t *testing.T) {
+			if td.name == "spec" && testing.Short() {
+				t.Skip("the spec's 139 pages in -short")
+			}
+			path := writeTemp(t, renderArticle(t, render.NewArticle(td.doc, td.imgs), options(func(int, string) {})))
+			got := tagReport(t, testkit.TagCheck(t, path))
+			lang := render.Lang(td.doc, options(nil))
+			for k, want := range map[string]string{"marked": "yes", "lang": lang, "title": "yes", "figures_without_alt": "0"} {
+				if got[k] != want {
+					t.Errorf("tagcheck: %s=%s, want %s", k, got[k], want)
+				}
+			}
+			if n, _ := strconv.Atoi(got["tables"]); n < td.tables {
+				t.Errorf("tagcheck: %d tables, want %d", n, td.tables)
+			}
+			if th, _ := strconv.Atoi(got["th"]); td.tables > 0 && th < td.tables {
+				t.Errorf("tagcheck: %d header cells in %d tables", th, td.tables)
+			}
+			if n, _ := strconv.Atoi(got["figures"]); n != td.figures {
+				t.Errorf("tagcheck: %d figures, want %d", n, td.figures)
+			}
+			if n, _ := strconv.Atoi(got["headings"]); n < len(td.headings) {
+				t.Errorf("tagcheck: %d headings, want at least %d", n, len(td.headings))
+			}
+			pdfa := strings.TrimSpace(run(t, "bash", filepath.Join(os.Getenv("GALLEY_TAGCHECK"), "pdfa.sh"), path))
+			if want := "pdfa: xmp=yes pdfaid=2 output_intent=yes fonts_embedded=yes"; !strings.HasSuffix(pdfa, want) {
+				t.Errorf("pdfa.sh: want %q at the end of\n%s", want, pdfa)
+			}
+			share, err := strconv.ParseFloat(strings.TrimSuffix(got["untagged_text_share"], "%"), 64)
+			if err != nil || share > 1 {
+				t.Errorf("tagcheck: untagged text share %q, want at most 1%%", got["untagged_text_share"])
+			}
+		})
+	}
+}
+
+// tagReport reads tagcheck's verdict, its last line "tagged: key=value ...".
+func tagReport(t *testing.T, out string) map[string]string {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	rest, ok := strings.CutPrefix(last, "tagged: ")
+	if !ok {
+		t.Fatalf("tagcheck printed no verdict:\n%s", out)
+	}
+	m := map[string]string{}
+	for _, f := range strings.Fields(rest) {
+		k, v, _ := strings.Cut(f, "=")
+		m[k] = v
+	}
+	return m
 }
