@@ -29,6 +29,10 @@ type Options struct {
 	Modified time.Time
 	// Identifier is the document's stable identifier (a urn:uuid derived from the source).
 	Identifier string
+	// Print is the print edition of the same build, for the EPUB: with it, the EPUB marks
+	// where each printed page begins and lists the pages; nil, it has no page list. The PDF
+	// renderer returns it (pdf.RenderPrint).
+	Print *Print
 	// House names the school, library or publisher that issues the document (a house-style
 	// file's): the PDF's footer, the EPUB's publisher and its cover carry it. "" for none.
 	House string

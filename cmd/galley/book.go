@@ -34,8 +34,8 @@ Flags:
 
 // bookFormats are the formats a book is written in.
 var bookFormats = []formatKind{
-	{"pdf", ".pdf", nil},
-	{"epub", ".epub", nil},
+	{name: "pdf", suffix: ".pdf"},
+	{name: "epub", suffix: ".epub"},
 }
 
 // bookRender renders a book in one format and returns its pages (0 for the EPUB).

@@ -35,10 +35,10 @@ type renderFunc func(w io.Writer, a *render.Article, opt *render.Options) (pages
 // formats lists the artifact formats in the order they are built and listed, with their file
 // name suffix and renderer.
 var formats = []formatKind{
-	{"pdf", ".pdf", pdf.Render},
-	{"epub", ".epub", unpaged(epub.Render)},
-	{"json", ".json", ofDocument(data.WriteJSONIndent)},
-	{"csl", ".csl.json", ofDocument(data.WriteCSL)},
+	{"pdf", ".pdf", nil, pdf.RenderPrint},
+	{"epub", ".epub", unpaged(epub.Render), nil},
+	{"json", ".json", ofDocument(data.WriteJSONIndent), nil},
+	{"csl", ".csl.json", ofDocument(data.WriteCSL), nil},
 }
 
 // unpaged adapts the renderer of a format without pages.
@@ -706,7 +706,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 	opt.Identifier = output.Identifier(data)
 	kinds := make([]formatKind, len(c.formats))
 	for i, f := range c.formats {
-		if kinds[i] = formatByName(f); kinds[i].render == nil {
+		if kinds[i] = formatByName(f); !kinds[i].available() {
 			return failInput("%s output is not available in this build", f)
 		}
 	}
@@ -771,11 +771,16 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 }
 
 // formatKind is an output format: its name on the command line, its file suffix and its
-// renderer.
+// renderer: render, or print for the print edition (the PDF), whose pages the EPUB of the
+// same build lists.
 type formatKind struct {
 	name, suffix string
 	render       renderFunc
+	print        func(w io.Writer, a *render.Article, opt *render.Options) (*render.Print, error)
 }
+
+// available reports whether the format has a renderer in this build.
+func (k formatKind) available() bool { return k.render != nil || k.print != nil }
 
 func formatByName(name string) formatKind {
 	for _, k := range formats {
@@ -791,6 +796,7 @@ func formatByName(name string) formatKind {
 type rendered struct {
 	buf      bytes.Buffer
 	pages    int
+	print    *render.Print // the print edition's pages, of the PDF
 	err      error
 	warnings []warning
 }
@@ -803,12 +809,19 @@ type warning struct {
 }
 
 // renderAll renders the article in every format of kinds, all at once if parallel (a build
-// with fewer inputs than workers has cores to spare: a single article's PDF and EPUB then
-// take the time of the PDF alone), one after another otherwise. Each format keeps its own
-// warnings, so that the messages come in the same order either way; what the formats look up
-// about the article (its images, its bibliography) is looked up once.
+// with fewer inputs than workers has cores to spare), one after another otherwise; but the
+// EPUB of a build with a PDF waits for it, to list its pages where the print edition's begin.
+// Each format keeps its own warnings, so that the messages come in the same order either
+// way; what the formats look up about the article (its images, its bibliography) is looked
+// up once.
 func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, parallel bool) []rendered {
 	outs := make([]rendered, len(kinds))
+	printed := -1 // the format whose print edition the EPUB follows
+	for i, k := range kinds {
+		if k.print != nil {
+			printed = i
+		}
+	}
 	one := func(i int) {
 		// A panic is this format's error: in a goroutine of its own, nothing else could
 		// recover it, and the whole batch would stop.
@@ -823,10 +836,30 @@ func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, paral
 		o.Note = func(line int, msg string) {
 			outs[i].warnings = append(outs[i].warnings, warning{line, msg, source.SevNote})
 		}
+		if k := kinds[i]; k.print != nil {
+			outs[i].print, outs[i].err = k.print(&outs[i].buf, a, &o)
+			if outs[i].print != nil {
+				outs[i].pages = len(outs[i].print.Pages)
+			}
+			return
+		}
+		if kinds[i].name == "epub" && printed >= 0 {
+			o.Print = outs[printed].print
+		}
 		outs[i].pages, outs[i].err = kinds[i].render(&outs[i].buf, a, &o)
 	}
+	// The print edition first, when the EPUB follows it.
+	order := make([]int, 0, len(kinds))
+	if printed >= 0 {
+		order = append(order, printed)
+	}
+	for i := range kinds {
+		if i != printed {
+			order = append(order, i)
+		}
+	}
 	if !parallel || len(kinds) < 2 {
-		for i := range kinds {
+		for _, i := range order {
 			if one(i); outs[i].err != nil {
 				break
 			}
@@ -834,8 +867,19 @@ func renderAll(kinds []formatKind, a *render.Article, opt *render.Options, paral
 		return outs
 	}
 	var wg sync.WaitGroup
-	for i := range kinds {
-		wg.Go(func() { one(i) })
+	epubAt := slices.IndexFunc(kinds, func(k formatKind) bool { return k.name == "epub" })
+	for _, i := range order {
+		switch {
+		case i == epubAt && printed >= 0:
+		case i == printed && epubAt >= 0:
+			wg.Go(func() {
+				if one(i); outs[i].err == nil {
+					one(epubAt)
+				}
+			})
+		default:
+			wg.Go(func() { one(i) })
+		}
 	}
 	wg.Wait()
 	return outs

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -222,7 +224,7 @@ func suffixOf(format string) string {
 func allFormats() string {
 	var names []string
 	for _, f := range formats {
-		if f.render != nil {
+		if f.available() {
 			names = append(names, f.name)
 		}
 	}
@@ -415,4 +417,74 @@ func TestVersion(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "galley ") || !strings.Contains(out, "github.com/yuin/goldmark") {
 		t.Errorf("version: %d %q", code, out)
 	}
+}
+
+// TestBuildPageList checks that an EPUB built with a PDF lists the PDF's pages, as many as
+// the manifest says the PDF has, on every paper, and that one built without a PDF lists none.
+func TestBuildPageList(t *testing.T) {
+	dir := corpus(t, 2, nil) // a batch, which has a manifest
+	in := filepath.Join(dir, "artaa.txt")
+	for _, tc := range []struct {
+		formats, paper string
+		list           bool
+	}{
+		{"pdf,epub", "letter", true},
+		{"epub,pdf,json", "a5", true},
+		{"epub", "letter", false},
+		{"epub,json", "a4", false},
+	} {
+		out := t.TempDir()
+		code, _, stderr := galley(t, "", "build", "-q", "-f", tc.formats, "--paper", tc.paper, "-o", out, in, filepath.Join(dir, "artab.txt"))
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", tc.formats, code, stderr)
+		}
+		var m struct {
+			Artifacts []struct {
+				Output, Format string
+				Pages          int
+			}
+		}
+		data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+		if err == nil {
+			err = json.Unmarshal(data, &m)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := 0
+		for _, a := range m.Artifacts {
+			if a.Format == "pdf" && strings.HasSuffix(a.Output, "artaa.pdf") {
+				pages = a.Pages
+			}
+		}
+		nav := readZipFile(t, filepath.Join(out, "artaa.epub"), "EPUB/nav.xhtml")
+		list := strings.Contains(nav, `epub:type="page-list"`)
+		entries := strings.Count(nav, "#page-") - strings.Count(nav, "#page-list")
+		switch {
+		case list != tc.list:
+			t.Errorf("%s: page list %v, want %v", tc.formats, list, tc.list)
+		case tc.list && (pages < 2 || entries != pages):
+			t.Errorf("%s on %s: %d entries in the page list, the PDF has %d pages", tc.formats, tc.paper, entries, pages)
+		}
+	}
+}
+
+// readZipFile returns the file name of the zip archive at path.
+func readZipFile(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

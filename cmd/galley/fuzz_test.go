@@ -82,16 +82,17 @@ func FuzzBuild(f *testing.F) {
 			checkPrintable(t, d.Format("fuzz.txt"))
 		}
 		a := render.NewArticle(doc, anyImage{img})
-		for _, k := range formats {
-			var buf bytes.Buffer
-			opt := render.Options{Modified: testTime, Version: "fuzz", Warn: func(_ int, msg string) {
-				checkPrintable(t, source.LineWarning(1, msg).Format("fuzz.txt"))
-			}}
-			pages, err := k.render(&buf, a, &opt)
+		// Every format, the EPUB with the PDF's page list, as a build makes them.
+		outs := renderAll(formats, a, &render.Options{Modified: testTime, Version: "fuzz"}, false)
+		for i, k := range formats {
+			for _, w := range outs[i].warnings {
+				checkPrintable(t, source.LineWarning(1, w.msg).Format("fuzz.txt"))
+			}
+			pages, err := outs[i].pages, outs[i].err
 			if err != nil {
 				t.Fatalf("%s: %v", k.name, err)
 			}
-			b := buf.Bytes()
+			b := outs[i].buf.Bytes()
 			switch k.name {
 			case "pdf":
 				if pages < 1 || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {

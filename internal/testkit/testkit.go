@@ -1,8 +1,8 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
 // article and three more with their answer keys, the articles invented for the tests, three
-// articles for the page layout, two for composing a book with the others, the malformed
-// inputs, the CommonMark spec and its examples), the rule for tests that need an outside
-// validator, and the one that every format's tests use, W3C epubcheck.
+// articles for the page layout, a Markdown handout, two articles for composing a book with
+// the others, the malformed inputs, the CommonMark spec and its examples), the rule for tests
+// that need an outside validator, and the one that every format's tests use, W3C epubcheck.
 //
 // It imports nothing of galley's, so the tests of every package, source's own included, can
 // use it.
@@ -42,6 +42,11 @@ var Book = []string{"b1", "b2"}
 
 // BookArticle is the path of a book article's text by name ("b1").
 func BookArticle(name string) string { return Path("book/" + name + ".txt") }
+
+// Handout is the path of a Markdown document written to try what the articles do not have:
+// headings of every level, ordered and nested lists, a table with aligned columns, a code
+// block, a quotation, a link, a thematic break, front matter with a language.
+func Handout() string { return Path("markdown/handout.md") }
 
 // Seed is the name of the reference article.
 const Seed = "000_89182373f193f4a0"
@@ -116,6 +121,25 @@ func NeedTool(t testing.TB, name string) string {
 		Missing(t, name)
 	}
 	return p
+}
+
+// TagCheck runs the tagged-PDF checker tagcheck (pdf.js and qpdf, under node) on the PDF at
+// path and returns its report, whose last line reads "tagged: marked=yes lang=… title=…
+// headings=N tables=N th=N figures=N figures_without_alt=N untagged_text_share=P%". It is
+// found in the directory GALLEY_TAGCHECK names; when that is not set, t is skipped, whatever
+// GALLEY_REQUIRE_TOOLS says, since tagcheck is no package a machine installs.
+func TagCheck(t testing.TB, path string) string {
+	t.Helper()
+	dir := os.Getenv("GALLEY_TAGCHECK")
+	if dir == "" {
+		t.Skip("GALLEY_TAGCHECK does not name tagcheck's directory; skipping")
+	}
+	node := NeedTool(t, "node")
+	out, err := exec.Command(node, filepath.Join(dir, "tagcheck.mjs"), "--quiet", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("tagcheck %s: %v\n%s", filepath.Base(path), err, out)
+	}
+	return string(out)
 }
 
 // EPUBCheckJar is the epubcheck to run: the jar EPUBCHECK_JAR names, or Debian's. The

@@ -20,6 +20,10 @@ func TestCorpusPresent(t *testing.T) {
 	for _, a := range Book {
 		names = append(names, "book/"+a+".txt")
 	}
+	names = append(names, "markdown/handout.md")
+	if Handout() != Path("markdown/handout.md") {
+		t.Errorf("Handout() = %s", Handout())
+	}
 	for _, n := range names {
 		st, err := os.Stat(Path(n))
 		if err != nil {
@@ -29,6 +33,19 @@ func TestCorpusPresent(t *testing.T) {
 		if st.Size() == 0 {
 			t.Errorf("%s is empty", n)
 		}
+	}
+}
+
+func TestTagCheckSkipsWithoutDirectory(t *testing.T) {
+	t.Setenv("GALLEY_TAGCHECK", "")
+	t.Setenv("GALLEY_REQUIRE_TOOLS", "1")
+	ran := false
+	t.Run("skipped", func(t *testing.T) {
+		TagCheck(t, "none.pdf")
+		ran = true
+	})
+	if ran {
+		t.Error("TagCheck went on without GALLEY_TAGCHECK")
 	}
 }
 

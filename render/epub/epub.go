@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"golang.org/x/text/language"
 
 	"galley/render"
 	"galley/source"
@@ -93,6 +92,11 @@ type book struct {
 	css                      media
 	fonts                    []media
 	images                   []media
+	// pages, for a book built with its print edition, holds the content document each
+	// printed page begins in (the page's mark is "page-N" there), and pageSource names the
+	// edition.
+	pages      []string
+	pageSource string
 
 	// publisher is the house that issues the book, "" for none.
 	publisher string
@@ -124,6 +128,8 @@ type renderer struct {
 	chapter   int
 	// bk is the book being written, nil for an article.
 	bk *render.Book
+	// pb is the page list's state, nil when the book is built without a print edition.
+	pb *pageBreaks
 }
 
 func newRenderer(a *render.Article, opt *render.Options) *renderer {
@@ -131,7 +137,7 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 	r := &renderer{art: a, doc: doc, opt: opt, where: map[string]string{}, imageNames: map[string][]byte{}}
 	r.b = &book{
 		title:     clean(strings.TrimSpace(doc.Title)),
-		lang:      r.language(),
+		lang:      render.Lang(doc, opt),
 		ident:     identifier(a.Doc, opt),
 		desc:      clean(doc.Summary),
 		publisher: clean(strings.TrimSpace(opt.House)),
@@ -149,6 +155,10 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 		r.b.modified = time.Now()
 	}
 	r.b.modified = r.b.modified.UTC().Truncate(time.Second)
+	if p := opt.Print; p != nil && len(p.Pages) > 0 {
+		r.pb = &pageBreaks{pages: p.Pages}
+		r.b.pageSource = clean(p.Source)
+	}
 	for _, l := range doc.Locales {
 		if l = clean(strings.TrimSpace(l)); l != "" {
 			r.b.subjects = append(r.b.subjects, l)
@@ -158,19 +168,6 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 		r.b.coverage = clean(strings.TrimSpace(doc.Date.Text))
 	}
 	return r
-}
-
-// language returns the document's language as a well-formed BCP 47 tag, "en" by default.
-func (r *renderer) language() string {
-	if r.doc.Lang == "" {
-		return "en"
-	}
-	tag, err := language.Parse(r.doc.Lang)
-	if err != nil || tag == language.Und {
-		r.opt.Warnf(1, fmt.Sprintf("language %q is not a BCP 47 tag; using en", clip(r.doc.Lang, 40)))
-		return "en"
-	}
-	return tag.String()
 }
 
 // identifier returns the book's identifier: the one the options give, or else a name-based
@@ -189,12 +186,16 @@ func identifier(doc *source.Document, opt *render.Options) string {
 
 // book renders the cover and every part, in the order of render.Parts.
 func (r *renderer) book() (*book, error) {
-	w := &xw{}
+	w := &xw{pb: r.pb}
 	// The cover image is drawn meanwhile, on a core the parts may leave free.
 	cover := r.startCover()
 	r.coverPage(w)
 	r.parts(w, render.Parts)
+	w.finishPages()
 	r.close(w)
+	if r.pb != nil {
+		r.b.pages = r.pb.files
+	}
 	if err := cover(); err != nil {
 		return nil, err
 	}
@@ -260,6 +261,9 @@ func (r *renderer) begin(w *xw, file, label string, level int, landmark string) 
 	}
 	r.close(w)
 	r.cur, r.writing = file, true
+	if r.pb != nil {
+		r.pb.file = file
+	}
 	r.open = part{file: file, label: label, level: level, landmark: landmark}
 }
 
@@ -306,6 +310,7 @@ func (r *renderer) titlePage(w *xw) {
 	} else {
 		section(w, "titlepage", "titlepage", "")
 	}
+	w.enter(render.PartTitle)
 	w.h1("", r.title)
 	// The dateline: the date, then the places by the first part of their names, as the PDF
 	// sets it (render.Dateline); the fact panel gives the places in full.
@@ -324,6 +329,7 @@ func (r *renderer) titlePage(w *xw) {
 		w.text(line)
 		w.WriteString("</p>\n")
 	}
+	w.leave()
 	w.WriteString("</section>\n")
 }
 
@@ -376,17 +382,23 @@ func (r *renderer) facts(w *xw) {
 		r.begin(w, "facts.xhtml", render.PartFacts.Title(r.opt.Cite), 1, "")
 	}
 	w.WriteString(`<section class="facts" aria-label="The event">` + "\n")
+	w.enter(render.PartFacts)
 	if d.Summary != "" {
 		w.WriteString(`<p class="standfirst" id="summary">`)
-		w.text(d.Summary)
+		w.words(d.Summary)
 		w.WriteString("</p>\n")
 		r.anchor("summary")
 	}
 	if where != "" {
-		w.WriteString(`<p class="fact"><b>Locale</b> `)
-		w.text(where)
+		w.WriteString(`<p class="fact"><b>`)
+		w.midWord = false
+		w.words("Locale")
+		w.WriteString(`</b> `)
+		w.midWord = false
+		w.words(where)
 		w.WriteString("</p>\n")
 	}
+	w.leave()
 	w.WriteString("</section>\n")
 }
 
@@ -397,7 +409,9 @@ func (r *renderer) keyFigures(w *xw) {
 	title := render.PartKeyFigures.Title(r.opt.Cite)
 	r.begin(w, "key-figures.xhtml", title, 1, "")
 	section(w, "keyfigures", "", "")
+	w.enter(render.PartKeyFigures)
 	w.h1("key-figures", title)
+	w.leave()
 	w.WriteString("<table class=\"keyfigures\">\n<thead><tr><th scope=\"col\">Name</th>" +
 		"<th scope=\"col\">Life</th><th scope=\"col\">Role</th></tr></thead>\n<tbody>\n")
 	for i, f := range r.doc.KeyFigures {
@@ -406,24 +420,34 @@ func (r *renderer) keyFigures(w *xw) {
 			w.id(figureID(i))
 		}
 		w.WriteString(">")
+		row := render.Row{Table: render.PartKeyFigures, Row: i + 1}
 		if f.Raw {
 			w.WriteString(`<td colspan="3">`)
-			w.text(f.Name)
+			w.enter(row)
+			w.words(f.Name)
+			w.leave()
 			w.WriteString("</td></tr>\n")
 			continue
 		}
-		w.WriteString(`<th scope="row"><span class="name">`)
-		w.text(f.Name)
+		w.WriteString(`<th scope="row">`)
+		w.enter(row)
+		// The cells' words counted as the PDF sets them, for a page that begins in the row.
+		w.WriteString(`<span class="name">`)
+		w.words(f.Name)
 		w.WriteString("</span>")
 		if len(f.Aliases) > 0 {
 			w.WriteString(`<br/><span class="alias">`)
-			w.text(strings.Join(f.Aliases, "; "))
+			w.midWord = false
+			w.words(strings.Join(f.Aliases, "; "))
 			w.WriteString("</span>")
 		}
 		w.WriteString(`</th><td class="life">`)
-		w.text(render.Lifespan(f))
+		w.midWord = false
+		w.words(render.Lifespan(f))
 		w.WriteString(`</td><td class="role">`)
-		w.text(f.Role)
+		w.midWord = false
+		w.words(f.Role)
+		w.leave()
 		w.WriteString("</td></tr>\n")
 	}
 	w.WriteString("</tbody>\n</table>\n</section>\n")
@@ -446,9 +470,11 @@ func (r *renderer) sections(w *xw) {
 		}
 		r.begin(w, fmt.Sprintf("section-%02d.xhtml", i+1), label, min(2, max(1, s.Level-top+1)), lm)
 		section(w, "chapter", "chapter", "doc-chapter")
+		w.enter(s)
 		if titled {
 			w.h1(s.ID, s.Title)
 		}
+		w.leave()
 		w.blocks(r, s.Blocks, max(1, s.Level))
 		w.WriteString("</section>\n")
 	}
@@ -478,25 +504,30 @@ func (r *renderer) bibliography(w *xw) {
 	title := render.PartBibliography.Title(r.opt.Cite)
 	r.begin(w, "bibliography.xhtml", title, 1, lmBibliography)
 	section(w, "bibliography", "bibliography", "doc-bibliography")
+	w.enter(render.PartBibliography)
 	w.h1("bibliography", title)
+	w.leave()
 	w.WriteString("<ul class=\"bibliography\">\n")
-	for _, e := range entries {
+	for i, e := range entries {
 		w.WriteString(`<li epub:type="biblioentry"><p class="entry">`)
+		w.enter(render.Row{Table: render.PartBibliography, Row: i})
 		for _, run := range e.Runs {
 			if run.Italic {
 				w.WriteString("<i>")
-				w.text(run.Text)
+				w.words(run.Text)
 				w.WriteString("</i>")
 			} else {
-				w.text(run.Text)
+				w.words(run.Text)
 			}
 		}
 		w.WriteString("</p>")
 		if e.Annote != "" {
 			w.WriteString(`<p class="annote">`)
-			w.text(e.Annote)
+			w.midWord = false
+			w.words(e.Annote)
 			w.WriteString("</p>")
 		}
+		w.leave()
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")
@@ -511,19 +542,24 @@ func (r *renderer) timeline(w *xw) {
 	title := render.PartTimeline.Title(r.opt.Cite)
 	r.begin(w, "timeline.xhtml", title, 1, lmAppendix)
 	section(w, "timeline", "appendix", "doc-appendix")
+	w.enter(render.PartTimeline)
 	w.h1("timeline", title)
+	w.leave()
 	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
 		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
-	for _, e := range r.art.Events() {
+	for i, e := range r.art.Events() {
 		w.WriteString(`<tr><th scope="row" class="date">`)
-		w.text(e.Date)
+		w.enter(render.Row{Table: render.PartTimeline, Row: i + 1})
+		w.words(e.Date)
 		w.WriteString(`</th><td>`)
+		w.midWord = false
 		w.inlines(e.Runs)
 		if file, ok := r.where[e.Para]; ok {
 			w.WriteString(` <a class="back" href="`)
 			w.attr(file + "#" + e.Para)
 			w.WriteString(`" title="Back to the text" aria-label="Back to the text">↩︎</a>`)
 		}
+		w.leave()
 		w.WriteString("</td></tr>\n")
 	}
 	w.WriteString("</tbody>\n</table>\n</section>\n")
@@ -536,13 +572,21 @@ func (r *renderer) seeAlso(w *xw) {
 	title := render.PartSeeAlso.Title(r.opt.Cite)
 	r.begin(w, "see-also.xhtml", title, 1, "")
 	section(w, "seealso", "", "")
+	w.enter(render.PartSeeAlso)
 	w.h1("see-also", title)
+	w.leave()
 	w.WriteString("<ul class=\"seealso\">\n")
-	for _, s := range r.doc.SeeAlso {
+	// The PDF sets the list as one paragraph, "a; b; c".
+	for i, s := range r.doc.SeeAlso {
 		w.WriteString("<li>")
-		w.text(s)
+		if i == 0 {
+			w.enter(render.Row{Table: render.PartSeeAlso})
+		}
+		w.midWord = false
+		w.words(s)
 		w.WriteString("</li>\n")
 	}
+	w.leave()
 	w.WriteString("</ul>\n</section>\n")
 }
 
@@ -570,7 +614,7 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 		w.WriteString(`<img src="../images/`)
 		w.attr(name)
 		w.WriteString(`" alt="`)
-		w.attr(altText(f))
+		w.attr(render.AltText(f))
 		w.WriteByte('"')
 		if img.Width > 0 && img.Height > 0 {
 			fmt.Fprintf(w, ` width="%d" height="%d"`, img.Width, img.Height)
@@ -612,16 +656,6 @@ func (r *renderer) figure(w *xw, f *source.Figure) {
 	w.WriteString("</figure>\n")
 }
 
-// altText is an image's text alternative: its caption, which the figure also shows.
-func altText(f *source.Figure) string {
-	for _, s := range []string{f.Caption, f.Alt, f.File} {
-		if s = strings.TrimSpace(s); s != "" {
-			return s
-		}
-	}
-	return "Image"
-}
-
 // addImage adds an image's bytes to the book and returns its file name, the same for the
 // same bytes, distinct for different ones.
 func (r *renderer) addImage(img *render.Image) string {
@@ -646,13 +680,4 @@ func (r *renderer) addImage(img *render.Image) string {
 	r.imageNames[name] = img.Data
 	r.b.images = append(r.b.images, media{name: name, mediaType: img.MediaType(), data: img.Data})
 	return name
-}
-
-// clip shortens s to at most n runes for a message.
-func clip(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
 }

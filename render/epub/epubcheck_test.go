@@ -12,7 +12,8 @@ import (
 
 // TestEpubcheck validates a few books with W3C epubcheck: no error and no warning. It takes
 // seconds a book, so it checks the seed (with an image and a timeline), the hostile input
-// and a Markdown document with every kind of block.
+// a Markdown document with every kind of block, and the seed built with its PDF (the page
+// list).
 func TestEpubcheck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("epubcheck is slow; skipped in -short mode")
@@ -32,7 +33,18 @@ func TestEpubcheck(t *testing.T) {
 		{"bad08", render.NewArticle(parseFile(t, "bad/bad08.txt", false), nil), &render.Options{Modified: testTime, Warn: func(int, string) {}}},
 		{"markdown", render.NewArticle(md, nil), &render.Options{Modified: testTime}},
 	}
+	printedSeed, _, print := printed(t, seedArticle, "a5")
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "printed.epub"), printedSeed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(print.Pages) < 2 {
+		t.Fatalf("%d pages", len(print.Pages))
+	}
+	t.Run("printed", func(t *testing.T) {
+		t.Parallel()
+		testkit.EPUBCheck(t, filepath.Join(dir, "printed.epub"))
+	})
 	for _, b := range books {
 		t.Run(b.name, func(t *testing.T) {
 			t.Parallel()

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"strconv"
 	"sync"
 	"time"
 	"unsafe"
@@ -220,7 +221,11 @@ func (z *zipOut) close() error {
 func (b *book) packageDocument() []byte {
 	var x xw
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="` + b.lang + `">` + "\n")
+	x.WriteString(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="` + b.lang + `"`)
+	if len(b.pages) > 0 {
+		x.WriteString(` prefix="pagesource: https://w3c.github.io/publ-a11y/drafts/page-source-id/#"`)
+	}
+	x.WriteString(">\n")
 	x.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
 	elem := func(tag, attrs, value string) {
 		x.WriteString("<" + tag + attrs + ">")
@@ -253,6 +258,15 @@ func (b *book) packageDocument() []byte {
 	}
 	for _, m := range b.accessibility() {
 		elem("meta", ` property="`+m[0]+`"`, m[1])
+	}
+	if len(b.pages) > 0 {
+		// The edition the page list follows, as EPUB 3.2 says it (a source that is the
+		// source of the pagination), and as the W3C's page source proposal does,
+		// pageBreakSource: validators that apply EPUB 3.2's rules know it neither
+		// unprefixed nor in the a11y vocabulary, so it is named by the proposal's address.
+		elem("dc:source", ` id="print-edition"`, b.pageSource)
+		elem("meta", ` refines="#print-edition" property="source-of"`, "pagination")
+		elem("meta", ` property="pagesource:pageBreakSource"`, b.pageSource)
 	}
 	x.WriteString("</metadata>\n<manifest>\n")
 	item := func(id, href, mediaType, props string) {
@@ -310,6 +324,10 @@ func (b *book) accessibility() [][2]string {
 	if pictures {
 		m = append(m, [2]string{"schema:accessibilityFeature", "alternativeText"})
 	}
+	if len(b.pages) > 0 {
+		m = append(m, [2]string{"schema:accessibilityFeature", "printPageNumbers"},
+			[2]string{"schema:accessibilityFeature", "pageNavigation"})
+	}
 	summary := "Every part is a page with a heading, listed in the table of contents, with landmarks; " +
 		"tables have header cells; the text reflows, and the style sheet sets no colours and no fixed sizes."
 	switch {
@@ -317,6 +335,9 @@ func (b *book) accessibility() [][2]string {
 		summary += " Images have text alternatives and captions; the cover's text alternative gives what it shows."
 	case pictures:
 		summary += " The cover's text alternative gives what it shows."
+	}
+	if len(b.pages) > 0 {
+		summary += " The pages of the print edition are marked and listed."
 	}
 	m = append(m,
 		[2]string{"schema:accessibilityHazard", "none"},
@@ -391,6 +412,9 @@ func (b *book) navDocument() []byte {
 		x.WriteString("</a></li>\n")
 	}
 	landmark(lmToc, "nav.xhtml#toc", "Contents")
+	if len(b.pages) > 0 {
+		landmark("page-list", "nav.xhtml#page-list", "Pages")
+	}
 	for _, p := range b.parts {
 		switch p.landmark {
 		case lmCover:
@@ -403,7 +427,19 @@ func (b *book) navDocument() []byte {
 			landmark(p.landmark, "xhtml/"+p.file, p.label)
 		}
 	}
-	x.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
+	x.WriteString("</ol>\n</nav>\n")
+	if len(b.pages) > 0 {
+		// The pages of the print edition, where each begins (see pages.go).
+		x.WriteString("<nav epub:type=\"page-list\" id=\"page-list\" role=\"doc-pagelist\" aria-label=\"Pages\" hidden=\"hidden\">\n<ol>\n")
+		for i, file := range b.pages {
+			n := strconv.Itoa(i + 1)
+			x.WriteString(`<li><a href="`)
+			x.attr("xhtml/" + file + "#page-" + n)
+			x.WriteString(`">` + n + "</a></li>\n")
+		}
+		x.WriteString("</ol>\n</nav>\n")
+	}
+	x.WriteString("</body>\n</html>\n")
 	return x.Bytes()
 }
 

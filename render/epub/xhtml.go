@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"galley/render"
 	"galley/source"
 )
 
@@ -20,6 +21,12 @@ type xw struct {
 	ids map[string]bool
 	// heading is the level of the last heading written, so that levels never skip one.
 	heading int
+	// pb marks and records where the printed pages begin; nil when the book has no page
+	// list.
+	pb *pageBreaks
+	// midWord says that the text written last ended inside a word, which the next run may
+	// continue (a word of two styles is one word).
+	midWord bool
 }
 
 // reset starts a new document.
@@ -161,7 +168,7 @@ func (w *xw) inlines(runs []source.Inline) {
 				w.WriteString("<" + t.tag + ">")
 			}
 		}
-		w.text(r.Text)
+		w.words(r.Text)
 		for i := len(styleTags) - 1; i >= 0; i-- {
 			if t := styleTags[i]; r.Style&t.style != 0 {
 				w.WriteString("</" + t.tag + ">")
@@ -172,6 +179,7 @@ func (w *xw) inlines(runs []source.Inline) {
 		}
 		if r.Break {
 			w.WriteString("<br/>")
+			w.midWord = false
 		}
 	}
 }
@@ -269,16 +277,22 @@ func (w *xw) block(r *renderer, b source.Block, base int) {
 			r.anchor(b.ID)
 		}
 		w.WriteByte('>')
+		w.enter(b)
 		w.inlines(b.Inlines)
+		w.leave()
 		w.WriteString("</p>\n")
 	case *source.Figure:
+		w.enter(b)
 		r.figure(w, b)
+		w.leave()
 	case *source.Heading:
 		tag := w.headingTag(b.Level - base + 1)
 		w.WriteString("<" + tag)
 		w.id(b.ID)
 		w.WriteByte('>')
+		w.enter(b)
 		w.inlines(b.Inlines)
+		w.leave()
 		w.WriteString("</" + tag + ">\n")
 	case *source.List:
 		tag := "ul"
@@ -308,11 +322,15 @@ func (w *xw) block(r *renderer, b source.Block, base int) {
 			w.WriteByte('"')
 		}
 		w.WriteByte('>')
-		w.text(b.Text)
+		w.enter(b)
+		w.words(b.Text)
+		w.leave()
 		w.WriteString("</code></pre>\n")
 	case *source.Table:
 		w.table(b)
 	case *source.Rule:
+		w.enter(b)
+		w.leave()
 		w.WriteString("<hr/>\n")
 	}
 }
@@ -334,6 +352,7 @@ func codeLang(s string) string {
 // table writes a GFM table; alignment is a class, so the style sheet decides.
 func (w *xw) table(t *source.Table) {
 	w.WriteString("<table class=\"md\">\n")
+	var row render.Row // the row being written, for the page breaks
 	cell := func(tag string, i int, runs []source.Inline) {
 		w.WriteString("<" + tag)
 		if tag == "th" {
@@ -350,23 +369,31 @@ func (w *xw) table(t *source.Table) {
 			}
 		}
 		w.WriteByte('>')
+		if i == 0 {
+			w.enter(row)
+		}
+		w.midWord = false
 		w.inlines(runs)
 		w.WriteString("</" + tag + ">")
 	}
 	if len(t.Header) > 0 {
 		w.WriteString("<thead><tr>")
+		row = render.Row{Table: t}
 		for i, c := range t.Header {
 			cell("th", i, c)
 		}
+		w.leave()
 		w.WriteString("</tr></thead>\n")
 	}
 	if len(t.Rows) > 0 {
 		w.WriteString("<tbody>\n")
-		for _, row := range t.Rows {
+		for n, cells := range t.Rows {
 			w.WriteString("<tr>")
-			for i, c := range row {
+			row = render.Row{Table: t, Row: n + 1}
+			for i, c := range cells {
 				cell("td", i, c)
 			}
+			w.leave()
 			w.WriteString("</tr>\n")
 		}
 		w.WriteString("</tbody>\n")

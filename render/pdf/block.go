@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"strings"
+
+	"galley/render"
+)
+
 // A textBlock is a paragraph broken into lines at a given width: measured, ready to place.
 type textBlock struct {
 	es      []elem
@@ -108,10 +114,37 @@ func (t *textBlock) drawLine(d *drawer, n int, x, y float64) {
 			justify = false // a hard line break
 		}
 	}
-	d.setLine(t.es, l, x+lx, y+t.baseline(), t.width-lx, justify, t.align)
+	rest := 0
+	if t.inHyphenated(n) {
+		rest = wordEnd(t.es, l.from)
+	}
+	d.setLine(t.es, l, x+lx, y+t.baseline(), t.width-lx, justify, t.align, rest)
 }
 
-// draw draws all lines with the block's top at y.
+// inHyphenated reports whether line n begins inside a word hyphenated on a line before: the
+// line before ends with a hyphen, or it ends inside the word (a long word cut where it did
+// not fit, a break after a hyphen of the text) and is all of that word, the lines before it
+// going back to the hyphen.
+func (t *textBlock) inHyphenated(n int) bool {
+	for m := n - 1; m >= 0; m-- {
+		l := &t.lines[m]
+		if l.hyphen != nil {
+			return true
+		}
+		if l.to >= len(t.es) || t.es[l.to].kind != kPenalty || t.es[l.to].penalty <= -infPenalty {
+			return false // the line ends between words
+		}
+		for i := l.from; i < l.to; i++ {
+			if t.es[i].kind == kGlue {
+				return false // the word begins on this line, not hyphenated before
+			}
+		}
+	}
+	return false
+}
+
+// draw draws all lines with the block's top at y, the content of the element the drawer was
+// given.
 func (t *textBlock) draw(d *drawer, x, y float64) {
 	for n := range t.lines {
 		t.drawLine(d, n, x, y+float64(n)*t.lead)
@@ -128,9 +161,11 @@ type flowOpts struct {
 	keepAll bool
 	mark    *mark
 	part    string
-	// under, if set, draws behind each line (a panel's background), given the line's top
-	// and height.
-	under func(d *drawer, y, h float64)
+	// tag is the element whose content the lines are.
+	tag *tag
+	// at is what the lines set, for the EPUB's page breaks (see render.PageStart); each
+	// line's box says how many of its words earlier lines set.
+	at any
 }
 
 // flow turns a text block into one box per line, kept together so that no page ends after
@@ -139,19 +174,18 @@ type flowOpts struct {
 func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 	n := len(t.lines)
 	out := make([]*vbox, n)
+	tg := o.tag
 	for i := range n {
 		b := &vbox{h: t.lead}
 		i := i
 		x := r.g.left + o.x
-		under := o.under
 		b.draw = func(d *drawer, y float64) {
-			if under != nil {
-				under(d, y, t.lead)
-			}
+			d.content(tg)
 			t.drawLine(d, i, x, y)
 		}
 		breakAfter := i == n-1 || (i >= 1 && n-(i+1) >= 2 && !t.lines[i].flagged)
 		b.keep = !breakAfter || o.keepAll
+		b.at, b.words = o.at, func() int { return t.wordsBefore(i) }
 		out[i] = b
 	}
 	if n > 0 {
@@ -162,4 +196,27 @@ func (r *renderer) flow(t *textBlock, o flowOpts) []*vbox {
 		out[0].part = o.part
 	}
 	return out
+}
+
+// wordsBefore returns how many words the lines before line i set (all of them when i is the
+// number of lines), a word broken at a line end among them: counted as render.Words counts
+// them, so that the EPUB finds the same word.
+func (t *textBlock) wordsBefore(i int) int {
+	if i == 0 {
+		return 0
+	}
+	end := len(t.es)
+	if i < len(t.lines) {
+		end = t.lines[i].from
+	}
+	var b strings.Builder
+	for _, e := range t.es[:end] {
+		switch e.kind {
+		case kBox:
+			b.WriteString(e.text)
+		case kGlue:
+			b.WriteByte(' ')
+		}
+	}
+	return len(render.Words(b.String()))
 }

@@ -40,7 +40,7 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(ch
 		return 0, err
 	}
 	var out bytes.Buffer
-	if err := finish(&out, raw, r.fonts, r.chunks); err != nil {
+	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
 		return 0, err
 	}
 	if _, err := w.Write(out.Bytes()); err != nil {
@@ -55,7 +55,6 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(ch
 // whole book is paginated once more before anything is drawn.
 func (r *renderer) bookOutput(report func(chapter, line int, sev source.Severity, msg string)) ([]byte, error) {
 	r.p = r.newPDF()
-	r.bookMetadata()
 	back := false
 	for _, p := range render.BookParts {
 		switch p {
@@ -95,11 +94,12 @@ func (r *renderer) bookOutput(report func(chapter, line int, sev source.Severity
 	return raw.Bytes(), nil
 }
 
-// bookMetadata gives the PDF the book's title, subtitle and its chapters' places.
-func (r *renderer) bookMetadata() {
+// bookMetadata returns the Info dictionary and XMP of a book: its title, its subtitle as the
+// subject, and its chapters' places as keywords, in the order the chapters give them.
+func (r *renderer) bookMetadata(m *meta) {
 	bk := r.bk
-	r.p.SetTitle(render.Smart(bk.Title), true)
-	r.p.SetSubject(render.Smart(bk.Subtitle), true)
+	m.title = metaText(render.Smart(bk.Title))
+	m.subject = metaText(render.Smart(bk.Subtitle))
 	var kw []string
 	for _, a := range bk.Chapters {
 		for _, l := range a.Doc.Locales {
@@ -108,7 +108,7 @@ func (r *renderer) bookMetadata() {
 			}
 		}
 	}
-	r.p.SetKeywords(strings.Join(kw, "; "), true)
+	m.keywords = metaText(strings.Join(kw, "; "))
 }
 
 // Anchors of the book's own parts and of a chapter's start (qualified by its scope).
@@ -129,14 +129,15 @@ func (r *renderer) bookDate() string {
 	return mod.UTC().Format("January 2, 2006")
 }
 
-// centred sets runs centred across the measure, each line kept with the next.
-func (r *renderer) centred(text string, ps *paraStyle, lead, before float64) []*vbox {
+// centred sets runs centred across the measure, each line kept with the next, as the
+// content of a new element of type typ (H1, P).
+func (r *renderer) centred(text string, ps *paraStyle, lead, before float64, typ string) []*vbox {
 	es := r.elems(plain(text), ps, 0)
 	if len(es) == 0 {
 		return nil
 	}
 	t := r.set(es, ps, blockOpts{width: r.g.width, lead: lead, align: 1})
-	return r.flow(t, flowOpts{before: before, keepAll: true})
+	return r.flow(t, flowOpts{before: before, keepAll: true, tag: r.sect.add(typ), at: render.BookTitle})
 }
 
 // bookTitle sets the title page: the house's logo and the title a fifth of the way down, the
@@ -149,23 +150,25 @@ func (r *renderer) bookTitle() {
 	ps := r.title
 	ps.size = 28 * g.scale
 	ps.ragged = false
-	bs := r.centred(title, &ps, ps.size*1.2, 0)
-	if len(bs) == 0 {
-		return
-	}
-	bs[0].before = 0
+	r.sect = r.tree
 	body := g.bodyBottom() - g.top
 	top := &vbox{h: body * 0.22, keep: true, mark: &mark{title: title, level: 0}}
 	r.add(top)
 	r.logo(true)
+	bs := r.centred(title, &ps, ps.size*1.2, 0, "H1")
+	if len(bs) == 0 {
+		return
+	}
+	bs[0].before = 0
 	r.add(bs...)
 	if bk.Subtitle != "" {
 		st := r.standfirst
 		st.size = 16 * g.scale
-		r.add(r.centred(render.Smart(bk.Subtitle), &st, st.size*1.3, 10*g.scale)...)
+		r.add(r.centred(render.Smart(bk.Subtitle), &st, st.size*1.3, 10*g.scale, "P")...)
 	}
 	w := g.width / 4
 	r.add(&vbox{h: 30 * g.scale, keep: true, draw: func(d *drawer, y float64) {
+		d.artifact(artLayout)
 		d.rule(g.left+(g.width-w)/2, y+15*g.scale, w, 0.8, accent)
 	}})
 	n := len(bk.Book.Chapters)
@@ -175,24 +178,26 @@ func (r *renderer) bookTitle() {
 	}
 	sm := r.body
 	sm.color = grey
-	r.add(r.centred(count, &sm, g.lead, 0)...)
+	r.add(r.centred(count, &sm, g.lead, 0, "P")...)
 	if r.opt.House != "" {
-		r.add(r.centred(r.opt.House, &sm, g.lead, body*0.25)...)
-		r.add(r.centred(r.bookDate(), &sm, g.lead, 0)...)
+		r.add(r.centred(r.opt.House, &sm, g.lead, body*0.25, "P")...)
+		r.add(r.centred(r.bookDate(), &sm, g.lead, 0, "P")...)
 	} else {
-		r.add(r.centred(r.bookDate(), &sm, g.lead, body*0.25)...)
+		r.add(r.centred(r.bookDate(), &sm, g.lead, body*0.25, "P")...)
 	}
 	r.noIndent = true
 }
 
-// bookHeading starts a part of the book's own on a page of its own: its heading at the top
-// level of the outline, named by the running heads beside the book's title.
+// bookHeading starts a part of the book's own on a page of its own, a Sect of the structure
+// tree: its heading at the top level of the outline, named by the running heads beside the
+// book's title.
 func (r *renderer) bookHeading(p render.BookPart) {
 	g := &r.g
 	title := p.Title(r.opt.Cite)
 	n := len(r.boxes)
 	r.levels = r.levels[:0]
-	r.heading(plain(title), &r.heading16, 0, 10*g.scale, &mark{title: title, level: 0}, title, 0)
+	r.sect = r.tree.add("Sect")
+	r.heading(plain(title), &r.heading16, 0, 10*g.scale, &mark{title: title, level: 0}, title, 0, p)
 	if len(r.boxes) > n {
 		b := r.boxes[n]
 		b.pageBreak, b.barrier, b.head, b.anchor = true, true, render.Smart(r.bk.Title), bookAnchor+title
@@ -228,6 +233,7 @@ func (r *renderer) contents() {
 	head.size = g.body
 	sub := r.standfirst
 	sub.size, sub.color, sub.ragged, sub.hyphenate = g.small, grey, true, false
+	toc := r.sect.add("TOC")
 	for k, e := range es {
 		ps := &head
 		if e.num == "" {
@@ -247,12 +253,22 @@ func (r *renderer) contents() {
 			before = 16 * g.scale
 		}
 		e := e
-		b := &vbox{h: h, before: before}
+		// A TOCI: the chapter's number (Lbl), then a Reference holding a Link whose
+		// content is the title, the dateline and the page, over which its annotation lies.
+		item := toc.add("TOCI")
+		var lbl *tag
+		if e.num != "" {
+			lbl = item.add("Lbl")
+		}
+		lnk := item.add("Reference").add("Link")
+		b := &vbox{h: h, before: before, at: render.Row{Table: render.BookContents, Row: k + 1}}
 		b.draw = func(d *drawer, y float64) {
 			base := y + g.lead/2 + 0.32*g.body
 			if e.num != "" {
+				d.content(lbl)
 				d.text(reg, e.num, g.left, base)
 			}
+			d.content(lnk)
 			t.draw(d, g.left+numW, y)
 			if s != nil {
 				s.draw(d, g.left+numW, y+t.height())
@@ -265,7 +281,7 @@ func (r *renderer) contents() {
 			last := y + t.height() - g.lead + g.lead/2 + 0.32*g.body
 			d.text(reg, pn, g.left+g.width-reg.width(pn), last)
 			if id := d.link(e.anchor); id != 0 {
-				d.p.Link(g.left, y, g.width, h, id)
+				d.linkTo(lnk, g.left, y, g.width, h, "", id, "Page "+pn)
 			}
 		}
 		r.add(b)
@@ -291,7 +307,7 @@ func (r *renderer) hasBookPart(p render.BookPart) bool {
 func (r *renderer) chapters(report func(chapter, line int, sev source.Severity, msg string)) {
 	g := &r.g
 	opt := r.opt
-	defer func() { r.opt, r.scope = opt, "" }()
+	defer func() { r.opt, r.scope, r.sect = opt, "", r.tree }()
 	for i, ch := range r.bk.Book.Chapters {
 		o := *opt
 		o.Warn, o.Note = render.Reporter(report, i)
@@ -301,11 +317,13 @@ func (r *renderer) chapters(report func(chapter, line int, sev source.Severity, 
 		r.scope = r.scopeOf(i)
 		r.levels = r.levels[:0]
 		r.deepWarned = false
+		r.sect = r.tree.add("Part")
 		n := len(r.boxes)
 		label := "Chapter " + itoa(ch.Number)
 		ps := r.small
 		ps.color, ps.regular = accent, ps.bold
-		lb := r.flow(r.set(r.elems(plain(label), &ps, 0), &ps, blockOpts{width: g.width, lead: g.smallLead}), flowOpts{keepAll: true})
+		lb := r.flow(r.set(r.elems(plain(label), &ps, 0), &ps, blockOpts{width: g.width, lead: g.smallLead}),
+			flowOpts{keepAll: true, tag: r.sect.add("P"), at: render.PartTitle})
 		growLast(lb, 14*g.scale)
 		r.add(lb...)
 		r.layoutParts(render.ChapterParts())
@@ -379,7 +397,7 @@ func (r *renderer) chronology() {
 		dateW = max(dateW, reg.width(e.Date))
 	}
 	dateW = min(dateW+1, g.width*0.26)
-	t := &table{widths: []float64{dateW, g.width - dateW - gap}, gap: gap, pad: 2.5 * g.scale}
+	t := &table{widths: []float64{dateW, g.width - dateW - gap}, gap: gap, pad: 2.5 * g.scale, rowHeads: true}
 	hdr := []cell{
 		{blocks: []*textBlock{r.cellText(plain("Date"), &ps, dateW, 2, 0)}},
 		{blocks: []*textBlock{r.cellText(plain("Event"), &ps, t.widths[1], 0, 0)}},
@@ -405,7 +423,7 @@ func (r *renderer) chronology() {
 		}}
 		body = append(body, []cell{date, ev})
 	}
-	bs := r.rows(t, "Chronology", hdr, body)
+	bs := r.rows(t, "Chronology", hdr, body, render.BookChronology)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 }
@@ -425,7 +443,8 @@ func (r *renderer) combinedBibliography() {
 	note.size, note.ragged = g.small, true
 	cited := note
 	cited.size, cited.color = g.script, grey
-	for _, e := range entries {
+	list := r.sect.add("L")
+	for i, e := range entries {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
 			in := source.Inline{Text: run.Text}
@@ -438,12 +457,14 @@ func (r *renderer) combinedBibliography() {
 		if len(es) == 0 {
 			continue
 		}
+		body := list.add("LI").add("LBody")
+		at := render.Row{Table: render.BookBibliography, Row: i + 1}
 		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
-		r.add(r.flow(t, flowOpts{before: 3 * g.scale})...)
+		r.add(r.flow(t, flowOpts{before: 3 * g.scale, tag: body.add("BibEntry"), at: at})...)
 		if e.Annote != "" {
 			t := r.set(r.elems(plain(e.Annote), &note, 0), &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
 			r.boxes[len(r.boxes)-1].keep = true
-			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})...)
+			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})...)
 		}
 		var rs []ref
 		for _, c := range e.Chapters {
@@ -453,7 +474,7 @@ func (r *renderer) combinedBibliography() {
 			lead := []source.Inline{{Text: "Cited in "}}
 			t := r.set(r.refs(lead, rs, "; ", &cited), &cited, blockOpts{width: g.width - g.hang, lead: g.scriptLead})
 			r.boxes[len(r.boxes)-1].keep = true
-			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})...)
+			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})...)
 		}
 	}
 }
@@ -470,7 +491,8 @@ func (r *renderer) figureIndex() {
 	r.bookHeading(render.BookIndex)
 	ps := r.body
 	ps.size, ps.ragged, ps.hyphenate = 10*g.scale, true, false
-	for _, p := range people {
+	index := r.sect.add("Index")
+	for i, p := range people {
 		type pageRef struct {
 			anchor string
 			row    bool
@@ -507,6 +529,6 @@ func (r *renderer) figureIndex() {
 			lead = append(lead, source.Inline{Text: ", "})
 		}
 		t := r.set(r.refs(lead, rs, ", ", &ps), &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
-		r.add(r.flow(t, flowOpts{before: 2 * g.scale})...)
+		r.add(r.flow(t, flowOpts{before: 2 * g.scale, tag: index.add("P"), at: render.Row{Table: render.BookIndex, Row: i + 1}})...)
 	}
 }

@@ -125,3 +125,38 @@ func TestRenderBook(t *testing.T) {
 		t.Errorf("the Ides of March (at %d) should come before 1916 (at %d)", ides, somme)
 	}
 }
+
+// TestBookTagged checks the book's structure as TestTagged checks an article's, every rule
+// checkTagged knows: its title page, contents (a TOC of TOCIs whose links are Link
+// elements), each chapter a Part with its headings, tables and figures, the chronology's
+// table, the combined bibliography's entries and the index.
+func TestBookTagged(t *testing.T) {
+	testkit.NeedTool(t, "qpdf")
+	data, _ := renderBook(t, newBook(t))
+	path := writeTemp(t, data)
+	sum := checkTagged(t, path)
+	for role, want := range map[string]int{
+		"Part": len(testkit.Articles), "TOC": 1, "TOCI": len(testkit.Articles) + 3,
+		"Table": len(testkit.Articles) + 1, "Index": 1,
+	} {
+		if sum.roles[role] != want {
+			t.Errorf("%d %s elements, want %d", sum.roles[role], role, want)
+		}
+	}
+	if sum.roles["BibEntry"] == 0 || sum.roles["Link"] == 0 {
+		t.Errorf("%d BibEntry, %d Link elements", sum.roles["BibEntry"], sum.roles["Link"])
+	}
+	for _, h := range []int{1, 2} {
+		if !slices.Contains(sum.headings, h) {
+			t.Errorf("no H%d among %v", h, sum.headings)
+		}
+	}
+	if os.Getenv("GALLEY_TAGCHECK") != "" {
+		got := tagReport(t, testkit.TagCheck(t, path))
+		for k, want := range map[string]string{"marked": "yes", "lang": "en", "title": "yes", "figures_without_alt": "0", "untagged_text_share": "0.0%"} {
+			if got[k] != want {
+				t.Errorf("tagcheck: %s=%s, want %s", k, got[k], want)
+			}
+		}
+	}
+}

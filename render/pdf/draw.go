@@ -28,6 +28,20 @@ type drawer struct {
 	pages  int
 	// heads holds the running heads, shortened: the title at "", each part at "part:" + part.
 	heads map[string]string
+
+	// The marked content (see tag.go): what the drawing belongs to (want) and the sequence
+	// open in the page (open); the element whose lines are drawn (para) and the Link element
+	// of the link run being drawn in it (linkNode, for the style linkSt); repeat while a
+	// table's header is drawn again on the page it continues on.
+	want, open marking
+	para       *tag
+	linkNode   *tag
+	linkSt     *textStyle
+	repeat     bool
+	// parents holds, per page, the element of each MCID; annots the link annotations, in
+	// the order fpdf writes them.
+	parents [][]*tag
+	annots  [][]*annot
 }
 
 // draw renders the paginated boxes.
@@ -35,18 +49,27 @@ func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	p := r.p
 	d := &drawer{r: r, p: p, font: map[*face]*docFont{}, pageH: r.g.pageH,
 		links: map[string]int{}, pages: len(pages), buf: make([]byte, 0, 24<<10*len(pages))}
+	d.parents = make([][]*tag, 0, len(pages))
+	d.annots = make([][]*annot, 0, len(pages))
 	for n, pg := range pages {
 		d.page = n + 1
 		p.AddPage()
+		d.parents = append(d.parents, nil)
+		d.annots = append(d.annots, nil)
 		d.furniture(pg)
 		for _, it := range pg.items {
-			if m := it.b.mark; m != nil {
+			if m := it.b.mark; m != nil && !it.repeat {
 				p.Bookmark(utf16Text(m.title), m.level, it.y)
 			}
 			if it.b.draw != nil {
+				// Each box says what it draws; a sequence never runs into the next box
+				// unless it is the same element's.
+				d.want, d.para, d.repeat = marking{}, nil, it.repeat
 				it.b.draw(d, it.y)
 			}
 		}
+		d.repeat = false
+		d.closeMark() // a sequence does not cross a page
 		d.flush()
 	}
 	if p.Err() {
@@ -55,6 +78,7 @@ func (r *renderer) draw(pages []*page) (*fpdf.Fpdf, error) {
 	// fpdf needs the last page current when it closes the document.
 	p.SetPage(p.PageCount())
 	r.fonts, r.chunks = d.fonts, d.chunks
+	r.tagged = &structure{root: r.tree, parents: d.parents, annots: d.annots}
 	return p, nil
 }
 
@@ -106,6 +130,7 @@ func (d *drawer) furniture(pg *page) {
 	g := &r.g
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
 	if d.page > 1 && !pg.opening {
+		d.artifact(artHeader)
 		// The part name first, then the title in what it leaves: on a measure of 66
 		// characters the head is short, and the title is what is cut. Each is shortened
 		// once per document (and once per part), not on every page.
@@ -137,6 +162,7 @@ func (d *drawer) furniture(pg *page) {
 		d.text(st, title, g.left, g.headY)
 		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)
 	}
+	d.artifact(artFooter)
 	foot := "page " + itoa(d.page) + " of " + itoa(d.pages)
 	fw := st.width(foot)
 	d.text(st, foot, g.left+(g.width-fw)/2, g.footY)
@@ -194,6 +220,7 @@ func shortTitle(t string, st *textStyle, width float64) string {
 
 // text draws a string at a baseline, without justification.
 func (d *drawer) text(st *textStyle, s string, x, base float64) {
+	d.sync()
 	d.beginText(st, x, base)
 	d.glyphs(st, s, -1)
 	d.buf = append(d.buf, "] TJ ET\n"...)
@@ -270,8 +297,11 @@ func (d *drawer) space(st *textStyle, w float64) {
 
 // num appends a number with at most 3 decimals.
 func (d *drawer) num(v float64) {
-	d.buf = appendMilli(d.buf, int64(v*1000+sign(v)*0.5))
+	d.buf = appendMilli(d.buf, milli(v))
 }
+
+// milli returns v in thousandths, rounded.
+func milli(v float64) int64 { return int64(v*1000 + sign(v)*0.5) }
 
 // appendMilli appends m thousandths as a decimal with no trailing zeros: what
 // strconv.AppendFloat(b, float64(m)/1000, 'f', -1, 64) writes for any m a page has, without
@@ -321,6 +351,7 @@ func (d *drawer) rule(x, y, w, t float64, c rgb) {
 
 // rect fills a rectangle (top-left corner x, y).
 func (d *drawer) rect(x, y, w, h float64, c rgb) {
+	d.sync()
 	d.color(c, false)
 	d.rectPath(x, y, w, h)
 	d.buf = append(d.buf, " f\n"...)
@@ -340,11 +371,33 @@ func (d *drawer) rectPath(x, y, w, h float64) {
 
 // frame strokes a rectangle's outline.
 func (d *drawer) frame(x, y, w, h, t float64, c rgb) {
+	d.sync()
 	d.color(c, true)
 	d.num(t)
 	d.buf = append(d.buf, " w "...)
 	d.rectPath(x, y, w, h)
 	d.buf = append(d.buf, " S\n"...)
+}
+
+// image draws an image registered with fpdf, its top-left corner at x, y. fpdf writes it
+// into the page after the content drawn so far, inside the sequence open: the sequence's end
+// goes into the next chunk.
+func (d *drawer) image(e *embedded, x, y, w, h float64) {
+	d.sync()
+	d.flush()
+	d.p.ImageOptions(e.name, x, y, w, h, false, e.opts, 0, "")
+}
+
+// bbox returns a rectangle (top-left corner x, y) in PDF coordinates, as a bounding box's
+// four numbers: "x0 y0 x1 y1".
+func (d *drawer) bbox(x, y, w, h float64) string {
+	b := appendMilli(nil, milli(x))
+	b = append(b, ' ')
+	b = appendMilli(b, milli(d.pageH-y-h))
+	b = append(b, ' ')
+	b = appendMilli(b, milli(x+w))
+	b = append(b, ' ')
+	return string(appendMilli(b, milli(d.pageH-y)))
 }
 
 // link returns the fpdf link to an anchor, or 0 if the anchor was not placed.
@@ -364,8 +417,15 @@ func (d *drawer) link(anchor string) int {
 
 // setLine draws line l of a paragraph's elements es, its left edge at x and baseline at base,
 // justified if justify is set (else at natural spacing, aligned by align: 0 left, 1 centre,
-// 2 right).
-func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify bool, align int) {
+// 2 right). The line's boxes before rest are the end of a word hyphenated on the line before
+// (rest <= l.from when there is none).
+//
+// The line is the content of the element the drawer was given (d.content); a link's text is
+// a Link element in it, drawn in a text object of its own, since a marked-content sequence
+// must not begin in one text object and end in another. The hyphen at the line end carries
+// the rest of its word as /ActualText, and the rest, at the start of the next line, an empty
+// one: the word is read whole, once.
+func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify bool, align int, rest int) {
 	nat, stretch, shrink := measureLine(es, l)
 	r := 0.0
 	switch {
@@ -391,18 +451,33 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 	type span struct {
 		st     *textStyle
 		x0, x1 float64
+		n      *tag // the element the span's text is in: the Link of a link
 	}
 	var spans []span
-	open := false
-	startSeg := func(st *textStyle) {
-		if open {
+	inText, inRest := false, false
+	endText := func() {
+		if !inText {
+			return
+		}
+		d.buf = append(d.buf, "] TJ "...)
+		if inRest {
+			d.buf = append(d.buf, "EMC "...)
+			inRest = false
+		}
+		d.buf = append(d.buf, "ET\n"...)
+		inText, cur = false, nil
+	}
+	startSeg := func(st *textStyle, i int) {
+		if inText {
 			d.buf = append(d.buf, "] TJ "...)
 		} else {
+			d.sync()
 			d.buf = append(d.buf, "BT "...)
 			d.num(xpos)
 			d.buf = append(d.buf, ' ')
 			d.num(d.pageH - base)
 			d.buf = append(d.buf, " Td "...)
+			inText = true
 		}
 		df := d.use(st.face)
 		d.color(st.color, false)
@@ -410,20 +485,32 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 		d.buf = append(d.buf, df.name...)
 		d.buf = append(d.buf, ' ')
 		d.num(st.size)
-		d.buf = append(d.buf, " Tf ["...)
-		open = true
+		d.buf = append(d.buf, " Tf "...)
+		if i < rest && !inRest && i == l.from {
+			d.buf = append(d.buf, "/Span <</ActualText ()>> BDC "...)
+			inRest = true
+		}
+		d.buf = append(d.buf, '[')
 		cur = st
 		prev = -1
-		spans = append(spans, span{st: st, x0: xpos, x1: xpos})
+		spans = append(spans, span{st: st, x0: xpos, x1: xpos, n: d.want.n})
 	}
 	for i := l.from; i < l.to; i++ {
 		e := &es[i]
+		if inRest && i >= rest {
+			d.buf = append(d.buf, "] TJ EMC ["...)
+			inRest = false
+		}
 		switch e.kind {
 		case kBox:
+			if m := d.textMark(e.st); m != d.want {
+				endText()
+				d.want = m
+			}
 			if cur == nil || !sameLook(cur, e.st) {
-				startSeg(e.st)
+				startSeg(e.st, i)
 			} else if spans[len(spans)-1].st != e.st {
-				spans = append(spans, span{st: e.st, x0: xpos, x1: xpos})
+				spans = append(spans, span{st: e.st, x0: xpos, x1: xpos, n: d.want.n})
 			}
 			var w float64
 			prev, w = d.glyphs(cur, e.text, prev)
@@ -452,28 +539,67 @@ func (d *drawer) setLine(es []elem, l *line, x, base, width float64, justify boo
 		}
 	}
 	if l.hyphen != nil && cur != nil {
+		if !inRest {
+			// The hyphen stands for the rest of the word; a line that is all the middle of
+			// a word has its hyphen inside the empty replacement, the word being given by
+			// the first hyphen.
+			d.buf = append(d.buf, "] TJ /Span <</ActualText "...)
+			d.buf = appendTextString(d.buf, restOfWord(es, l.to))
+			d.buf = append(d.buf, ">> BDC ["...)
+			inRest = true
+		}
 		var w float64
 		prev, w = d.glyphs(cur, l.hyphen.text, prev)
 		xpos += w
 		spans[len(spans)-1].x1 = xpos
 	}
-	if open {
-		d.buf = append(d.buf, "] TJ ET\n"...)
-	}
+	endText()
 	// links and strike-through, over each styled span
 	for _, s := range spans {
 		st := s.st
-		if st.link != "" {
-			d.p.LinkString(s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, st.link)
-		} else if st.anchor != "" {
-			if id := d.link(st.anchor); id != 0 {
-				d.p.Link(s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, id)
+		if s.n != nil && s.n.typ == "Link" {
+			if st.link != "" {
+				d.linkTo(s.n, s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, st.link, 0, st.link)
+			} else if id := d.link(st.anchor); id != 0 {
+				d.linkTo(s.n, s.x0, base-st.size*0.8, s.x1-s.x0, st.size*1.05, "", id,
+					"Go to page "+itoa(d.r.anchors[st.anchor].page))
 			}
 		}
 		if st.strike {
+			d.want = marking{n: s.n}
+			if s.n == nil {
+				d.want = d.open // an artifact's
+			}
 			d.rule(s.x0, base-st.size*0.3, s.x1-s.x0, st.size*0.05, st.color)
 		}
 	}
+}
+
+// restOfWord returns the text of the boxes after the break at es[at] up to the next space:
+// the rest of a word hyphenated there.
+func restOfWord(es []elem, at int) string {
+	var b []byte
+	for i := at + 1; i < len(es); i++ {
+		e := &es[i]
+		if e.kind == kGlue || e.kind == kPenalty && e.penalty <= -infPenalty {
+			break
+		}
+		if e.kind == kBox {
+			b = append(b, e.text...)
+		}
+	}
+	return string(b)
+}
+
+// wordEnd returns the index of the first element from i that ends a word: a space or a
+// forced break.
+func wordEnd(es []elem, i int) int {
+	for ; i < len(es); i++ {
+		if e := &es[i]; e.kind == kGlue || e.kind == kPenalty && e.penalty <= -infPenalty {
+			break
+		}
+	}
+	return i
 }
 
 // measureLine returns the natural width of a line as setLine draws it (kerning across

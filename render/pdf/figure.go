@@ -184,6 +184,15 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	}
 	gapAbove, gapBelow, capGap := 8*g.scale, 8*g.scale, 4*g.scale
 
+	// A Figure with its text alternative, and its Caption, together in a Div, where the
+	// figure's anchor is in the text whatever page it floats to.
+	div := r.sect.add("Div")
+	fig := div.add("Figure")
+	var capTag *tag
+	if len(blocks) > 0 {
+		capTag = div.add("Caption")
+	}
+
 	// the picture: the image, or the frame that stands for it
 	var w, h float64
 	var picture func(d *drawer, x, y float64)
@@ -195,18 +204,22 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 			w = h * float64(emb.w) / float64(emb.h)
 		}
 		pw := w * float64(emb.pw) / float64(emb.w)
+		fig.alt = render.AltText(f)
 		picture = func(d *drawer, x, y float64) {
-			d.flush()
-			d.p.ImageOptions(emb.name, x, y, pw, h, false, emb.opts, 0, "")
+			d.content(fig)
+			d.image(emb, x, y, pw, h)
 		}
 	} else {
 		w = min(width, 3.3*72*g.scale)
 		h = w * 3 / 4
 		st := &textStyle{face: r.fs.faces[slotItalic], size: g.small, color: grey}
 		note := "Image not available"
+		fig.alt = note + ": " + render.AltText(f)
 		picture = func(d *drawer, x, y float64) {
+			d.artifact(artLayout)
 			d.rect(x, y, w, h, rgb{0.96, 0.96, 0.96})
 			d.frame(x, y, w, h, 0.6, grey)
+			d.content(fig)
 			d.text(st, note, x+(w-st.width(note))/2, y+h/2+0.32*g.small)
 		}
 	}
@@ -215,10 +228,12 @@ func (r *renderer) figure(f *source.Figure, x, width float64) {
 	if len(blocks) > 0 {
 		total += capGap + textH
 	}
-	r.add(&vbox{h: total, before: gapAbove, float: true, anchor: f.ID, line: f.Line, draw: func(d *drawer, y float64) {
+	r.add(&vbox{h: total, before: gapAbove, float: true, anchor: f.ID, line: f.Line, at: f, draw: func(d *drawer, y float64) {
+		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(px, y, w, h) + "]>>"
 		picture(d, px, y)
 		ty := y + h + capGap
 		for _, b := range blocks {
+			d.content(capTag)
 			b.draw(d, g.left+x, ty)
 			ty += b.height()
 		}

@@ -47,12 +47,15 @@ var toUnicode = sync.OnceValue(func() []byte {
 	return z.Bytes()
 })
 
-// finish writes the finished PDF to dst from fpdf's output src, the fonts drawn and the
-// chunks of content that src's pages hold markers for.
-func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) error {
+// finish writes the finished PDF to dst from fpdf's output src, the fonts drawn, the chunks
+// of content that src's pages hold markers for, and the document's structure.
+func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte, st *structure) error {
 	doc, err := readFpdf(src)
 	if err != nil {
 		return err
+	}
+	if len(doc.pages) != len(st.parents) || len(doc.pages) != len(st.annots) {
+		return fmt.Errorf("pdf: %d pages, %d of them drawn", len(doc.pages), len(st.parents))
 	}
 	content := 0
 	for _, c := range chunks {
@@ -61,7 +64,8 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	dst.Grow(len(src) + content/3 + 20000*len(fonts))
 	w := newObjWriter(dst, doc)
 
-	// The objects added after fpdf's: the ToUnicode map, then five per font.
+	// The objects added after fpdf's: the ToUnicode map, then five per font, then the
+	// structure's.
 	toUni := w.reserve()
 	fontRefs := make([]int, len(fonts))
 	for k := range fonts {
@@ -70,6 +74,7 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 			w.reserve()
 		}
 	}
+	tags := st.reserve(w)
 
 	// Every stream is compressed first, at once: one goroutine per page and per font
 	// (render.Zlib runs as many at a time as there are processors).
@@ -107,9 +112,14 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	wg.Wait()
 
 	// fpdf's objects, in its order: the shared resources with the fonts, the pages' content
-	// compressed, the others as they are.
+	// compressed, the pages, the catalog and the Info dictionary as a tagged PDF/A has them,
+	// the others as they are.
+	page := make(map[int]int, len(doc.pages))
+	for i, n := range doc.pages {
+		page[n] = i
+	}
 	for i, o := range doc.objs {
-		switch {
+		switch pi, isPage := page[o.num]; {
 		case o.num == resourcesObj:
 			w.at(o.num)
 			j := bytes.Index(o.data, []byte(emptyFonts)) // readFpdf checked it is there
@@ -123,6 +133,14 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 		case streams[i] != nil:
 			w.begin(o.num)
 			streams[i].write(dst, "")
+		case isPage:
+			if err := writePage(w, o, pi, st.annots[pi]); err != nil {
+				return err
+			}
+		case o.num == doc.root:
+			writeCatalog(w, o, tags.catalog())
+		case o.num == doc.info:
+			writeInfo(w, o)
 		default:
 			w.copy(o)
 		}
@@ -135,6 +153,9 @@ func finish(dst *bytes.Buffer, src []byte, fonts []*docFont, chunks [][]byte) er
 	dst.WriteString("\nendstream\nendobj\n")
 	for k, f := range fonts {
 		f.write(w, packs[k], fontRefs[k], toUni)
+	}
+	if err := tags.write(w, st, doc.pages); err != nil {
+		return err
 	}
 	return w.end(doc.trailer)
 }
@@ -176,19 +197,18 @@ func (fp *fontPack) pack(df *docFont) {
 }
 
 // write writes the font's five objects, numbered from ref: the Type 0 font, its CIDFont,
-// the descriptor, and the CIDToGIDMap and subset font program packed in fp. Character codes are the
-// runes, two bytes each (Identity-H); the map gives each its glyph in the subset.
+// the descriptor (the three dictionaries in an object stream), and the CIDToGIDMap and subset
+// font program packed in fp. Character codes are the runes, two bytes each (Identity-H); the
+// map gives each its glyph in the subset.
 func (df *docFont) write(w *objWriter, fp *fontPack, ref, toUni int) {
-	dst := w.dst
 	f := df.f
 	s := fp.s
 	name := s.tag() + "+" + f.name
 
-	w.begin(ref)
-	fmt.Fprintf(dst, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
-		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", name, ref+1, toUni)
+	fmt.Fprintf(w.pack(ref), "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "+
+		"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, ref+1, toUni)
 
-	w.begin(ref + 1)
+	dst := w.pack(ref + 1)
 	fmt.Fprintf(dst, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s "+
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> "+
 		"/FontDescriptor %d 0 R /DW %d /CIDToGIDMap %d 0 R\n/W [", name, ref+2, f.desc.missingWidth, ref+3)
@@ -210,20 +230,19 @@ func (df *docFont) write(w *objWriter, fp *fontPack, ref, toUni int) {
 		dst.Write(b)
 		i = j
 	}
-	dst.WriteString("]>>\nendobj\n")
+	dst.WriteString("]>>")
 
 	d := f.desc
 	// Symbolic (4), not non-symbolic (32): the glyphs are addressed through the map.
 	flags := (d.flags | 4) &^ 32
-	w.begin(ref + 2)
-	fmt.Fprintf(dst, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
-		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>\nendobj\n",
+	fmt.Fprintf(w.pack(ref+2), "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
+		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], d.italicAngle, f.ascent, f.descent,
 		d.capHeight, d.stemV, d.missingWidth, ref+4)
 
 	w.begin(ref + 3)
-	fp.cidToGID.write(dst, "")
+	fp.cidToGID.write(w.dst, "")
 
 	w.begin(ref + 4)
-	fp.prog.write(dst, " /Length1 "+strconv.Itoa(fp.progLen))
+	fp.prog.write(w.dst, " /Length1 "+strconv.Itoa(fp.progLen))
 }

@@ -52,14 +52,22 @@ func (r *renderer) add(bs ...*vbox) {
 	r.boxes = append(r.boxes, bs...)
 }
 
-// heading sets a heading kept with what follows, with space above and below.
-func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int) {
+// heading sets a heading kept with what follows, with space above and below: an element H1
+// to H6 one level below the outline entry m's parent, so that levels never skip one.
+//
+// at is what the heading sets, for the EPUB's page breaks (see render.PageStart).
+func (r *renderer) heading(runs []source.Inline, ps *paraStyle, before, after float64, m *mark, part string, line int, at any) {
 	es := r.elems(runs, ps, line)
 	if len(es) == 0 {
 		return
 	}
+	level := 1
+	if m != nil {
+		level = m.level
+	}
 	t := r.set(es, ps, blockOpts{width: r.g.width, lead: ps.size * 1.2})
-	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line})
+	bs := r.flow(t, flowOpts{before: before, keepAll: true, mark: m, part: part, line: line,
+		tag: r.sect.add(headingType(level)), at: at})
 	growLast(bs, after)
 	r.add(bs...)
 	r.noIndent = true
@@ -81,7 +89,7 @@ func (r *renderer) partHeading(p render.Part) string {
 	title := p.Title(r.opt.Cite)
 	n := len(r.boxes)
 	r.levels = r.levels[:0]
-	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0)
+	r.heading(plain(title), &r.heading16, 18*g.scale, 6*g.scale, &mark{title: title, level: 1}, title, 0, p)
 	if len(r.boxes) > n {
 		r.boxes[n].barrier = true
 	}
@@ -103,7 +111,7 @@ func (r *renderer) titleBlock() {
 	if dl != "" {
 		after = 3 * g.scale
 	}
-	r.heading(plain(title), &r.title, 0, after, &mark{title: title, level: 0}, "", doc.TitleLine)
+	r.heading(plain(title), &r.title, 0, after, &mark{title: title, level: 0}, "", doc.TitleLine, render.PartTitle)
 	if dl == "" {
 		return
 	}
@@ -114,7 +122,7 @@ func (r *renderer) titleBlock() {
 	st.size, st.hyphenate, st.ragged, st.color = r.g.body, false, true, accent
 	es := r.elems(plain(dl), &st, doc.TitleLine)
 	t := r.set(es, &st, blockOpts{width: g.width, lead: g.body * 1.3})
-	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine})
+	bs := r.flow(t, flowOpts{keepAll: true, line: doc.TitleLine, tag: r.sect.add("P"), at: render.PartTitle})
 	growLast(bs, 10*g.scale)
 	r.add(bs...)
 	r.noIndent = true
@@ -140,13 +148,20 @@ func (r *renderer) logo(centre bool) {
 		h = w * float64(emb.h) / float64(emb.w)
 	}
 	pw := w * float64(emb.pw) / float64(emb.w)
+	// A Figure before the title, which says whose logo it is.
+	fig := r.sect.add("Figure")
+	fig.alt = "Logo"
+	if house := strings.TrimSpace(r.opt.House); house != "" {
+		fig.alt = "Logo of " + house
+	}
 	x := g.left
 	if centre {
 		x += (g.width - w) / 2
 	}
 	r.add(&vbox{h: h + 12*g.scale, keep: true, draw: func(d *drawer, y float64) {
-		d.flush()
-		d.p.ImageOptions(emb.name, x, y, pw, h, false, emb.opts, 0, "")
+		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(x, y, pw, h) + "]>>"
+		d.content(fig)
+		d.image(emb, x, y, pw, h)
 	}})
 }
 
@@ -179,12 +194,13 @@ func (r *renderer) summaryBox() {
 	pad := 8 * g.scale
 	inner := g.width - 2*pad
 	var bs []*vbox
+	panel := r.sect.add("Div")
 	if doc.Summary != "" {
 		st := r.standfirst
 		st.ragged, st.hyphenate = true, false
 		es := r.elems(plain(doc.Summary), &st, doc.SummaryLine)
 		t := r.set(es, &st, blockOpts{width: inner, lead: st.size * 1.35})
-		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary"})...)
+		bs = append(bs, r.flow(t, flowOpts{x: pad, line: doc.SummaryLine, anchor: "summary", tag: panel.add("P"), at: render.PartFacts})...)
 	}
 	if where != "" {
 		runs := []source.Inline{{Text: "Locale  ", Style: source.Bold}, {Text: where}}
@@ -192,7 +208,9 @@ func (r *renderer) summaryBox() {
 		ps.ragged = true
 		es := r.elems(runs, &ps, 0)
 		t := r.set(es, &ps, blockOpts{width: inner, lead: g.smallLead})
-		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale})
+		lines := r.flow(t, flowOpts{x: pad, before: 4 * g.scale, tag: panel.add("P"), at: render.PartFacts})
+		// The panel is one object for the page breaks: the words after the summary's.
+		addWords(lines, func() int { return len(render.Words(doc.Summary)) })
 		bs = append(bs, lines...)
 	}
 	if len(bs) == 0 {
@@ -214,6 +232,7 @@ func (r *renderer) summaryBox() {
 				top -= b.before // shade the space between the panel's lines too
 				h += b.before
 			}
+			d.artifact(artLayout)
 			d.rect(g.left, top, g.width, h+0.2, rgb{0.95, 0.95, 0.95})
 			if isFirst {
 				d.rule(g.left, top, g.width, 0.8, accent)
@@ -246,7 +265,7 @@ func (r *renderer) section(s *source.Section) {
 		ps, before, after = &r.heading11, 12*g.scale, 3*g.scale
 	}
 	title := s.Title
-	r.heading(plain(title), ps, before, after, &mark{title: title, level: r.outlineLevel(level)}, title, s.Line)
+	r.heading(plain(title), ps, before, after, &mark{title: title, level: r.outlineLevel(level)}, title, s.Line, s)
 	r.blocks(s.Blocks, 0, g.width)
 }
 
@@ -281,14 +300,14 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 				r.paraIDs[b.ID] = true
 			}
 			t := r.set(es, &r.body, blockOpts{width: width, indent: indent, lead: g.lead, justify: true})
-			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line})...)
+			r.add(r.flow(t, flowOpts{x: x, anchor: b.ID, line: b.Line, tag: r.sect.add("P"), at: b})...)
 		case *source.Heading:
 			ps, before, after := &r.heading13, 12*g.scale, 4*g.scale
 			if b.Level >= 3 {
 				ps, before, after = &r.heading11, 10*g.scale, 3*g.scale
 			}
 			title := source.PlainText(b.Inlines)
-			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line)
+			r.heading(b.Inlines, ps, before, after, &mark{title: title, level: r.outlineLevel(b.Level + 1)}, "", b.Line, b)
 		case *source.Figure:
 			// A float: the paragraph after it continues the text, indented.
 			r.figure(b, x, width)
@@ -306,7 +325,8 @@ func (r *renderer) blocks(bs []source.Block, x, width float64) {
 			r.noIndent = true
 		case *source.Rule:
 			w := width / 3
-			r.add(&vbox{h: 18 * g.scale, draw: func(d *drawer, y float64) {
+			r.add(&vbox{h: 18 * g.scale, at: b, draw: func(d *drawer, y float64) {
+				d.artifact(artLayout)
 				d.rule(g.left+x+(width-w)/2, y+9*g.scale, w, 0.5, grey)
 			}})
 			r.noIndent = true
@@ -324,6 +344,8 @@ func (r *renderer) list(l *source.List, x, width float64) {
 	}
 	// markers are measured once, so that numbers line up on their right edge
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.body, color: black}
+	list, sect := r.sect.add("L"), r.sect
+	defer func() { r.sect = sect }()
 	for i, item := range l.Items {
 		marker := "•"
 		if l.Ordered {
@@ -332,6 +354,9 @@ func (r *renderer) list(l *source.List, x, width float64) {
 		n := len(r.boxes)
 		r.noIndent = true
 		cx, cw := r.nested(x, width, ind, 0, l.Line)
+		li := list.add("LI")
+		lbl := li.add("Lbl")
+		r.sect = li.add("LBody")
 		r.blocks(item, cx, cw)
 		if len(r.boxes) == n {
 			continue
@@ -342,6 +367,7 @@ func (r *renderer) list(l *source.List, x, width float64) {
 		mw := st.width(marker)
 		mx := g.left + cx - 5*g.scale - mw
 		first.draw = func(d *drawer, y float64) {
+			d.content(lbl)
 			d.text(st, marker, mx, y+g.lead/2+0.32*g.body)
 			if inner != nil {
 				inner(d, y)
@@ -358,7 +384,10 @@ func (r *renderer) quote(q *source.Quote, x, width float64) {
 	n := len(r.boxes)
 	r.noIndent = true
 	cx, cw := r.nested(x, width, ind, ind, q.Line)
+	sect := r.sect
+	r.sect = sect.add("BlockQuote")
 	r.blocks(q.Blocks, cx, cw)
+	r.sect = sect
 	if len(r.boxes) > n {
 		r.boxes[n].before = max(r.boxes[n].before, 6*g.scale)
 	}
@@ -367,6 +396,7 @@ func (r *renderer) quote(q *source.Quote, x, width float64) {
 		b := b
 		inner := b.draw
 		b.draw = func(d *drawer, y float64) {
+			d.artifact(artLayout)
 			d.rect(barX, y, 1.5*g.scale, b.h, grey)
 			if inner != nil {
 				inner(d, y)
@@ -406,20 +436,35 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 	per := max(int((width-2*pad)/cw), 8)
 	lead := st.size * 1.25
 	var rows []string
+	var ends []bool // whether a row ends its line of the text (else the text wraps)
 	text := strings.TrimRight(strings.ReplaceAll(c.Text, "\t", "    "), "\n")
 	for _, ln := range strings.Split(text, "\n") {
 		ln = r.clean(ln, st.face, c.Line)
 		rs := []rune(ln)
 		for len(rs) > per {
 			rows = append(rows, string(rs[:per]))
+			ends = append(ends, false)
 			rs = rs[per:]
 		}
 		rows = append(rows, string(rs))
+		ends = append(ends, true)
+	}
+	// wordsBefore counts the words of the rows before row i, for the EPUB's page breaks.
+	wordsBefore := func(i int) int {
+		var b strings.Builder
+		for k, row := range rows[:i] {
+			b.WriteString(row)
+			if ends[k] {
+				b.WriteByte('\n')
+			}
+		}
+		return len(render.Words(b.String()))
 	}
 	n := len(rows)
+	code := r.sect.add("Code")
 	for i, row := range rows {
 		row := row
-		b := &vbox{h: lead, keep: i == 0 || i >= n-2}
+		b := &vbox{h: lead, keep: i == 0 || i >= n-2, at: c, words: func() int { return wordsBefore(i) }}
 		if i == 0 {
 			b.before = 6 * g.scale
 			b.h += pad
@@ -428,14 +473,15 @@ func (r *renderer) codeBlock(c *source.CodeBlock, x, width float64) {
 			b.h += pad
 			b.keep = false
 		}
-		first, last := i == 0, i == n-1
+		first := i == 0
 		b.draw = func(d *drawer, y float64) {
+			d.artifact(artLayout)
 			d.rect(g.left+x, y, width, b.h+0.2, rgb{0.95, 0.95, 0.95})
 			top := y
 			if first {
 				top += pad
 			}
-			_ = last
+			d.content(code)
 			d.text(st, row, g.left+x+pad, top+lead*0.5+0.32*st.size)
 		}
 		r.add(b)
@@ -459,7 +505,8 @@ func (r *renderer) bibliography() {
 	ps.size = 10 * g.scale
 	note := r.body
 	note.size = g.small
-	for _, e := range r.art.Bibliography(r.opt.Cite) {
+	list := r.sect.add("L")
+	for i, e := range r.art.Bibliography(r.opt.Cite) {
 		runs := make([]source.Inline, 0, len(e.Runs))
 		for _, run := range e.Runs {
 			in := source.Inline{Text: run.Text}
@@ -472,12 +519,16 @@ func (r *renderer) bibliography() {
 		if len(es) == 0 {
 			continue
 		}
+		body := list.add("LI").add("LBody")
 		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
-		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line})...)
+		at := render.Row{Table: render.PartBibliography, Row: i}
+		r.add(r.flow(t, flowOpts{before: 3 * g.scale, line: e.Line, tag: body.add("BibEntry"), at: at})...)
 		if e.Annote != "" {
 			es := r.elems(plain(e.Annote), &note, e.Line)
 			t := r.set(es, &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
-			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale})
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})
+			// The entry and its annotation are one object for the page breaks.
+			addWords(bs, func() int { return len(render.Words(source.PlainText(runs))) })
 			r.boxes[len(r.boxes)-1].keep = true // the annotation stays with its entry
 			r.add(bs...)
 		}
@@ -492,5 +543,5 @@ func (r *renderer) seeAlso() {
 	r.partHeading(render.PartSeeAlso)
 	es := r.elems(plain(strings.Join(r.doc.SeeAlso, "; ")), &r.body, 0)
 	t := r.set(es, &r.body, blockOpts{width: r.g.width, lead: r.g.lead})
-	r.add(r.flow(t, flowOpts{})...)
+	r.add(r.flow(t, flowOpts{tag: r.sect.add("P"), at: render.Row{Table: render.PartSeeAlso}})...)
 }

@@ -185,7 +185,7 @@ func TestPageBreaks(t *testing.T) {
 		for i := range 40 {
 			if i%5 == 0 {
 				n := len(r.boxes)
-				r.heading(plain("A heading"), &r.heading13, 12, 4, nil, "", 0)
+				r.heading(plain("A heading"), &r.heading13, 12, 4, nil, "", 0, nil)
 				for _, b := range r.boxes[n:] {
 					heads[b] = true
 				}

@@ -1,5 +1,7 @@
 package pdf
 
+import "galley/render"
+
 // A vbox is one unbreakable piece of the vertical flow: a line of text, a table row, a
 // figure with its caption, a rule. Pages break only between vboxes, and not after one that
 // is kept with the next.
@@ -27,6 +29,11 @@ type vbox struct {
 	pageBreak bool
 	// head, if set, is the title the running heads give from this box on (a chapter's).
 	head string
+	// at and words say where in the document the box's content begins, as the EPUB finds
+	// it (see render.PageStart): a page that begins with this box begins there, words (nil:
+	// none) words into at. Words are counted only for the boxes that begin a page.
+	at    any
+	words func() int
 	// cont, for the boxes of a table's body, gives the boxes to repeat at the top of a page
 	// the table continues on (caption and header row).
 	cont []*vbox
@@ -41,6 +48,9 @@ type mark struct {
 type placed struct {
 	b *vbox
 	y float64
+	// repeat marks a box drawn again: a table's caption and header at the top of a page it
+	// continues on (an artifact there).
+	repeat bool
 }
 
 type page struct {
@@ -90,13 +100,13 @@ func (r *renderer) paginate() []*page {
 			if len(cur.items) > 0 && y+f.h > bottom+0.01 {
 				break
 			}
-			cur.items = append(cur.items, placed{f, y})
+			cur.items = append(cur.items, placed{f, y, false})
 			y += f.h
 			waiting = waiting[1:]
 		}
 		if i >= 0 && r.boxes[i].cont != nil {
 			for _, c := range r.boxes[i].cont {
-				cur.items = append(cur.items, placed{c, y})
+				cur.items = append(cur.items, placed{c, y, true})
 				y += c.h
 			}
 		}
@@ -157,7 +167,7 @@ func (r *renderer) paginate() []*page {
 			head = b.head
 		}
 		y += sp
-		cur.items = append(cur.items, placed{b, y})
+		cur.items = append(cur.items, placed{b, y, false})
 		y += b.h
 	}
 	for len(waiting) > 0 {
@@ -215,4 +225,60 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// printEdition returns where each page begins (see render.PageStart): at its first box of
+// the text's flow, a table's repeated header and the figures floated to it left out. A page
+// of figures alone begins where the next page does (or at the end of the document).
+func (r *renderer) printEdition(pages []*page) *render.Print {
+	version := r.opt.Version
+	if version == "" {
+		version = "devel"
+	}
+	p := &render.Print{
+		Source: "galley " + version + ", PDF, " + paperName(r.g.paper),
+		Pages:  make([]render.PageStart, len(pages)),
+	}
+	for i := len(pages) - 1; i >= 0; i-- {
+		found := false
+		for _, it := range pages[i].items {
+			if !it.repeat && !it.b.float && it.b.at != nil {
+				p.Pages[i] = render.PageStart{At: it.b.at}
+				if it.b.words != nil {
+					p.Pages[i].Word = it.b.words()
+				}
+				found = true
+				break
+			}
+		}
+		if !found && i+1 < len(pages) {
+			p.Pages[i] = p.Pages[i+1]
+		}
+	}
+	return p
+}
+
+// paperName is a paper's name as a reader knows it.
+func paperName(paper string) string {
+	switch paper {
+	case "a4":
+		return "A4"
+	case "a5":
+		return "A5"
+	}
+	return "US Letter"
+}
+
+// addWords adds n to the words before each box of bs, which set an object that began with n
+// words set before them (a bibliography entry's annotation, after the entry).
+func addWords(bs []*vbox, n func() int) {
+	for _, b := range bs {
+		w := b.words
+		b.words = func() int {
+			if w == nil {
+				return n()
+			}
+			return w() + n()
+		}
+	}
 }

@@ -31,28 +31,39 @@ import (
 // to opt.Warnf; an error means nothing usable was written. Render is safe for concurrent use,
 // of one article too.
 func Render(w io.Writer, a *render.Article, opt *render.Options) (pages int, err error) {
+	p, err := RenderPrint(w, a, opt)
+	if err != nil {
+		return 0, err
+	}
+	return len(p.Pages), nil
+}
+
+// RenderPrint renders as Render does, and returns the print edition the PDF is: where each
+// of its pages begins, for the EPUB of the same build to mark and list them
+// (render.Options.Print), and the edition's name, galley's version and the paper.
+func RenderPrint(w io.Writer, a *render.Article, opt *render.Options) (*render.Print, error) {
 	if a == nil || a.Doc == nil {
-		return 0, errors.New("pdf: no document")
+		return nil, errors.New("pdf: no document")
 	}
 	if opt == nil {
 		opt = &render.Options{}
 	}
 	r, err := newRenderer(a, opt)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	raw, err := r.fpdfOutput()
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var out bytes.Buffer
-	if err := finish(&out, raw, r.fonts, r.chunks); err != nil {
-		return 0, err
+	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
+		return nil, err
 	}
 	if _, err := w.Write(out.Bytes()); err != nil {
-		return 0, fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return r.pages, nil
+	return r.print, nil
 }
 
 // newRenderer returns the renderer of one article, its fonts and styles ready.
@@ -70,6 +81,8 @@ func newRenderer(a *render.Article, opt *render.Options) (*renderer, error) {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	r := &renderer{art: a, doc: a.Typeset(), opt: opt, fs: fs, g: g, paraIDs: map[string]bool{}}
+	r.tree = &tag{typ: "Document"}
+	r.sect = r.tree
 	r.styles()
 	return r, nil
 }
@@ -85,6 +98,7 @@ func (r *renderer) fpdfOutput() ([]byte, error) {
 		return nil, err
 	}
 	r.pages = len(pages)
+	r.print = r.printEdition(pages)
 	var raw bytes.Buffer
 	if err := p.Output(&raw); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -170,12 +184,19 @@ type renderer struct {
 	// deepWarned is set once nesting too deep to indent has been warned of (see nested).
 	deepWarned bool
 
-	fonts  []*docFont // the faces drawn, for finish
-	chunks [][]byte   // the pages' content, for finish
-	pages  int        // the number of pages drawn
+	fonts  []*docFont    // the faces drawn, for finish
+	chunks [][]byte      // the pages' content, for finish
+	pages  int           // the number of pages drawn
+	print  *render.Print // where each page begins
 
 	tb    *textBuilder // reused for every paragraph (see builder)
 	arena []elem       // where paragraphs' elements are kept (see keep)
+
+	// tree is the structure tree's root, the Document element; sect is the element the
+	// blocks being laid out go into (the root, a list item's body, a quotation); tagged is
+	// the structure with its content, once drawn (see tag.go).
+	tree, sect *tag
+	tagged     *structure
 
 	boxes []*vbox
 	// scope is the chapter being laid out in a book: its ID and a slash, which qualifies
@@ -233,19 +254,18 @@ func (r *renderer) newPDF() *fpdf.Fpdf {
 	if mod.IsZero() {
 		mod = time.Now()
 	}
-	mod = mod.UTC().Truncate(time.Second)
-	p.SetCreationDate(mod)
-	p.SetModificationDate(mod)
 	doc := r.doc
-	p.SetTitle(doc.Title, true)
-	if doc.Summary != "" {
-		p.SetSubject(doc.Summary, true)
+	title := doc.Title
+	if title == "" {
+		title = "Untitled" // as the title block sets it: PDF/UA wants a title
 	}
-	if len(doc.Locales) > 0 {
-		p.SetKeywords(strings.Join(doc.Locales, "; "), true)
+	m := &meta{title: metaText(title), subject: metaText(doc.Summary),
+		keywords: metaText(strings.Join(doc.Locales, "; ")),
+		creator:  metaText(strings.TrimSpace("galley " + r.opt.Version)), producer: "galley (fpdf)",
+		lang: render.Lang(doc, r.opt), date: mod.UTC().Truncate(time.Second)}
+	if r.bk != nil {
+		r.bookMetadata(m)
 	}
-	p.SetCreator(strings.TrimSpace("galley "+r.opt.Version), true)
-	p.SetProducer("galley (fpdf)", true)
-	p.SetLang(doc.Lang)
+	m.set(p)
 	return p
 }

@@ -33,6 +33,40 @@ type table struct {
 	// anchor, if set, returns the anchor a row's first box is placed at (a key figure's row,
 	// which a book's index refers to).
 	anchor func(row int) string
+	// rowHeads makes each body row's first cell its header (TH /Scope /Row): the name of a
+	// key figure, the date of an event.
+	rowHeads bool
+}
+
+// rowTags are the elements of a table row: the TR, its cells (TH or TD), and the Link of a
+// row that links somewhere, in the cell that shows where (made when it is first drawn).
+type rowTags struct {
+	tr    *tag
+	cells []*tag
+	link  *tag
+}
+
+// rowTags makes the elements of a row of n cells in the table element tbl: TH /Scope /Column
+// for the header, TH /Scope /Row for a body row's first cell when the table has row headers,
+// TD for the others; a row of fewer cells than columns spans its last one over the rest.
+func (t *table) rowTags(tbl *tag, n int, header bool) *rowTags {
+	rt := &rowTags{tr: tbl.add("TR"), cells: make([]*tag, n)}
+	for i := range n {
+		switch {
+		case header:
+			rt.cells[i] = rt.tr.add("TH")
+			rt.cells[i].attrs = "<</O /Table /Scope /Column>>"
+		case t.rowHeads && i == 0 && n == len(t.widths):
+			rt.cells[i] = rt.tr.add("TH")
+			rt.cells[i].attrs = "<</O /Table /Scope /Row>>"
+		default:
+			rt.cells[i] = rt.tr.add("TD")
+		}
+		if i == n-1 && n < len(t.widths) {
+			rt.cells[i].attrs = "<</O /Table /ColSpan " + itoa(len(t.widths)-n+1) + ">>"
+		}
+	}
+	return rt
 }
 
 func (t *table) colX(i int) float64 {
@@ -54,29 +88,35 @@ func (t *table) total() float64 {
 // rows turns a header and rows into boxes: the header kept with the first row and repeated
 // (with the caption marked "continued") on every page the table continues on. A row is one
 // box, never split, unless it is taller than a page, when it is cut between its lines.
-func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) []*vbox {
+//
+// The table is a Table element in the current one, each row a TR.
+func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell, at any) []*vbox {
 	g := &r.g
 	var out []*vbox
 	var cont []*vbox
+	tbl := r.sect.add("Table")
 	capSt := &textStyle{face: r.fs.faces[slotItalic], size: g.small, color: grey}
 	if caption != "" {
 		text := caption + " (continued)"
 		cont = append(cont, &vbox{h: g.smallLead + 2, draw: func(d *drawer, y float64) {
+			d.artifact(artHeader)
 			d.text(capSt, text, g.left+t.x, y+g.smallLead*0.5+0.32*g.small)
 		}})
 	}
 	if header != nil {
-		hb := r.row(t, header, true, -1, 0, -1)
-		hb.keep = true
+		hb := r.row(t, header, t.rowTags(tbl, len(header), true), -1, 0, -1)
+		hb.keep, hb.at = true, render.Row{Table: at}
 		out = append(out, hb)
 		cont = append(cont, hb)
 	} else {
-		out = append(out, &vbox{h: 1, keep: true, draw: func(d *drawer, y float64) {
+		out = append(out, &vbox{h: 1, keep: true, at: render.Row{Table: at}, draw: func(d *drawer, y float64) {
+			d.artifact(artLayout)
 			d.rule(g.left+t.x, y, t.total(), 0.8, black)
 		}})
 	}
 	maxH := (g.bodyBottom() - g.top) * 0.9
 	for i, row := range body {
+		rt := t.rowTags(tbl, len(row), false)
 		h := rowHeight(t, row)
 		// A tall row (a tenth of the page or more) splits where rowCuts allow, so that
 		// when it does not fit in what is left of a page it begins there rather than leaving
@@ -94,15 +134,17 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 				}
 				var b *vbox
 				if from == 0 && to == h {
-					b = r.row(t, row, false, i, 0, -1)
+					b = r.row(t, row, rt, i, 0, -1)
 				} else {
-					b = r.row(t, row, false, i, from, to)
+					b = r.row(t, row, rt, i, from, to)
 				}
 				b.cont = cont
 				b.keep = to < edges[k]
 				if t.anchor != nil && from == 0 {
 					b.anchor = t.anchor(i)
 				}
+				top := from
+				b.at, b.words = render.Row{Table: at, Row: i + 1}, func() int { return wordsAbove(t, row, top) }
 				out = append(out, b)
 				from = to
 			}
@@ -114,12 +156,31 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell) 
 	last.h += 2
 	last.draw = func(d *drawer, y float64) {
 		inner(d, y)
+		d.artifact(artLayout)
 		d.rule(g.left+t.x, y+last.h-1, t.total(), 0.8, black)
 	}
 	if len(out) > 1 {
 		out[0].keep = true
 	}
 	return out
+}
+
+// wordsAbove returns how many words the cells of a row set above y (from the row's top), cell
+// after cell, as the EPUB reads the row: where a page begins in a row cut across pages.
+func wordsAbove(t *table, row []cell, y float64) int {
+	n := 0
+	for _, c := range row {
+		top := t.pad
+		for _, b := range c.blocks {
+			k := 0
+			for k < len(b.lines) && top+float64(k+1)*b.lead <= y+0.01 {
+				k++
+			}
+			n += b.wordsBefore(k)
+			top += float64(len(b.lines)) * b.lead
+		}
+	}
+	return n
 }
 
 func rowHeight(t *table, row []cell) float64 {
@@ -201,9 +262,11 @@ func (r *renderer) bandEnd(row []cell, t *table, from, maxH float64) float64 {
 	return end
 }
 
-// row makes the box of one row (or the band [from, to) of it when to >= 0).
-func (r *renderer) row(t *table, row []cell, header bool, index int, from, to float64) *vbox {
+// row makes the box of one row (or the band [from, to) of it when to >= 0), the content of
+// the row's elements rt; index is the row's in the body, -1 for the header.
+func (r *renderer) row(t *table, row []cell, rt *rowTags, index int, from, to float64) *vbox {
 	g := &r.g
+	header := index < 0
 	h := rowHeight(t, row)
 	if to >= 0 {
 		h = to - from
@@ -214,12 +277,21 @@ func (r *renderer) row(t *table, row []cell, header bool, index int, from, to fl
 	}
 	b.draw = func(d *drawer, y float64) {
 		if header {
+			d.artifact(artLayout)
 			d.rule(g.left+t.x, y, t.total(), 0.8, black)
 			y += 1.5
+		}
+		// A row that links somewhere (a timeline event, to its paragraph) is a Link in the
+		// cell that shows the page.
+		id, anchor := 0, ""
+		if t.link != nil && !header {
+			anchor = t.link(index)
+			id = d.link(anchor)
 		}
 		for ci, c := range row {
 			cx := g.left + t.colX(ci)
 			off := t.pad
+			d.content(rt.cells[ci])
 			for _, blk := range c.blocks {
 				for n := range blk.lines {
 					lo := off + float64(n)*blk.lead
@@ -230,20 +302,26 @@ func (r *renderer) row(t *table, row []cell, header bool, index int, from, to fl
 				}
 				off += blk.height()
 			}
+			if id != 0 && rt.link == nil && (c.page != nil || ci == len(row)-1) {
+				rt.link = rt.cells[ci].add("Link")
+			}
 			if c.page != nil && (to < 0 || from == 0) {
 				s := c.page(d)
 				st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
 				w := st.width(s)
+				if rt.link != nil {
+					d.content(rt.link)
+				}
 				d.text(st, s, cx+t.widths[ci]-w, y+t.pad+g.smallLead/2+0.32*g.small)
 			}
 		}
 		if header {
+			d.artifact(artLayout)
 			d.rule(g.left+t.x, y+h+0.5, t.total(), 0.4, black)
 		}
-		if t.link != nil && index >= 0 {
-			if id := d.link(t.link(index)); id != 0 {
-				d.p.Link(g.left+t.x, y, t.total(), h, id)
-			}
+		if id != 0 {
+			d.linkTo(rt.link, g.left+t.x, y, t.total(), h, "", id,
+				"Go to page "+itoa(r.anchors[anchor].page)+", where the text states it")
 		}
 	}
 	return b
@@ -285,7 +363,7 @@ func (r *renderer) keyFigures() {
 	}
 	nameW = min(nameW+1, g.width*0.34)
 	lifeW = min(lifeW+1, g.width*0.2)
-	t := &table{widths: []float64{nameW, lifeW, g.width - nameW - lifeW - 2*gap}, gap: gap, pad: 3 * g.scale}
+	t := &table{widths: []float64{nameW, lifeW, g.width - nameW - lifeW - 2*gap}, gap: gap, pad: 3 * g.scale, rowHeads: true}
 	hdr := []cell{
 		{blocks: []*textBlock{r.cellText(plain("Name"), &ps, nameW, 0, 0)}},
 		{blocks: []*textBlock{r.cellText(plain("Life"), &ps, lifeW, 0, 0)}},
@@ -312,7 +390,7 @@ func (r *renderer) keyFigures() {
 	if r.bk != nil {
 		t.anchor = figureKey
 	}
-	bs := r.rows(t, title, hdr, body)
+	bs := r.rows(t, title, hdr, body, render.PartKeyFigures)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 	r.noIndent = true
@@ -361,7 +439,7 @@ func (r *renderer) timeline() {
 	}
 	dateW = min(dateW+1, g.width*0.26)
 	pageW := reg.width("p. 000")
-	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale}
+	t := &table{widths: []float64{dateW, g.width - dateW - pageW - 2*gap, pageW}, gap: gap, pad: 2.5 * g.scale, rowHeads: true}
 	anchorOf := func(e render.Event) string {
 		if e.Para != "" {
 			if _, ok := r.paraIDs[e.Para]; ok {
@@ -395,7 +473,7 @@ func (r *renderer) timeline() {
 		}}
 		body = append(body, []cell{date, ev, pg})
 	}
-	bs := r.rows(t, title, hdr, body)
+	bs := r.rows(t, title, hdr, body, render.PartTimeline)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 }
@@ -474,7 +552,7 @@ func (r *renderer) gfmTable(tb *source.Table, x, width float64) {
 		}
 		body = append(body, cs)
 	}
-	bs := r.rows(t, "", hdr, body)
+	bs := r.rows(t, "", hdr, body, tb)
 	bs[0].before = 6 * g.scale
 	bs[len(bs)-1].h += 6 * g.scale
 	r.add(bs...)

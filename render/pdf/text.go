@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"galley/render"
 	"galley/render/pdf/hyph"
 	"galley/source"
 )
@@ -359,15 +360,17 @@ func (b *textBuilder) box(st *textStyle, s string) {
 }
 
 // clean prepares text for a face: NFC (decomposed accents would be drawn as two glyphs and
-// break lines between them), no control characters, and every character the font lacks
-// replaced by a visible substitute, with one warning per character and document.
+// break lines between them), no control characters, what separates words (render.Space) a
+// space, what draws nothing (render.Invisible) left out, and every character the font lacks
+// replaced by a visible substitute, with one warning per character and document. The words
+// of the text are then the words render counts.
 func (r *renderer) clean(s string, f *face, line int) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
 	ok := true
 	for _, c := range s {
-		if c < 0x20 || c > 0xffff || !f.has(c) || c == '\u2028' || c == '\u2029' {
+		if c < 0x20 || c > 0xffff || !f.has(c) || c >= '\u200c' && (render.Space(c) || render.Invisible(c)) {
 			ok = false
 			break
 		}
@@ -378,11 +381,11 @@ func (r *renderer) clean(s string, f *face, line int) string {
 	var sb strings.Builder
 	for _, c := range s {
 		switch {
-		case c == '\t' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029':
+		case render.Space(c):
 			sb.WriteByte(' ')
 		case c == '\u00ad' || c == '\u200b':
 			sb.WriteRune(c) // break opportunities, handled by the builder
-		case c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || (c >= '\ufe00' && c <= '\ufe0f'):
+		case render.Invisible(c):
 			// joiners, word joiner, BOM, variation selectors: nothing to draw
 		case c < 0x20 || c > 0xffff || !f.has(c):
 			sb.WriteRune(r.substitute(c, f, line))
