@@ -38,13 +38,14 @@ var bookFormats = []formatKind{
 	{name: "epub", suffix: ".epub"},
 }
 
-// bookRender renders a book in one format and returns its pages (0 for the EPUB).
-type bookRender func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (int, error)
+// bookRender renders a book in one format and returns its print edition (nil for the
+// EPUB), whose pages the EPUB lists when opt.Print is set.
+type bookRender func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (*render.Print, error)
 
 var bookRenderers = map[string]bookRender{
-	"pdf": pdf.RenderBook,
-	"epub": func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (int, error) {
-		return 0, epub.RenderBook(w, b, opt, report)
+	"pdf": pdf.RenderBookPrint,
+	"epub": func(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (*render.Print, error) {
+		return nil, epub.RenderBook(w, b, opt, report)
 	},
 }
 
@@ -178,6 +179,7 @@ func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []
 		}
 	}
 	outs := make([]rendered, len(kinds))
+	var edition *render.Print
 	one := func(i int) {
 		defer catch(&outs[i].err)
 		report := func(ch, line int, sev source.Severity, msg string) {
@@ -188,18 +190,19 @@ func buildBook(c *buildConfig, title, subtitle string, stdin io.Reader) (msgs []
 			d := source.Diagnostic{Line: max(line, 1), Col: 1, Severity: sev, Message: msg}
 			outs[i].warnings = append(outs[i].warnings, warning{line, d.Format(name), sev})
 		}
-		outs[i].pages, outs[i].err = bookRenderers[kinds[i].name](&outs[i].buf, b, &opt, report)
+		o := opt
+		if kinds[i].name == "epub" {
+			o.Print = edition
+		}
+		p, err := bookRenderers[kinds[i].name](&outs[i].buf, b, &o, report)
+		outs[i].err = err
+		if p != nil {
+			outs[i].pages, edition = len(p.Pages), p
+		}
 	}
-	if c.jobs > 1 {
-		var rw sync.WaitGroup
-		for i := range kinds {
-			rw.Go(func() { one(i) })
-		}
-		rw.Wait()
-	} else {
-		for i := range kinds {
-			one(i)
-		}
+	// The PDF first: the EPUB lists its pages.
+	for i := range kinds {
+		one(i)
 	}
 	var temps []*output.Temp
 	defer func() {

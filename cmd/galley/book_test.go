@@ -1,10 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +77,31 @@ func TestBook(t *testing.T) {
 	if !slices.Equal(chapters, want) {
 		t.Errorf("the outline's chapters are %q, want %q", chapters, want)
 	}
-	testkit.EPUBCheck(t, filepath.Join(out, "unit-3-interwar-diplomacy.epub"))
+	epubPath := filepath.Join(out, "unit-3-interwar-diplomacy.epub")
+	testkit.EPUBCheck(t, epubPath)
+
+	// Built together, the PDF is tagged and the EPUB lists its pages.
+	info, err := exec.Command(testkit.NeedTool(t, "pdfinfo"), pdfPath).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindSubmatch(info)
+	if m == nil || !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).Match(info) {
+		t.Fatalf("pdfinfo:\n%s", info)
+	}
+	zr, err := zip.OpenReader(epubPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	nav, err := fs.ReadFile(zr, "EPUB/nav.xhtml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := regexp.MustCompile(`(?s)<nav epub:type="page-list".*?</nav>`).Find(nav)
+	if n := strings.Count(string(list), "#page-"); strconv.Itoa(n) != string(m[1]) {
+		t.Errorf("the EPUB's page list has %d entries; the PDF has %s pages", n, m[1])
+	}
 }
 
 // TestBookIndexOnce builds a book of the seed and an article that lists some of its people

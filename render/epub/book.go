@@ -64,7 +64,7 @@ func (r *renderer) wholeBook(report func(chapter, line int, sev source.Severity,
 		}
 	}
 	r.b.ident = bookIdentifier(bk, r.opt)
-	w := &xw{}
+	w := &xw{pb: r.pb}
 	cover := r.startCover()
 	r.coverPage(w)
 	// wheres holds each chapter's map of paragraph IDs to files, for the back matter's links.
@@ -89,11 +89,18 @@ func (r *renderer) wholeBook(report func(chapter, line int, sev source.Severity,
 				}
 				r.chapterID, r.chapter = ch.ID, ch.Number
 				r.where = map[string]string{}
+				if r.pb != nil {
+					r.pb.inChapter, r.pb.chapter = true, i
+				}
 				r.parts(w, render.ChapterParts())
+				w.leave()
 				r.close(w)
 				wheres[i] = r.where
 			}
 			r.opt, r.chapterID, r.chapter = opt, "", 0
+			if r.pb != nil {
+				r.pb.inChapter = false
+			}
 		case render.BookChronology:
 			r.chronology(w, wheres)
 		case render.BookBibliography:
@@ -104,7 +111,11 @@ func (r *renderer) wholeBook(report func(chapter, line int, sev source.Severity,
 			panic(fmt.Sprintf("epub: no content document for book part %d", p))
 		}
 	}
+	w.finishPages()
 	r.close(w)
+	if r.pb != nil {
+		r.b.pages = r.pb.files
+	}
 	if err := cover(); err != nil {
 		return nil, err
 	}
@@ -143,6 +154,7 @@ func bookIdentifier(b *render.Book, opt *render.Options) string {
 func (r *renderer) bookTitlePage(w *xw) {
 	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
 	section(w, "titlepage", "titlepage", "")
+	w.enter(render.BookTitle)
 	w.h1("", r.b.title)
 	if r.b.desc != "" {
 		w.WriteString(`<p class="subtitle">`)
@@ -163,7 +175,9 @@ func (r *renderer) bookTitlePage(w *xw) {
 	mod := r.b.modified
 	w.WriteString(`<p class="built"><time datetime="` + mod.Format("2006-01-02") + `">`)
 	w.text(mod.Format("January 2, 2006"))
-	w.WriteString("</time></p>\n</section>\n")
+	w.WriteString("</time></p>\n")
+	w.leave()
+	w.WriteString("</section>\n")
 }
 
 // chapterFile is the file of a chapter's title page.
@@ -178,13 +192,21 @@ func (r *renderer) placeHref(wheres []map[string]string, i int, para string) str
 	return r.chapterFile(i)
 }
 
-// link writes a link with its text.
+// link writes a link with its text, words of the object being written (see xw.words).
 func link(w *xw, href, text string) {
 	w.WriteString(`<a href="`)
 	w.attr(href)
 	w.WriteString(`">`)
-	w.text(text)
+	w.words(text)
 	w.WriteString("</a>")
+}
+
+// bookHeading writes the heading of a part of the book's own, where the pages that begin
+// with it are marked.
+func (r *renderer) bookHeading(w *xw, p render.BookPart, id, title string) {
+	w.enter(p)
+	w.h1(id, title)
+	w.leave()
 }
 
 // chronology writes every chapter's events in one date order, each with the chapters that
@@ -197,22 +219,27 @@ func (r *renderer) chronology(w *xw, wheres []map[string]string) {
 	title := render.BookChronology.Title(r.opt.Cite)
 	r.begin(w, "chronology.xhtml", title, 1, lmAppendix)
 	section(w, "timeline", "appendix", "doc-appendix")
-	w.h1("chronology", title)
+	r.bookHeading(w, render.BookChronology, "chronology", title)
 	w.WriteString("<table class=\"timeline\">\n<thead><tr><th scope=\"col\">Date</th>" +
 		"<th scope=\"col\">Event</th></tr></thead>\n<tbody>\n")
-	for _, e := range evs {
+	for i, e := range evs {
 		w.WriteString(`<tr><th scope="row" class="date">`)
-		w.text(e.Date)
+		w.enter(render.Row{Table: render.BookChronology, Row: i + 1})
+		w.words(e.Date)
 		w.WriteString(`</th><td>`)
+		w.midWord = false
 		w.inlines(e.Runs)
 		w.WriteString(`<br/><span class="stated">`)
+		w.midWord = false
 		for k, s := range e.Stated {
 			if k > 0 {
-				w.WriteString("; ")
+				w.words("; ")
 			}
 			link(w, r.placeHref(wheres, s.Chapter, s.Para), r.bk.Short(s.Chapter))
 		}
-		w.WriteString("</span></td></tr>\n")
+		w.WriteString("</span>")
+		w.leave()
+		w.WriteString("</td></tr>\n")
 	}
 	w.WriteString("</tbody>\n</table>\n</section>\n")
 }
@@ -227,35 +254,40 @@ func (r *renderer) combinedBibliography(w *xw) {
 	title := render.BookBibliography.Title(r.opt.Cite)
 	r.begin(w, "bibliography.xhtml", title, 1, lmBibliography)
 	section(w, "bibliography", "bibliography", "doc-bibliography")
-	w.h1("bibliography", title)
+	r.bookHeading(w, render.BookBibliography, "bibliography", title)
 	w.WriteString("<ul class=\"bibliography\">\n")
-	for _, e := range entries {
+	for i, e := range entries {
 		w.WriteString(`<li epub:type="biblioentry"><p class="entry">`)
+		w.enter(render.Row{Table: render.BookBibliography, Row: i + 1})
 		for _, run := range e.Runs {
 			if run.Italic {
 				w.WriteString("<i>")
-				w.text(run.Text)
+				w.words(run.Text)
 				w.WriteString("</i>")
 			} else {
-				w.text(run.Text)
+				w.words(run.Text)
 			}
 		}
 		w.WriteString("</p>")
 		if e.Annote != "" {
 			w.WriteString(`<p class="annote">`)
-			w.text(e.Annote)
+			w.midWord = false
+			w.words(e.Annote)
 			w.WriteString("</p>")
 		}
 		if len(e.Chapters) > 0 {
-			w.WriteString(`<p class="annote">Cited in `)
+			w.WriteString(`<p class="annote">`)
+			w.midWord = false
+			w.words("Cited in ")
 			for k, c := range e.Chapters {
 				if k > 0 {
-					w.WriteString("; ")
+					w.words("; ")
 				}
 				link(w, r.chapterFile(c), r.bk.Short(c))
 			}
 			w.WriteString("</p>")
 		}
+		w.leave()
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")
@@ -275,16 +307,16 @@ func (r *renderer) figureIndex(w *xw, wheres []map[string]string) {
 	title := render.BookIndex.Title(r.opt.Cite)
 	r.begin(w, "index.xhtml", title, 1, lmIndex)
 	section(w, "index", "index", "doc-index")
-	w.h1("index", title)
+	r.bookHeading(w, render.BookIndex, "index", title)
 	w.WriteString("<ul class=\"index\">\n")
-	for _, p := range people {
-		w.WriteString(`<li><b>`)
-		w.text(render.Smart(p.Heading))
+	for i, p := range people {
+		w.WriteString(`<li>`)
+		w.enter(render.Row{Table: render.BookIndex, Row: i + 1})
+		w.WriteString(`<b>`)
+		w.words(render.Smart(p.Heading))
 		w.WriteString("</b>")
 		if p.Life != "" {
-			w.WriteString(" (")
-			w.text(render.Smart(p.Life))
-			w.WriteString(")")
+			w.words(" (" + render.Smart(p.Life) + ")")
 		}
 		// The places by chapter, in book order: the row first, then the paragraphs.
 		type places struct {
@@ -343,6 +375,7 @@ func (r *renderer) figureIndex(w *xw, wheres []map[string]string) {
 				w.WriteString(")")
 			}
 		}
+		w.leave()
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")

@@ -3,12 +3,15 @@ package epub
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"galley/internal/testkit"
 	"galley/render"
+	"galley/render/pdf"
 	"galley/source"
 	composed "galley/source/book"
 )
@@ -148,4 +151,95 @@ func TestBookEpubcheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.EPUBCheck(t, file)
+}
+
+// TestBookPageList checks the page list of a book built with its PDF, as TestPageList does an
+// article's: one entry per PDF page, in order, each to its mark; a page of a chapter marked
+// in that chapter's files, where the PDF's page begins (pdftotext), though each chapter sets
+// the same parts; the book's own pages (its title page, chronology, bibliography, index)
+// marked in their files. The contents page, which the EPUB's navigation document is, is
+// marked where the first chapter begins.
+func TestBookPageList(t *testing.T) {
+	b := corpusBook(t)
+	opt := &render.Options{Version: "v1.2.3", Modified: testTime}
+	var pdfBuf bytes.Buffer
+	print, err := pdf.RenderBookPrint(&pdfBuf, b, opt, func(int, int, source.Severity, string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := *opt
+	o.Print = print
+	var buf bytes.Buffer
+	if err := RenderBook(&buf, b, &o, func(int, int, source.Severity, string) {}); err != nil {
+		t.Fatal(err)
+	}
+	e := openEPUB(t, buf.Bytes())
+	m := pageListRe.FindStringSubmatch(string(e.data["EPUB/nav.xhtml"]))
+	if m == nil {
+		t.Fatal("no page list in the navigation document")
+	}
+	links := pageLinkRe.FindAllStringSubmatch(m[1], -1)
+	if len(links) != len(print.Pages) || len(links) < 30 {
+		t.Fatalf("%d entries in the page list, want %d (the PDF's pages)", len(links), len(print.Pages))
+	}
+	names, _ := e.pages(t)
+	var marks, after []string
+	for _, name := range names {
+		doc := string(e.data[name])
+		for _, loc := range pageMark.FindAllStringSubmatchIndex(doc, -1) {
+			if n := doc[loc[2]:loc[3]]; n != strconv.Itoa(len(marks)+1) {
+				t.Fatalf("%s: mark of page %s after %d marks", name, n, len(marks))
+			}
+			marks = append(marks, strings.TrimPrefix(name, "EPUB/xhtml/"))
+			after = append(after, tagRe.ReplaceAllString(doc[loc[1]:], " "))
+		}
+	}
+	if len(marks) != len(print.Pages) {
+		t.Fatalf("%d marks in the text, want %d", len(marks), len(print.Pages))
+	}
+	testkit.NeedTool(t, "pdftotext")
+	path := filepath.Join(t.TempDir(), "book.pdf")
+	if err := os.WriteFile(path, pdfBuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfPages := strings.Split(string(out), "\f")
+	inChapters := 0
+	for i, ps := range print.Pages {
+		if links[i][1] != marks[i] {
+			t.Errorf("entry %d goes to %s, the mark is in %s", i+1, links[i][1], marks[i])
+		}
+		switch at := ps.At.(type) {
+		case render.InChapter:
+			inChapters++
+			if id := b.Book.Chapters[at.Chapter].ID; !strings.HasPrefix(marks[i], id+"-") {
+				t.Errorf("page %d begins in chapter %d (%s); the EPUB marks it in %s", i+1, at.Chapter+1, id, marks[i])
+			}
+		case render.BookPart:
+			if at == render.BookContents {
+				continue // the navigation document: marked where the first chapter begins
+			}
+		case render.Row:
+			if at.Table == render.BookContents {
+				continue
+			}
+		}
+		words := strings.Fields(htmlText(after[i]))
+		if len(words) == 0 {
+			continue
+		}
+		head := strings.Fields(pdfPages[i])
+		head = head[:min(40, len(head))]
+		first := []rune(strings.TrimRight(words[0], ".,;:"))
+		first = first[:min(8, len(first))]
+		if !strings.Contains(strings.Join(head, " "), string(first)) {
+			t.Errorf("page %d (%#v): the EPUB marks it before %q; the PDF's page begins %q", i+1, ps.At, strings.Join(words[:min(5, len(words))], " "), strings.Join(head, " "))
+		}
+	}
+	if inChapters < len(b.Chapters)*3 {
+		t.Errorf("%d pages begin in chapters", inChapters)
+	}
 }

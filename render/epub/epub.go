@@ -304,13 +304,13 @@ func section(w *xw, class, epubType, role string) {
 func (r *renderer) titlePage(w *xw) {
 	d := r.doc
 	r.begin(w, "title.xhtml", r.title, 1, lmTitle)
+	w.enter(render.PartTitle)
 	if r.chapter > 0 {
 		section(w, "titlepage", "", "")
 		w.WriteString(`<p class="chapter-number">Chapter ` + strconv.Itoa(r.chapter) + "</p>\n")
 	} else {
 		section(w, "titlepage", "titlepage", "")
 	}
-	w.enter(render.PartTitle)
 	w.h1("", r.title)
 	// The dateline: the date, then the places by the first part of their names, as the PDF
 	// sets it (render.Dateline); the fact panel gives the places in full.

@@ -22,8 +22,19 @@ import (
 // go to report, with the index of the chapter they are in (-1: the book's own parts);
 // opt.Warn and opt.Note are not used.
 func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (pages int, err error) {
+	p, err := RenderBookPrint(w, b, opt, report)
+	if err != nil {
+		return 0, err
+	}
+	return len(p.Pages), nil
+}
+
+// RenderBookPrint renders as RenderBook does, and returns the print edition the PDF is: where
+// each of its pages begins, for the EPUB of the same book to mark and list them. A page in a
+// chapter begins at a render.InChapter.
+func RenderBookPrint(w io.Writer, b *render.Book, opt *render.Options, report func(chapter, line int, sev source.Severity, msg string)) (*render.Print, error) {
 	if b == nil || b.Book == nil || len(b.Chapters) == 0 || len(b.Chapters) != len(b.Book.Chapters) {
-		return 0, errors.New("pdf: no book")
+		return nil, errors.New("pdf: no book")
 	}
 	if opt == nil {
 		opt = &render.Options{}
@@ -32,21 +43,21 @@ func RenderBook(w io.Writer, b *render.Book, opt *render.Options, report func(ch
 	o.Warn, o.Note = render.Reporter(report, -1)
 	r, err := newRenderer(b.Chapters[0], &o)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	r.bk = b
 	raw, err := r.bookOutput(report)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var out bytes.Buffer
 	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if _, err := w.Write(out.Bytes()); err != nil {
-		return 0, fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return r.pages, nil
+	return r.print, nil
 }
 
 // bookOutput lays the book out, paginates and draws it with fpdf. The back matter refers to
@@ -87,6 +98,7 @@ func (r *renderer) bookOutput(report func(chapter, line int, sev source.Severity
 		return nil, err
 	}
 	r.pages = len(pages)
+	r.print = r.printEdition(pages)
 	var raw bytes.Buffer
 	if err := p.Output(&raw); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -327,6 +339,11 @@ func (r *renderer) chapters(report func(chapter, line int, sev source.Severity, 
 		growLast(lb, 14*g.scale)
 		r.add(lb...)
 		r.layoutParts(render.ChapterParts())
+		for _, b := range r.boxes[n:] {
+			if b.at != nil {
+				b.at = render.InChapter{Chapter: i, At: b.at}
+			}
+		}
 		if len(r.boxes) > n {
 			b := r.boxes[n]
 			b.pageBreak, b.barrier, b.head, b.anchor, b.part = true, true, r.bk.Short(i), chapterAnchor, label
@@ -461,10 +478,17 @@ func (r *renderer) combinedBibliography() {
 		at := render.Row{Table: render.BookBibliography, Row: i + 1}
 		t := r.set(es, &ps, blockOpts{width: g.width, hang: g.hang, lead: 13 * g.scale})
 		r.add(r.flow(t, flowOpts{before: 3 * g.scale, tag: body.add("BibEntry"), at: at})...)
+		// The entry, its annotation and the chapters that cite it are one object for the
+		// page breaks: each goes on counting the words of those before it.
+		words := len(render.Words(source.PlainText(runs)))
 		if e.Annote != "" {
 			t := r.set(r.elems(plain(e.Annote), &note, 0), &note, blockOpts{width: g.width - g.hang, lead: g.smallLead})
 			r.boxes[len(r.boxes)-1].keep = true
-			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})...)
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})
+			n := words
+			addWords(bs, func() int { return n })
+			r.add(bs...)
+			words += len(render.Words(e.Annote))
 		}
 		var rs []ref
 		for _, c := range e.Chapters {
@@ -474,7 +498,9 @@ func (r *renderer) combinedBibliography() {
 			lead := []source.Inline{{Text: "Cited in "}}
 			t := r.set(r.refs(lead, rs, "; ", &cited), &cited, blockOpts{width: g.width - g.hang, lead: g.scriptLead})
 			r.boxes[len(r.boxes)-1].keep = true
-			r.add(r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})...)
+			bs := r.flow(t, flowOpts{x: g.hang, before: 1 * g.scale, tag: body.add("P"), at: at})
+			addWords(bs, func() int { return words })
+			r.add(bs...)
 		}
 	}
 }
