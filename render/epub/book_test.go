@@ -158,7 +158,8 @@ func TestBookEpubcheck(t *testing.T) {
 // in that chapter's files, where the PDF's page begins (pdftotext), though each chapter sets
 // the same parts; the book's own pages (its title page, chronology, bibliography, index)
 // marked in their files. The contents page, which the EPUB's navigation document is, is
-// marked where the first chapter begins.
+// marked where the first chapter begins. The book passes epubcheck, and Ace when it is
+// configured.
 func TestBookPageList(t *testing.T) {
 	b := corpusBook(t)
 	opt := &render.Options{Version: "v1.2.3", Modified: testTime}
@@ -242,4 +243,17 @@ func TestBookPageList(t *testing.T) {
 	if inChapters < len(b.Chapters)*3 {
 		t.Errorf("%d pages begin in chapters", inChapters)
 	}
+	if testing.Short() {
+		return
+	}
+	file := filepath.Join(t.TempDir(), "book.epub")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testkit.EPUBCheck(t, file)
+	t.Run("ace", func(t *testing.T) {
+		if v := testkit.Ace(t, file); len(v) > 0 {
+			t.Errorf("Ace: %+v", v)
+		}
+	})
 }
