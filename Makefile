@@ -54,13 +54,18 @@ bench:
 
 # The README's pictures, made from the PDFs of two examples (Letter) by docs/pictures.sh: page 1
 # of the demo article, its key-figures table cropped from the page it starts on, and the page
-# of the Hastings example that a floated figure opens; and the cover of the demo article's
-# EPUB as examples/galley.toml's house issues it. Needs poppler-utils and unzip.
+# of the Hastings example that a floated figure opens; the cover of the demo article's
+# EPUB as examples/galley.toml's house issues it; and by docs/book-pictures.sh, the contents
+# page and the first chronology page of a book of the test corpus's four articles. Needs
+# poppler-utils and unzip.
+BOOK_INPUTS := $(addprefix internal/testkit/corpus/articles/,000_89182373f193f4a0.txt a1.txt a3.txt a5.txt)
 pictures: build
 	$(BIN) build -q -o dist $(EXAMPLE) examples/battle-of-hastings.txt
 	docs/pictures.sh dist/erie-canal-opens.pdf dist/battle-of-hastings.pdf docs
 	$(BIN) build -q --config examples/galley.toml -f epub -o dist/house $(EXAMPLE)
 	unzip -p dist/house/erie-canal-opens.epub EPUB/images/cover.png > docs/cover.png
+	$(BIN) book -q --config examples/galley.toml --title "Unit 3: Interwar Diplomacy" --subtitle "A course pack" -o dist/house $(BOOK_INPUTS)
+	docs/book-pictures.sh dist/house/unit-3-interwar-diplomacy.pdf docs
 
 clean:
 	rm -rf bin dist

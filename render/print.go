@@ -31,3 +31,12 @@ type Print struct {
 	Source string
 	Pages  []PageStart
 }
+
+// InChapter is where a printed page of a book begins when it is in a chapter: At as a
+// PageStart has it, in the chapter of that index (0 the first). Each chapter sets its parts
+// as an article does, so the same part or row is in every chapter and only this tells them
+// apart. The book's own parts (a BookPart, a Row whose Table is a BookPart) need none.
+type InChapter struct {
+	Chapter int
+	At      any
+}

@@ -29,11 +29,13 @@ Usage:
   galley build [flags] INPUT...   typeset each input to PDF and EPUB
   galley parse [flags] INPUT      print the document model as JSON on stdout
   galley check [flags] INPUT...   print the diagnostics build would print, write nothing
+  galley book [flags] --title T INPUT...
+                                  typeset the inputs as one book: DIR/<slug of T>.pdf/.epub
   galley version                  print the version and the versions of fpdf, go-epub, goldmark
 
 INPUT is a file, a directory (every *.txt and *.md in it, sorted), or - for standard input.
-Run 'galley COMMAND --help' for a command's flags. Defaults for build and check come from
-the house-style file galley.toml (see --config).
+Run 'galley COMMAND --help' for a command's flags. Defaults for build, check and book come
+from the house-style file galley.toml (see --config).
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
@@ -44,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environme
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdin, stdout, stderr, env)
+	case "book":
+		return cmdBook(args[1:], stdin, stdout, stderr, env)
 	case "parse":
 		return cmdParse(args[1:], stdin, stdout, stderr)
 	case "check":

@@ -1,9 +1,8 @@
 // Package testkit is what galley's tests share: one copy of the test corpus (the reference
 // article and three more with their answer keys, the articles invented for the tests, three
-// articles for the page layout, a Markdown handout, the malformed inputs, the CommonMark spec
-// and its examples),
-// the rule for tests that need an outside validator, and the one that every format's tests
-// use, W3C epubcheck.
+// articles for the page layout, a Markdown handout, two articles for composing a book with
+// the others, the malformed inputs, the CommonMark spec and its examples), the rule for tests
+// that need an outside validator, and the one that every format's tests use, W3C epubcheck.
 //
 // It imports nothing of galley's, so the tests of every package, source's own included, can
 // use it.
@@ -30,6 +29,19 @@ var Layout = []string{"l1", "l2", "l3"}
 
 // LayoutArticle is the path of a layout article's text by name ("l1").
 func LayoutArticle(name string) string { return Path("layout/" + name + ".txt") }
+
+// Book are the names of the articles under "book/", written to be composed into one book
+// with the corpus articles: they state again some of the events the reference article and
+// a3 and a5 state, in other words and at other precisions, and events on the same days that
+// are others; they cite some of the same works, as other readings of them, and works by the
+// same authors or of the same titles that are others; and they list some of the same
+// people under other forms of their names ("Franklin Delano Roosevelt (FDR)", "Maxim
+// Litvinov", "Vladimir Lenin"). b1 goes with the reference article, b2 with a3 and a5. They
+// have no answer keys: the book's tests say what composing them must give.
+var Book = []string{"b1", "b2"}
+
+// BookArticle is the path of a book article's text by name ("b1").
+func BookArticle(name string) string { return Path("book/" + name + ".txt") }
 
 // Handout is the path of a Markdown document written to try what the articles do not have:
 // headings of every level, ordered and nested lists, a table with aligned columns, a code

@@ -17,6 +17,9 @@ func TestCorpusPresent(t *testing.T) {
 	for _, a := range Layout {
 		names = append(names, "layout/"+a+".txt")
 	}
+	for _, a := range Book {
+		names = append(names, "book/"+a+".txt")
+	}
 	names = append(names, "markdown/handout.md")
 	if Handout() != Path("markdown/handout.md") {
 		t.Errorf("Handout() = %s", Handout())

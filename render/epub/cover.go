@@ -12,11 +12,16 @@ import (
 const coverName = "cover.png"
 
 // coverOf returns what the book's cover shows: its title, the event's date and places (in
-// full: the cover has room for two lines of them), and the house that issues it.
+// full: the cover has room for two lines of them), and the house that issues it; a book of
+// several articles shows its title and subtitle.
 func (r *renderer) coverOf() *cover.Cover {
 	c := &cover.Cover{Title: r.b.title, Locale: strings.Join(r.doc.Locales, "; "), House: r.b.publisher}
 	if r.doc.Date != nil {
 		c.Date = r.doc.Date.Text
+	}
+	if r.bk != nil {
+		// A book's cover: its title and subtitle.
+		c.Date, c.Locale = r.b.desc, ""
 	}
 	if r.opt.Logo != nil {
 		c.Logo = r.opt.Logo.Data

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -119,6 +120,14 @@ type renderer struct {
 	// imageNames maps an embedded image's name to its bytes, so that two figures of the same
 	// image share one file and two different images never share a name.
 	imageNames map[string][]byte
+	// title is the document's title as its title page shows it.
+	title string
+	// chapterID and chapter are the ID and number of the chapter being written in a book
+	// (0 in an article).
+	chapterID string
+	chapter   int
+	// bk is the book being written, nil for an article.
+	bk *render.Book
 	// pb is the page list's state, nil when the book is built without a print edition.
 	pb *pageBreaks
 }
@@ -138,6 +147,7 @@ func newRenderer(a *render.Article, opt *render.Options) *renderer {
 	if r.b.title == "" {
 		r.b.title = "Untitled"
 	}
+	r.title = r.b.title
 	if opt.Version != "" {
 		r.b.generator = "galley " + clean(opt.Version)
 	}
@@ -180,7 +190,31 @@ func (r *renderer) book() (*book, error) {
 	// The cover image is drawn meanwhile, on a core the parts may leave free.
 	cover := r.startCover()
 	r.coverPage(w)
-	for _, p := range render.Parts {
+	r.parts(w, render.Parts)
+	w.finishPages()
+	r.close(w)
+	if r.pb != nil {
+		r.b.pages = r.pb.files
+	}
+	if err := cover(); err != nil {
+		return nil, err
+	}
+	return r.finishBook()
+}
+
+// finishBook adds the style sheet to the book.
+func (r *renderer) finishBook() (*book, error) {
+	css, err := r.styleSheet()
+	if err != nil {
+		return nil, err
+	}
+	r.b.css = media{name: cssName, mediaType: "text/css", data: css}
+	return r.b, nil
+}
+
+// parts renders the given parts of the document, in their order.
+func (r *renderer) parts(w *xw, parts []render.Part) {
+	for _, p := range parts {
 		switch p {
 		case render.PartTitle:
 			r.titlePage(w)
@@ -202,20 +236,6 @@ func (r *renderer) book() (*book, error) {
 			panic(fmt.Sprintf("epub: no content document for part %d", p))
 		}
 	}
-	w.finishPages()
-	r.close(w)
-	if r.pb != nil {
-		r.b.pages = r.pb.files
-	}
-	if err := cover(); err != nil {
-		return nil, err
-	}
-	css, err := r.styleSheet()
-	if err != nil {
-		return nil, err
-	}
-	r.b.css = media{name: cssName, mediaType: "text/css", data: css}
-	return r.b, nil
 }
 
 // begin starts writing file, the content document labelled label in the navigation at
@@ -223,6 +243,19 @@ func (r *renderer) book() (*book, error) {
 // the same file is added to it (the overview and the fact panel share a page). The file is added
 // to the book when another begins, or at close.
 func (r *renderer) begin(w *xw, file, label string, level int, landmark string) {
+	if r.chapter > 0 {
+		// A chapter's files are named after it, its title page heads its parts in the
+		// navigation, and the book's first chapter is where its text starts.
+		file = r.chapterID + "-" + file
+		switch {
+		case landmark == lmTitle && r.chapter == 1:
+			landmark = lmBody
+		case landmark == lmTitle:
+			landmark = ""
+		default:
+			level, landmark = 2, ""
+		}
+	}
 	if r.writing && r.cur == file {
 		return
 	}
@@ -270,10 +303,15 @@ func section(w *xw, class, epubType, role string) {
 
 func (r *renderer) titlePage(w *xw) {
 	d := r.doc
-	r.begin(w, "title.xhtml", r.b.title, 1, lmTitle)
-	section(w, "titlepage", "titlepage", "")
+	r.begin(w, "title.xhtml", r.title, 1, lmTitle)
 	w.enter(render.PartTitle)
-	w.h1("", r.b.title)
+	if r.chapter > 0 {
+		section(w, "titlepage", "", "")
+		w.WriteString(`<p class="chapter-number">Chapter ` + strconv.Itoa(r.chapter) + "</p>\n")
+	} else {
+		section(w, "titlepage", "titlepage", "")
+	}
+	w.h1("", r.title)
 	// The dateline: the date, then the places by the first part of their names, as the PDF
 	// sets it (render.Dateline); the fact panel gives the places in full.
 	line := render.Dateline(d)
@@ -377,7 +415,11 @@ func (r *renderer) keyFigures(w *xw) {
 	w.WriteString("<table class=\"keyfigures\">\n<thead><tr><th scope=\"col\">Name</th>" +
 		"<th scope=\"col\">Life</th><th scope=\"col\">Role</th></tr></thead>\n<tbody>\n")
 	for i, f := range r.doc.KeyFigures {
-		w.WriteString("<tr>")
+		w.WriteString("<tr")
+		if r.bk != nil {
+			w.id(figureID(i))
+		}
+		w.WriteString(">")
 		row := render.Row{Table: render.PartKeyFigures, Row: i + 1}
 		if f.Raw {
 			w.WriteString(`<td colspan="3">`)

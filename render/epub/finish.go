@@ -423,7 +423,7 @@ func (b *book) navDocument() []byte {
 			landmark(p.landmark, "xhtml/"+p.file, "Title page")
 		case lmBody:
 			landmark(p.landmark, "xhtml/"+p.file, "Start of text")
-		case lmBibliography, lmAppendix:
+		case lmBibliography, lmAppendix, lmIndex:
 			landmark(p.landmark, "xhtml/"+p.file, p.label)
 		}
 	}

@@ -28,6 +28,10 @@ type pageBreaks struct {
 	// at is the object being written, and words how many of its words are written.
 	at    any
 	words int
+	// inChapter is set while a book's chapter is written, chapter its index: what is
+	// entered is then that chapter's (render.InChapter).
+	inChapter bool
+	chapter   int
 }
 
 // enter announces that at is written next: the pages that begin at its start are marked
@@ -38,6 +42,9 @@ func (w *xw) enter(at any) {
 		return
 	}
 	w.midWord = false
+	if pb.inChapter {
+		at = render.InChapter{Chapter: pb.chapter, At: at}
+	}
 	pb.at, pb.words = at, 0
 	j := pb.next
 	for j < len(pb.pages) && pb.pages[j].At != at {

@@ -64,6 +64,11 @@ ul.bibliography li { margin: 0 0 0.4em; padding-left: 2em; }
 ul.bibliography .entry { text-indent: -2em; text-align: left; }
 ul.bibliography .annote { font-size: 0.9em; text-indent: 0; text-align: left; margin-top: 0.15em; }
 ul.seealso { margin: 0; padding-left: 1.2em; }
+.titlepage .subtitle { font-size: 1.2em; font-style: italic; margin: 0 0 1em; }
+.chapter-number { font-weight: bold; margin: 2em 0 0; }
+.timeline .stated { font-size: 0.85em; font-style: italic; }
+ul.index { list-style: none; margin: 0; padding: 0; }
+ul.index li { margin: 0 0 0.3em; padding-left: 2em; text-indent: -2em; }
 
 li p, blockquote p { text-align: left; }
 blockquote { margin: 1em 0 1em 1.5em; }

@@ -123,12 +123,13 @@ func (d *drawer) flush() {
 // chunkMarker starts the comment line that stands for a chunk of content in fpdf's page.
 const chunkMarker = "%galley-chunk "
 
-// furniture draws the running head (not on page 1) and the footer.
+// furniture draws the running head (not on page 1 nor on a chapter's first page) and the
+// footer.
 func (d *drawer) furniture(pg *page) {
 	r := d.r
 	g := &r.g
 	st := &textStyle{face: r.fs.faces[slotRegular], size: g.script, color: grey}
-	if d.page > 1 {
+	if d.page > 1 && !pg.opening {
 		d.artifact(artHeader)
 		// The part name first, then the title in what it leaves: on a measure of 66
 		// characters the head is short, and the title is what is cut. Each is shortened
@@ -148,10 +149,15 @@ func (d *drawer) furniture(pg *page) {
 			d.text(it, part, g.left+g.width-pw, g.headY)
 			titleW -= pw + 2*g.script
 		}
-		title, ok := d.heads["title:"+pg.part]
+		full := pg.head
+		if full == "" {
+			full = r.doc.Title
+		}
+		key := "title:" + pg.head + "\x00" + pg.part
+		title, ok := d.heads[key]
 		if !ok {
-			title = shortTitle(r.doc.Title, st, titleW)
-			d.heads["title:"+pg.part] = title
+			title = shortTitle(full, st, titleW)
+			d.heads[key] = title
 		}
 		d.text(st, title, g.left, g.headY)
 		d.rule(g.left, g.headY+3.5, g.width, 0.3, grey)

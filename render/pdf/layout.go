@@ -10,8 +10,11 @@ import (
 )
 
 // layout measures every part of the document into boxes, in the order of render.Parts.
-func (r *renderer) layout() {
-	for _, p := range render.Parts {
+func (r *renderer) layout() { r.layoutParts(render.Parts) }
+
+// layoutParts measures the given parts of the document into boxes, in their order.
+func (r *renderer) layoutParts(parts []render.Part) {
+	for _, p := range parts {
 		switch p {
 		case render.PartTitle:
 			r.titleBlock()
@@ -37,7 +40,17 @@ func (r *renderer) layout() {
 	}
 }
 
-func (r *renderer) add(bs ...*vbox) { r.boxes = append(r.boxes, bs...) }
+// add appends boxes to the flow, in the current chapter's scope.
+func (r *renderer) add(bs ...*vbox) {
+	if r.scope != "" {
+		for _, b := range bs {
+			if b.scope == "" {
+				b.scope = r.scope
+			}
+		}
+	}
+	r.boxes = append(r.boxes, bs...)
+}
 
 // heading sets a heading kept with what follows, with space above and below: an element H1
 // to H6 one level below the outline entry m's parent, so that levels never skip one.
@@ -90,7 +103,9 @@ func (r *renderer) titleBlock() {
 		title = "Untitled"
 	}
 	g := &r.g
-	r.logo()
+	if r.bk == nil {
+		r.logo(false) // a book's is on its title page
+	}
 	dl := render.Dateline(doc)
 	after := 10 * g.scale
 	if dl != "" {
@@ -113,9 +128,10 @@ func (r *renderer) titleBlock() {
 	r.noIndent = true
 }
 
-// logo sets the house's logo above the title, flush left: at most 40 pt high (scaled with
-// the paper) and a third of the measure wide, never past its own resolution.
-func (r *renderer) logo() {
+// logo sets the house's logo above the title, flush left (centred on a book's title page):
+// at most 40 pt high (scaled with the paper) and a third of the measure wide, never past its
+// own resolution.
+func (r *renderer) logo(centre bool) {
 	if r.opt.Logo == nil {
 		return
 	}
@@ -138,10 +154,14 @@ func (r *renderer) logo() {
 	if house := strings.TrimSpace(r.opt.House); house != "" {
 		fig.alt = "Logo of " + house
 	}
+	x := g.left
+	if centre {
+		x += (g.width - w) / 2
+	}
 	r.add(&vbox{h: h + 12*g.scale, keep: true, draw: func(d *drawer, y float64) {
-		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(g.left, y, pw, h) + "]>>"
+		fig.attrs = "<</O /Layout /Placement /Block /BBox [" + d.bbox(x, y, pw, h) + "]>>"
 		d.content(fig)
-		d.image(emb, g.left, y, pw, h)
+		d.image(emb, x, y, pw, h)
 	}})
 }
 

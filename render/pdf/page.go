@@ -22,6 +22,13 @@ type vbox struct {
 	part   string // a part begins here (the running head names it)
 	anchor string // this box starts the paragraph with this ID
 	line   int    // source line of the paragraph it starts, 0 if none
+	// scope qualifies the box's anchor and line in a book, where each chapter has its own
+	// paragraph IDs and lines: the chapter's ID and a slash ("" in an article).
+	scope string
+	// pageBreak starts a page with this box (a chapter, a part of a book's back matter).
+	pageBreak bool
+	// head, if set, is the title the running heads give from this box on (a chapter's).
+	head string
 	// at and words say where in the document the box's content begins, as the EPUB finds
 	// it (see render.PageStart): a page that begins with this box begins there, words (nil:
 	// none) words into at. Words are counted only for the boxes that begin a page.
@@ -49,6 +56,10 @@ type placed struct {
 type page struct {
 	items []placed
 	part  string // the part in effect at the top of the page
+	head  string // the running head's title in effect on the page ("": the document's)
+	// opening is set on a page a box with a page break starts: a chapter's first page,
+	// which has no running head.
+	opening bool
 }
 
 // paginate distributes the boxes over pages: a box goes on the current page if it fits;
@@ -68,15 +79,19 @@ func (r *renderer) paginate() []*page {
 	var cur *page
 	var y float64
 	var waiting []int // floats deferred to the next page, by index, in order
-	part := ""
+	part, head := "", ""
 	start := 0 // index of the first box of the current page
 	// newPage starts a page with box i (-1: only floats), placing the floats that wait
 	// first, then a table's repeated header when box i continues one.
 	newPage := func(i int) {
-		cur = &page{part: part}
+		cur = &page{part: part, head: head}
 		if i >= 0 && r.boxes[i].part != "" {
 			cur.part = r.boxes[i].part
 		}
+		if i >= 0 && r.boxes[i].head != "" {
+			cur.head = r.boxes[i].head
+		}
+		cur.opening = i >= 0 && r.boxes[i].pageBreak
 		pages = append(pages, cur)
 		y = top
 		start = max(i, 0)
@@ -103,7 +118,7 @@ func (r *renderer) paginate() []*page {
 		if y == top || len(cur.items) == 0 {
 			sp = 0
 		}
-		if b.barrier && len(waiting) > 0 {
+		if b.barrier && len(waiting) > 0 || b.pageBreak && len(cur.items) > 0 && i > start {
 			newPage(i)
 			i--
 			continue
@@ -148,6 +163,9 @@ func (r *renderer) paginate() []*page {
 		if b.part != "" {
 			part = b.part
 		}
+		if b.head != "" {
+			head = b.head
+		}
 		y += sp
 		cur.items = append(cur.items, placed{b, y, false})
 		y += b.h
@@ -160,13 +178,13 @@ func (r *renderer) paginate() []*page {
 	for n, p := range pages {
 		for _, it := range p.items {
 			if it.b.anchor != "" {
-				if _, ok := r.anchors[it.b.anchor]; !ok {
-					r.anchors[it.b.anchor] = place{n + 1, it.y}
+				if _, ok := r.anchors[it.b.scope+it.b.anchor]; !ok {
+					r.anchors[it.b.scope+it.b.anchor] = place{n + 1, it.y}
 				}
 			}
 			if it.b.line > 0 {
-				if _, ok := r.anchors[lineKey(it.b.line)]; !ok {
-					r.anchors[lineKey(it.b.line)] = place{n + 1, it.y}
+				if _, ok := r.anchors[it.b.scope+lineKey(it.b.line)]; !ok {
+					r.anchors[it.b.scope+lineKey(it.b.line)] = place{n + 1, it.y}
 				}
 			}
 		}

@@ -199,6 +199,11 @@ type renderer struct {
 	tagged     *structure
 
 	boxes []*vbox
+	// scope is the chapter being laid out in a book: its ID and a slash, which qualifies
+	// the anchors of its boxes ("" in an article).
+	scope string
+	// bk is the book being rendered, nil for an article.
+	bk *render.Book
 	// anchors maps paragraph IDs (and "line:N") to where they were placed.
 	anchors map[string]place
 	images  imageSet
@@ -258,6 +263,9 @@ func (r *renderer) newPDF() *fpdf.Fpdf {
 		keywords: metaText(strings.Join(doc.Locales, "; ")),
 		creator:  metaText(strings.TrimSpace("galley " + r.opt.Version)), producer: "galley (fpdf)",
 		lang: render.Lang(doc, r.opt), date: mod.UTC().Truncate(time.Second)}
+	if r.bk != nil {
+		r.bookMetadata(m)
+	}
 	m.set(p)
 	return p
 }

@@ -30,6 +30,9 @@ type table struct {
 	pad    float64   // space above and below each row's text
 	// link, if set, returns the anchor a row links to.
 	link func(row int) string
+	// anchor, if set, returns the anchor a row's first box is placed at (a key figure's row,
+	// which a book's index refers to).
+	anchor func(row int) string
 	// rowHeads makes each body row's first cell its header (TH /Scope /Row): the name of a
 	// key figure, the date of an event.
 	rowHeads bool
@@ -137,6 +140,9 @@ func (r *renderer) rows(t *table, caption string, header []cell, body [][]cell, 
 				}
 				b.cont = cont
 				b.keep = to < edges[k]
+				if t.anchor != nil && from == 0 {
+					b.anchor = t.anchor(i)
+				}
 				top := from
 				b.at, b.words = render.Row{Table: at, Row: i + 1}, func() int { return wordsAbove(t, row, top) }
 				out = append(out, b)
@@ -381,11 +387,17 @@ func (r *renderer) keyFigures() {
 		role := cell{blocks: []*textBlock{r.cellText(plain(f.Role), &ps, t.widths[2], 0, f.Line)}}
 		body = append(body, []cell{name, life, role})
 	}
+	if r.bk != nil {
+		t.anchor = figureKey
+	}
 	bs := r.rows(t, title, hdr, body, render.PartKeyFigures)
 	bs[0].before = 4 * g.scale
 	r.add(bs...)
 	r.noIndent = true
 }
+
+// figureKey is the anchor of the row of the i-th key figure.
+func figureKey(i int) string { return "figure:" + itoa(i) }
 
 // cellStyle is the paragraph style of table text.
 func (r *renderer) cellStyle() paraStyle {

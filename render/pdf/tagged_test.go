@@ -186,8 +186,14 @@ func checkTagged(t *testing.T, path string) *tagSummary {
 					bad("PDF/UA 7.2-20", "LI kids %v", kidTypes)
 				}
 			}
-		case "LBody", "Lbl":
+		case "LBody":
 			if parentType != "LI" {
+				bad("PDF/UA 7.2-18", "%s in %s", s, parentType)
+			}
+		case "Lbl":
+			// ISO 32000-1, table 333: the label of a list item or of an item of a table
+			// of contents.
+			if parentType != "LI" && parentType != "TOCI" {
 				bad("PDF/UA 7.2-18", "%s in %s", s, parentType)
 			}
 		}
