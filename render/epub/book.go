@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"galley/render"
+	"galley/render/cite"
 	"galley/source"
 )
 
@@ -257,24 +258,8 @@ func (r *renderer) combinedBibliography(w *xw) {
 	r.bookHeading(w, render.BookBibliography, "bibliography", title)
 	w.WriteString("<ul class=\"bibliography\">\n")
 	for i, e := range entries {
-		w.WriteString(`<li epub:type="biblioentry"><p class="entry">`)
-		w.enter(render.Row{Table: render.BookBibliography, Row: i + 1})
-		for _, run := range e.Runs {
-			if run.Italic {
-				w.WriteString("<i>")
-				w.words(run.Text)
-				w.WriteString("</i>")
-			} else {
-				w.words(run.Text)
-			}
-		}
-		w.WriteString("</p>")
-		if e.Annote != "" {
-			w.WriteString(`<p class="annote">`)
-			w.midWord = false
-			w.words(e.Annote)
-			w.WriteString("</p>")
-		}
+		w.WriteString(`<li epub:type="biblioentry">`)
+		w.bibEntry(render.Row{Table: render.BookBibliography, Row: i + 1}, e.Runs, e.Annote)
 		if len(e.Chapters) > 0 {
 			w.WriteString(`<p class="annote">`)
 			w.midWord = false
@@ -291,6 +276,29 @@ func (r *renderer) combinedBibliography(w *xw) {
 		w.WriteString("</li>\n")
 	}
 	w.WriteString("</ul>\n</section>\n")
+}
+
+// bibEntry writes a bibliography entry's paragraph, the runs its style formats, and its
+// annotation; the entry is at, for the page list, until the caller leaves it.
+func (w *xw) bibEntry(at any, runs []cite.Run, annote string) {
+	w.WriteString(`<p class="entry">`)
+	w.enter(at)
+	for _, run := range runs {
+		if run.Italic {
+			w.WriteString("<i>")
+			w.words(run.Text)
+			w.WriteString("</i>")
+		} else {
+			w.words(run.Text)
+		}
+	}
+	w.WriteString("</p>")
+	if annote != "" {
+		w.WriteString(`<p class="annote">`)
+		w.midWord = false
+		w.words(annote)
+		w.WriteString("</p>")
+	}
 }
 
 // figureID is the id of the row of the i-th key figure in a chapter of a book.

@@ -509,24 +509,8 @@ func (r *renderer) bibliography(w *xw) {
 	w.leave()
 	w.WriteString("<ul class=\"bibliography\">\n")
 	for i, e := range entries {
-		w.WriteString(`<li epub:type="biblioentry"><p class="entry">`)
-		w.enter(render.Row{Table: render.PartBibliography, Row: i})
-		for _, run := range e.Runs {
-			if run.Italic {
-				w.WriteString("<i>")
-				w.words(run.Text)
-				w.WriteString("</i>")
-			} else {
-				w.words(run.Text)
-			}
-		}
-		w.WriteString("</p>")
-		if e.Annote != "" {
-			w.WriteString(`<p class="annote">`)
-			w.midWord = false
-			w.words(e.Annote)
-			w.WriteString("</p>")
-		}
+		w.WriteString(`<li epub:type="biblioentry">`)
+		w.bibEntry(render.Row{Table: render.PartBibliography, Row: i}, e.Runs, e.Annote)
 		w.leave()
 		w.WriteString("</li>\n")
 	}

@@ -92,18 +92,7 @@ func (r *renderer) bookOutput(report func(chapter, line int, sev source.Severity
 			panic(fmt.Sprintf("pdf: no layout for book part %d", p))
 		}
 	}
-	pages := r.paginate()
-	p, err := r.draw(pages)
-	if err != nil {
-		return nil, err
-	}
-	r.pages = len(pages)
-	r.print = r.printEdition(pages)
-	var raw bytes.Buffer
-	if err := p.Output(&raw); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return raw.Bytes(), nil
+	return r.placeAndDraw()
 }
 
 // bookMetadata returns the Info dictionary and XMP of a book: its title, its subtitle as the

@@ -92,6 +92,12 @@ func newRenderer(a *render.Article, opt *render.Options) (*renderer, error) {
 func (r *renderer) fpdfOutput() ([]byte, error) {
 	r.p = r.newPDF()
 	r.layout()
+	return r.placeAndDraw()
+}
+
+// placeAndDraw paginates the boxes laid out, draws the pages with fpdf and returns what fpdf
+// writes; it notes the pages and the print edition they are.
+func (r *renderer) placeAndDraw() ([]byte, error) {
 	pages := r.paginate()
 	p, err := r.draw(pages)
 	if err != nil {
