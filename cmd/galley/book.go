@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sync"
 	"unicode/utf8"
@@ -62,14 +61,11 @@ func cmdBook(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 	if code, stop := flagsFailed("book", err, stderr); stop {
 		return code
 	}
-	if err := os.MkdirAll(c.out, 0o755); err != nil {
-		say(stderr, "galley book: %v", err)
-		return exitFailed
+	stop, code := startOutput("book", c, stderr)
+	if stop == nil {
+		return code
 	}
-	output.CleanStale(c.out)
-	stop := handleSignals(stderr)
 	defer stop()
-	go prepare(c)
 	if c.mem != nil {
 		defer c.mem.apply()()
 	}

@@ -179,6 +179,7 @@ func TestBookFails(t *testing.T) {
 		{"book", "--title", "T", "-f", "json", "-o", out, seedPath},
 		{"book", "--title", "T", "--watch", "-o", out, seedPath},
 		{"book", "--title", "T", "-o", out},
+		{"book", "--title", "T", "-o", filepath.Join(out, "\xff"), seedPath},
 	} {
 		if code, _, stderr := galley(t, "", args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want 2\n%s", args, code, stderr)

@@ -396,25 +396,36 @@ func prepare(c *buildConfig) {
 	render.Prepare()
 }
 
+// startOutput readies the output directory of command name (build, book) and what a run
+// that writes into it needs: the directory made and cleared of a dead run's temporary files,
+// the signal handler that removes this run's, and the warm-up, started after the handler,
+// whose set-up waits for a goroutine of its own to run. It returns the handler's stop, or
+// nil and the exit status when the directory cannot be used.
+func startOutput(name string, c *buildConfig, stderr io.Writer) (stop func(), code int) {
+	if !utf8.ValidString(c.out) {
+		say(stderr, "galley %s: --out %s: the directory name is not UTF-8 text", name, c.out)
+		return nil, exitUsage
+	}
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		say(stderr, "galley %s: %v", name, err)
+		return nil, exitFailed
+	}
+	output.CleanStale(c.out)
+	stop = handleSignals(stderr)
+	go prepare(c)
+	return stop, exitOK
+}
+
 func cmdBuild(args []string, stdin io.Reader, stdout, stderr io.Writer, env environment) int {
 	c, err := parseBuildFlags(args, stdout, env.getenv, env.stderrIsTerminal)
 	if code, stop := flagsFailed("build", err, stderr); stop {
 		return code
 	}
-	if !utf8.ValidString(c.out) {
-		say(stderr, "galley build: --out %s: the directory name is not UTF-8 text", c.out)
-		return exitUsage
+	stop, code := startOutput("build", c, stderr)
+	if stop == nil {
+		return code
 	}
-	if err := os.MkdirAll(c.out, 0o755); err != nil {
-		say(stderr, "galley build: %v", err)
-		return exitFailed
-	}
-	output.CleanStale(c.out)
-	stop := handleSignals(stderr)
 	defer stop()
-	// The warm-up starts after the signal handler, whose set-up waits for a goroutine of its
-	// own to run.
-	go prepare(c)
 	if c.watch {
 		return watchInputs(c, stdin, stderr)
 	}
