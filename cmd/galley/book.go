@@ -291,19 +291,3 @@ func parseInput(c *buildConfig, input string, stdin io.Reader) parsed {
 	}
 	return p
 }
-
-// inputImages is where an input's images are found.
-func inputImages(c *buildConfig, input string) render.Images {
-	dir := c.images
-	if dir == "" {
-		dir = filepath.Dir(input)
-		if input == "-" {
-			dir = "."
-		}
-	}
-	images := &render.DirImages{Dir: dir, Explicit: c.imagesGiven}
-	if c.fetchImages {
-		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
-	}
-	return images
-}

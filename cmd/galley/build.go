@@ -396,6 +396,22 @@ func prepare(c *buildConfig) {
 	render.Prepare()
 }
 
+// inputImages is where an input's images are found.
+func inputImages(c *buildConfig, input string) render.Images {
+	dir := c.images
+	if dir == "" {
+		dir = filepath.Dir(input)
+		if input == "-" {
+			dir = "."
+		}
+	}
+	images := &render.DirImages{Dir: dir, Explicit: c.imagesGiven}
+	if c.fetchImages {
+		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
+	}
+	return images
+}
+
 // startOutput readies the output directory of command name (build, book) and what a run
 // that writes into it needs: the directory made and cleared of a dead run's temporary files,
 // the signal handler that removes this run's, and the warm-up, started after the handler,
@@ -702,17 +718,7 @@ func buildOne(c *buildConfig, input string, stdin io.Reader) result {
 			warnings++
 		}
 	}
-	imgDir := c.images
-	if imgDir == "" {
-		imgDir = filepath.Dir(input)
-		if input == "-" {
-			imgDir = "."
-		}
-	}
-	images := &render.DirImages{Dir: imgDir, Explicit: c.imagesGiven}
-	if c.fetchImages {
-		images.Fetch = render.NewFetcher(c.fetchPrivate).Fetch
-	}
+	images := inputImages(c, input)
 	opt := c.render
 	opt.Identifier = output.Identifier(data)
 	kinds := make([]formatKind, len(c.formats))

@@ -112,15 +112,7 @@ func (r *renderer) wholeBook(report func(chapter, line int, sev source.Severity,
 			panic(fmt.Sprintf("epub: no content document for book part %d", p))
 		}
 	}
-	w.finishPages()
-	r.close(w)
-	if r.pb != nil {
-		r.b.pages = r.pb.files
-	}
-	if err := cover(); err != nil {
-		return nil, err
-	}
-	return r.finishBook()
+	return r.finishBook(w, cover)
 }
 
 // contains reports whether ss holds s.

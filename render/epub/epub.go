@@ -191,6 +191,13 @@ func (r *renderer) book() (*book, error) {
 	cover := r.startCover()
 	r.coverPage(w)
 	r.parts(w, render.Parts)
+	return r.finishBook(w, cover)
+}
+
+// finishBook ends the book whose content documents w wrote: the pages of the print edition
+// left unmarked are marked at its end, the last document is added, the cover image drawn
+// meanwhile is waited for, and the style sheet added.
+func (r *renderer) finishBook(w *xw, cover func() error) (*book, error) {
 	w.finishPages()
 	r.close(w)
 	if r.pb != nil {
@@ -199,11 +206,6 @@ func (r *renderer) book() (*book, error) {
 	if err := cover(); err != nil {
 		return nil, err
 	}
-	return r.finishBook()
-}
-
-// finishBook adds the style sheet to the book.
-func (r *renderer) finishBook() (*book, error) {
 	css, err := r.styleSheet()
 	if err != nil {
 		return nil, err

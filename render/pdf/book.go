@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -50,12 +49,8 @@ func RenderBookPrint(w io.Writer, b *render.Book, opt *render.Options, report fu
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
+	if err := r.write(w, raw); err != nil {
 		return nil, err
-	}
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return r.print, nil
 }

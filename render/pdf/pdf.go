@@ -56,14 +56,23 @@ func RenderPrint(w io.Writer, a *render.Article, opt *render.Options) (*render.P
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
+	if err := r.write(w, raw); err != nil {
 		return nil, err
 	}
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
 	return r.print, nil
+}
+
+// write finishes what fpdf wrote (see finish) and writes the document to w whole, so that a
+// failure leaves nothing half-written there.
+func (r *renderer) write(w io.Writer, raw []byte) error {
+	var out bytes.Buffer
+	if err := finish(&out, raw, r.fonts, r.chunks, r.tagged); err != nil {
+		return err
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
 }
 
 // newRenderer returns the renderer of one article, its fonts and styles ready.
